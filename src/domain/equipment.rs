@@ -1,0 +1,225 @@
+//! What the user trains with, and the real load steps that equipment allows.
+//! DOMAIN.md §3: progression must respect "the smallest real step of the user's equipment".
+
+use super::units::Grams;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Equipment {
+    /// Nothing needed beyond the body, a wall, a chair or a broomstick.
+    Bodyweight,
+    Bands,
+    Dumbbells,
+    Kettlebell,
+    Cable,
+    Barbell,
+}
+
+impl Equipment {
+    pub const ALL: [Equipment; 6] = [
+        Equipment::Bodyweight,
+        Equipment::Bands,
+        Equipment::Dumbbells,
+        Equipment::Kettlebell,
+        Equipment::Cable,
+        Equipment::Barbell,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Equipment::Bodyweight => "No equipment",
+            Equipment::Bands => "Resistance bands",
+            Equipment::Dumbbells => "Dumbbells",
+            Equipment::Kettlebell => "Kettlebells",
+            Equipment::Cable => "Cable machine",
+            Equipment::Barbell => "Barbell and plates",
+        }
+    }
+
+    /// Whether this equipment carries a load in grams that can be stepped.
+    pub fn is_loadable(self) -> bool {
+        !matches!(self, Equipment::Bodyweight | Equipment::Bands)
+    }
+}
+
+/// An evenly stepped range, e.g. adjustable dumbbells 2–24 kg in 2 kg steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SteppedRange {
+    pub min: Grams,
+    pub max: Grams,
+    pub step: Grams,
+}
+
+impl SteppedRange {
+    fn is_valid(&self) -> bool {
+        self.step.0 > 0 && self.min <= self.max
+    }
+}
+
+/// A barbell: the bar, the smallest plate (loaded in pairs) and the heaviest total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BarbellSet {
+    pub bar: Grams,
+    pub smallest_plate: Grams,
+    pub max: Grams,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct EquipmentSet {
+    pub bands: bool,
+    pub dumbbells: Option<SteppedRange>,
+    /// The bells the user owns, any order.
+    pub kettlebells: Vec<Grams>,
+    pub cable: Option<SteppedRange>,
+    pub barbell: Option<BarbellSet>,
+}
+
+impl EquipmentSet {
+    pub fn bodyweight_only() -> Self {
+        Self::default()
+    }
+
+    pub fn has(&self, e: Equipment) -> bool {
+        match e {
+            Equipment::Bodyweight => true,
+            Equipment::Bands => self.bands,
+            Equipment::Dumbbells => self.dumbbells.is_some_and(|r| r.is_valid()),
+            Equipment::Kettlebell => self.kettlebells.iter().any(|g| g.0 > 0),
+            Equipment::Cable => self.cable.is_some_and(|r| r.is_valid()),
+            Equipment::Barbell => self
+                .barbell
+                .is_some_and(|b| b.smallest_plate.0 > 0 && b.bar <= b.max),
+        }
+    }
+
+    /// Every load this equipment can make, lightest first. Bounded: at most a few hundred.
+    pub fn loads(&self, e: Equipment) -> Vec<Grams> {
+        if !self.has(e) {
+            return Vec::new();
+        }
+        match e {
+            Equipment::Bodyweight | Equipment::Bands => vec![Grams::ZERO],
+            Equipment::Dumbbells => stepped(self.dumbbells.expect("checked by has")),
+            Equipment::Cable => stepped(self.cable.expect("checked by has")),
+            Equipment::Kettlebell => {
+                let mut bells: Vec<Grams> = self
+                    .kettlebells
+                    .iter()
+                    .copied()
+                    .filter(|g| g.0 > 0)
+                    .collect();
+                bells.sort();
+                bells.dedup();
+                bells
+            }
+            Equipment::Barbell => {
+                let b = self.barbell.expect("checked by has");
+                stepped(SteppedRange {
+                    min: b.bar,
+                    max: b.max,
+                    step: Grams(b.smallest_plate.0 * 2),
+                })
+            }
+        }
+    }
+
+    /// The lightest load of this equipment (zero for bodyweight and bands).
+    pub fn lightest(&self, e: Equipment) -> Option<Grams> {
+        self.loads(e).first().copied()
+    }
+
+    /// The next heavier load after `current`, if the equipment has one.
+    pub fn next_up(&self, e: Equipment, current: Grams) -> Option<Grams> {
+        self.loads(e).into_iter().find(|g| *g > current)
+    }
+
+    /// The heaviest load not above `target`, or the lightest one when all are heavier.
+    pub fn round_down(&self, e: Equipment, target: Grams) -> Grams {
+        let loads = self.loads(e);
+        loads
+            .iter()
+            .rev()
+            .find(|g| **g <= target)
+            .or(loads.first())
+            .copied()
+            .unwrap_or(Grams::ZERO)
+    }
+}
+
+const MAX_STEPS: u32 = 400;
+
+fn stepped(r: SteppedRange) -> Vec<Grams> {
+    if !r.is_valid() {
+        return Vec::new();
+    }
+    (0..MAX_STEPS)
+        .map(|i| Grams(r.min.0.saturating_add(i.saturating_mul(r.step.0))))
+        .take_while(|g| *g <= r.max)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gym() -> EquipmentSet {
+        EquipmentSet {
+            bands: true,
+            dumbbells: Some(SteppedRange {
+                min: Grams::kg(2.0),
+                max: Grams::kg(30.0),
+                step: Grams::kg(2.0),
+            }),
+            kettlebells: vec![Grams::kg(16.0), Grams::kg(8.0), Grams::kg(12.0)],
+            cable: None,
+            barbell: Some(BarbellSet {
+                bar: Grams::kg(20.0),
+                smallest_plate: Grams::kg(1.25),
+                max: Grams::kg(140.0),
+            }),
+        }
+    }
+
+    #[test]
+    fn barbell_steps_are_a_pair_of_the_smallest_plate() {
+        assert_eq!(
+            gym().next_up(Equipment::Barbell, Grams::kg(20.0)),
+            Some(Grams::kg(22.5))
+        );
+    }
+
+    #[test]
+    fn kettlebells_step_to_the_next_bell_owned() {
+        assert_eq!(
+            gym().next_up(Equipment::Kettlebell, Grams::kg(8.0)),
+            Some(Grams::kg(12.0))
+        );
+        assert_eq!(gym().next_up(Equipment::Kettlebell, Grams::kg(16.0)), None);
+    }
+
+    #[test]
+    fn round_down_never_goes_below_the_lightest_load() {
+        assert_eq!(
+            gym().round_down(Equipment::Dumbbells, Grams::kg(9.0)),
+            Grams::kg(8.0)
+        );
+        assert_eq!(
+            gym().round_down(Equipment::Dumbbells, Grams::kg(1.0)),
+            Grams::kg(2.0)
+        );
+    }
+
+    #[test]
+    fn missing_or_broken_equipment_is_not_available() {
+        let mut e = EquipmentSet::bodyweight_only();
+        assert!(e.has(Equipment::Bodyweight));
+        assert!(!e.has(Equipment::Cable));
+        e.cable = Some(SteppedRange {
+            min: Grams(5),
+            max: Grams(1),
+            step: Grams(0),
+        });
+        assert!(!e.has(Equipment::Cable));
+        assert!(e.loads(Equipment::Cable).is_empty());
+    }
+}

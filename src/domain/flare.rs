@@ -1,0 +1,224 @@
+//! DOMAIN.md §5, flare-up mode: stop loading, note triggers, look for the why, only what
+//! calms pain, and resume lower once pain is under control.
+
+use super::history::{CheckIn, FlareEvent, Trigger};
+use chrono::NaiveDate;
+
+/// The order of relief, as steps the app walks the user through.
+pub const FLARE_STEPS: [&str; 5] = [
+    "Pause the strength sessions. Nothing is lost: your plan waits for you.",
+    "Note what set it off or makes it worse: sitting, bending, lifting, twisting, standing, sleep, stress.",
+    "Look at what tends to go with your worse days, below.",
+    "Keep to what calms it: short easy walks, gentle mobility and bracing practice.",
+    "When pain has been 2 or lower for three days in a row, restart one phase lower with lighter loads.",
+];
+
+/// Exercises that tend to settle pain, for the flare-up days.
+pub const FLARE_EXERCISES: [&str; 5] = [
+    "easy-walk",
+    "brace-breathing",
+    "cat-camel",
+    "figure-four",
+    "hamstring-floss",
+];
+
+/// Days in a row with pain ≤2 needed to leave flare-up mode (design).
+pub const CALM_DAYS_TO_EXIT: usize = 3;
+
+/// Flare-up periods from the events, as (start, end) with `end` exclusive and `None`
+/// while still running. Events may come in any order; a repeated start is ignored.
+pub fn flare_periods(events: &[FlareEvent]) -> Vec<(NaiveDate, Option<NaiveDate>)> {
+    let mut sorted: Vec<FlareEvent> = events.to_vec();
+    sorted.sort_by_key(|e| (e.day(), matches!(e, FlareEvent::Started(_))));
+    let mut out: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();
+    for e in sorted {
+        match e {
+            FlareEvent::Started(d) => {
+                if out.last().is_none_or(|(_, end)| end.is_some()) {
+                    out.push((d, None));
+                }
+            }
+            FlareEvent::Ended(d) => {
+                if let Some((start, end @ None)) = out.last_mut() {
+                    *end = Some(d.max(*start));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether flare-up mode is on for `day`.
+pub fn in_flare(periods: &[(NaiveDate, Option<NaiveDate>)], day: NaiveDate) -> bool {
+    periods
+        .iter()
+        .any(|(start, end)| *start <= day && end.is_none_or(|e| day < e))
+}
+
+/// DOMAIN.md §5 flare exit: pain under control means ≤2 on each of the last three days in
+/// a row (checked in), all after the flare began.
+pub fn flare_exit_ready(checkins: &[CheckIn], since: NaiveDate, today: NaiveDate) -> bool {
+    let mut days: Vec<(NaiveDate, u8)> = checkins
+        .iter()
+        .filter(|c| c.day >= since && c.day <= today)
+        .map(|c| (c.day, c.pain.value()))
+        .collect();
+    days.sort();
+    // One value per day: the highest pain reported that day.
+    days.dedup_by(|later, earlier| {
+        if later.0 == earlier.0 {
+            earlier.1 = earlier.1.max(later.1);
+            true
+        } else {
+            false
+        }
+    });
+    if days.len() < CALM_DAYS_TO_EXIT {
+        return false;
+    }
+    let last = &days[days.len() - CALM_DAYS_TO_EXIT..];
+    last.iter().all(|(_, p)| *p <= 2) && last.windows(2).all(|w| (w[1].0 - w[0].0).num_days() == 1)
+}
+
+/// How one trigger relates to pain in the user's own check-ins.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TriggerLink {
+    pub trigger: Trigger,
+    pub days_with: usize,
+    pub days_without: usize,
+    pub mean_pain_with: f32,
+    pub mean_pain_without: f32,
+}
+
+impl TriggerLink {
+    /// Only say a trigger goes with higher pain when it rests on enough days on both
+    /// sides and the gap is at least one point: never claim more than the data shows.
+    pub fn is_notable(&self) -> bool {
+        self.days_with >= 3
+            && self.days_without >= 3
+            && self.mean_pain_with - self.mean_pain_without >= 1.0
+    }
+}
+
+/// DOMAIN.md §5 "look for the why": for each trigger ever reported, mean pain on days
+/// with it against days without, biggest gap first.
+pub fn pain_triggers(checkins: &[CheckIn]) -> Vec<TriggerLink> {
+    let mut out: Vec<TriggerLink> = Trigger::ALL
+        .iter()
+        .filter_map(|t| {
+            let (with, without): (Vec<&CheckIn>, Vec<&CheckIn>) =
+                checkins.iter().partition(|c| c.triggers.contains(t));
+            if with.is_empty() {
+                return None;
+            }
+            let mean = |v: &[&CheckIn]| {
+                if v.is_empty() {
+                    0.0
+                } else {
+                    v.iter().map(|c| f32::from(c.pain.value())).sum::<f32>() / v.len() as f32
+                }
+            };
+            Some(TriggerLink {
+                trigger: *t,
+                days_with: with.len(),
+                days_without: without.len(),
+                mean_pain_with: mean(&with),
+                mean_pain_without: mean(&without),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let gap = |l: &TriggerLink| l.mean_pain_with - l.mean_pain_without;
+        gap(b).total_cmp(&gap(a)).then(a.trigger.cmp(&b.trigger))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::pain::Pain;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 5, d).unwrap()
+    }
+
+    pub(crate) fn checkin(d: u32, pain: u8, triggers: &[Trigger]) -> CheckIn {
+        CheckIn {
+            day: day(d),
+            pain: Pain::clamped(pain),
+            walking_minutes: 10,
+            mobility_done: true,
+            sleep_hours: 7,
+            stress: 3,
+            protein_meals: 3,
+            water: 6,
+            triggers: triggers.to_vec(),
+            new_symptoms: false,
+        }
+    }
+
+    #[test]
+    fn flare_exit_needs_pain_2_or_less_three_days_in_a_row() {
+        let c = [
+            checkin(1, 6, &[]),
+            checkin(2, 2, &[]),
+            checkin(3, 1, &[]),
+            checkin(4, 2, &[]),
+        ];
+        assert!(flare_exit_ready(&c, day(1), day(4)));
+        assert!(!flare_exit_ready(&c, day(1), day(3)));
+        let gap = [checkin(2, 2, &[]), checkin(3, 1, &[]), checkin(5, 2, &[])];
+        assert!(
+            !flare_exit_ready(&gap, day(1), day(5)),
+            "days must be consecutive"
+        );
+        let worse_later = [
+            checkin(2, 2, &[]),
+            checkin(3, 1, &[]),
+            checkin(4, 2, &[]),
+            checkin(4, 5, &[]),
+        ];
+        assert!(
+            !flare_exit_ready(&worse_later, day(1), day(4)),
+            "the worst report of a day counts"
+        );
+    }
+
+    #[test]
+    fn flare_periods_open_and_close_in_any_order() {
+        let e = [
+            FlareEvent::Ended(day(9)),
+            FlareEvent::Started(day(3)),
+            FlareEvent::Started(day(20)),
+        ];
+        let p = flare_periods(&e);
+        assert_eq!(p, vec![(day(3), Some(day(9))), (day(20), None)]);
+        assert!(
+            in_flare(&p, day(3))
+                && in_flare(&p, day(8))
+                && !in_flare(&p, day(9))
+                && in_flare(&p, day(25))
+        );
+    }
+
+    #[test]
+    fn pain_triggers_rank_what_goes_with_higher_pain() {
+        let mut c = Vec::new();
+        for d in 1..=4 {
+            c.push(checkin(d, 6, &[Trigger::Sitting]));
+        }
+        for d in 5..=8 {
+            c.push(checkin(d, 2, &[Trigger::Stress]));
+        }
+        let links = pain_triggers(&c);
+        assert_eq!(links[0].trigger, Trigger::Sitting);
+        assert!(links[0].is_notable());
+        assert!(!links[1].is_notable());
+        let thin = pain_triggers(&c[..2]);
+        assert!(
+            !thin[0].is_notable(),
+            "two days are not enough to claim a link"
+        );
+    }
+}

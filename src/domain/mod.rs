@@ -1,0 +1,21 @@
+//! The planner core: pure Rust, no browser, no storage. Every rule of DOMAIN.md is one
+//! named function here, tested by name; `planner::plan` ties them together.
+
+pub mod equipment;
+pub mod flare;
+pub mod habits;
+pub mod history;
+pub mod library;
+pub mod pain;
+pub mod phase;
+pub mod planner;
+pub mod prescription;
+pub mod profile;
+pub mod progression;
+pub mod psfs;
+pub mod reason;
+pub mod response;
+pub mod safety;
+pub mod schedule;
+pub mod session;
+pub mod units;

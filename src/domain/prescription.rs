@@ -1,0 +1,87 @@
+//! A dose of one exercise: sets of reps or seconds at a load, with tempo and rest.
+
+use super::equipment::Equipment;
+use super::units::Grams;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetTarget {
+    /// Reps, seconds or minutes, as the exercise measures it.
+    pub amount: u16,
+    pub load: Grams,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Prescription {
+    pub exercise: String,
+    /// The equipment it is done with; decides the load steps.
+    pub equipment: Equipment,
+    pub sets: Vec<SetTarget>,
+    pub tempo: String,
+    pub rest_seconds: u16,
+}
+
+impl Prescription {
+    /// DOMAIN.md §3 (design): volume = sets × reps × load; bodyweight and timed work
+    /// count reps or seconds alone.
+    pub fn volume(&self) -> u64 {
+        self.sets.iter().map(set_volume).sum()
+    }
+
+    pub fn max_load(&self) -> Grams {
+        self.sets.iter().map(|s| s.load).max().unwrap_or_default()
+    }
+
+    pub fn total_amount(&self) -> u32 {
+        self.sets.iter().map(|s| u32::from(s.amount)).sum()
+    }
+
+    pub fn is_loaded(&self) -> bool {
+        self.equipment.is_loadable() && !self.max_load().is_zero()
+    }
+}
+
+pub fn set_volume(s: &SetTarget) -> u64 {
+    let amount = u64::from(s.amount);
+    if s.load.is_zero() {
+        amount
+    } else {
+        amount * u64::from(s.load.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn volume_is_sets_times_reps_times_load_or_reps_alone() {
+        let loaded = Prescription {
+            exercise: "kb-deadlift".into(),
+            equipment: Equipment::Kettlebell,
+            sets: vec![
+                SetTarget {
+                    amount: 8,
+                    load: Grams(12_000)
+                };
+                3
+            ],
+            tempo: String::new(),
+            rest_seconds: 90,
+        };
+        assert_eq!(loaded.volume(), 3 * 8 * 12_000);
+        let bodyweight = Prescription {
+            equipment: Equipment::Bodyweight,
+            sets: vec![
+                SetTarget {
+                    amount: 10,
+                    load: Grams::ZERO
+                };
+                2
+            ],
+            ..loaded
+        };
+        assert_eq!(bodyweight.volume(), 20);
+        assert!(!bodyweight.is_loaded());
+    }
+}

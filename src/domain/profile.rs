@@ -1,0 +1,93 @@
+//! Who the user is and what they train with. Plain data, no rules.
+
+use super::equipment::EquipmentSet;
+use super::units::Units;
+use chrono::{NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Experience {
+    /// New to strength training.
+    #[default]
+    New,
+    /// Trained before the back pain.
+    Returning,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Goal {
+    EverydayStrength,
+    DeadliftAgain,
+    SquatAgain,
+    BackToSport,
+}
+
+impl Goal {
+    pub fn label(self) -> &'static str {
+        match self {
+            Goal::EverydayStrength => "Everyday strength: lifting, carrying, gardening",
+            Goal::DeadliftAgain => "Deadlift with a barbell again",
+            Goal::SquatAgain => "Squat with a barbell again",
+            Goal::BackToSport => "Back to my sport",
+        }
+    }
+
+    /// Phase 3 reintroduces barbell lifts only for users who want them (DOMAIN.md §4).
+    pub fn wants_barbell_lifts(self) -> bool {
+        matches!(self, Goal::DeadliftAgain | Goal::SquatAgain)
+    }
+}
+
+/// How a physiotherapist's exercise is dosed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RehabDose {
+    Reps { sets: u8, reps: u16 },
+    Seconds { sets: u8, seconds: u16 },
+}
+
+/// An exercise the user's physiotherapist prescribed. It stays in every plan until the
+/// user removes it (DOMAIN.md §4: rehab continues after rehab).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RehabExercise {
+    pub name: String,
+    pub dose: RehabDose,
+    /// Times a week; 7 means daily.
+    pub per_week: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// The first day of the program: week 1 starts here.
+    pub start: NaiveDate,
+    pub equipment: EquipmentSet,
+    /// Strength days a week, 2–4.
+    pub days_per_week: u8,
+    /// Preferred training weekdays; empty means the planner chooses.
+    pub weekdays: Vec<Weekday>,
+    /// Minutes per strength session: 30, 45 or 60.
+    pub session_minutes: u16,
+    pub experience: Experience,
+    pub units: Units,
+    pub goal: Goal,
+    pub rehab: Vec<RehabExercise>,
+}
+
+impl Profile {
+    pub fn new(start: NaiveDate, equipment: EquipmentSet) -> Self {
+        Profile {
+            start,
+            equipment,
+            days_per_week: 2,
+            weekdays: Vec::new(),
+            session_minutes: 45,
+            experience: Experience::New,
+            units: Units::Kg,
+            goal: Goal::EverydayStrength,
+            rehab: Vec::new(),
+        }
+    }
+
+    pub fn clamped_days(&self) -> u8 {
+        self.days_per_week.clamp(2, 4)
+    }
+}

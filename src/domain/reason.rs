@@ -1,0 +1,139 @@
+//! Why the planner decided what it did, as data, with the plain words the app shows.
+
+use super::library::exercise;
+use super::progression::Change;
+use super::units::Units;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// First weeks of an exercise: start light.
+    Start,
+    Progressed(Change),
+    HeldStillRaised,
+    HeldPain(u8),
+    HeldIncomplete,
+    HeldNotTrained,
+    HeldNoResponse,
+    HeldAtTop,
+    SteppedBack(Change),
+    SteppedBackEasier {
+        from: &'static str,
+    },
+    SwappedForPain {
+        from: &'static str,
+        pain: u8,
+    },
+    EasiestAlready {
+        pain: u8,
+        change: Change,
+    },
+    LadderUp {
+        from: &'static str,
+    },
+    WelcomeBack(Change),
+    AfterFlare,
+    CappedWeekly,
+    ChosenByYou {
+        from: &'static str,
+    },
+}
+
+fn name(id: &str) -> &'static str {
+    exercise(id)
+        .map(|e| e.name)
+        .unwrap_or("the previous exercise")
+}
+
+fn change_words(c: &Change, units: Units) -> String {
+    match c {
+        Change::Load { from, to } => format!("{} → {}", units.format(*from), units.format(*to)),
+        Change::Amount { from, to } => {
+            let d = i64::from(*to) - i64::from(*from);
+            format!("{d:+} in total ({from} → {to})")
+        }
+        Change::Sets { from, to } => format!("{from} → {to} sets"),
+        Change::Volume { from, to } => {
+            let pct = if *from == 0 {
+                0
+            } else {
+                (*to as i128 - *from as i128) * 100 / *from as i128
+            };
+            format!("{pct:+}% volume")
+        }
+    }
+}
+
+impl Reason {
+    /// One plain sentence for the user.
+    pub fn explain(&self, units: Units) -> String {
+        match self {
+            Reason::Start => "A light start: technique and confidence first, load second.".into(),
+            Reason::Progressed(c) => format!(
+                "Up {}: last week's pain stayed at 2 or below and settled within a day.",
+                change_words(c, units)
+            ),
+            Reason::HeldStillRaised => "Same as last week: your back was still sore the day after.".into(),
+            Reason::HeldPain(p) => format!("Same as last week: pain reached {p} during it, so we repeat before adding more."),
+            Reason::HeldIncomplete => "Same as last week: not every set was done yet. Finish them all first.".into(),
+            Reason::HeldNotTrained => "Same as last week: it was not logged last week.".into(),
+            Reason::HeldNoResponse => {
+                "Same as last week: answer the next-day question after a session so we know it is safe to add more.".into()
+            }
+            Reason::HeldAtTop => {
+                "You are at the top of what your equipment allows for this one. Keep it strong and clean.".into()
+            }
+            Reason::SteppedBack(c) => format!(
+                "Lighter this week ({}): your back flared up after the last session. We build back up from here.",
+                change_words(c, units)
+            ),
+            Reason::SteppedBackEasier { from } => format!(
+                "An easier variation of {} this week: your back flared up after the last session.",
+                name(from)
+            ),
+            Reason::SwappedForPain { from, pain } => {
+                format!("Replaces {}: pain reached {pain}, so we stepped down the ladder.", name(from))
+            }
+            Reason::EasiestAlready { pain, change } => format!(
+                "Less of it ({}): pain reached {pain} and this is already the gentlest version.",
+                change_words(change, units)
+            ),
+            Reason::LadderUp { from } => {
+                format!("Next step up from {}: you mastered it at full sets and reps.", name(from))
+            }
+            Reason::WelcomeBack(c) => {
+                format!("Welcome back: a little lighter ({}) after two weeks without training.", change_words(c, units))
+            }
+            Reason::AfterFlare => "Restarting lighter after a flare-up: we build back up gradually.".into(),
+            Reason::CappedWeekly => {
+                "Trimmed so this exercise rises no more than 10% over last week.".into()
+            }
+            Reason::ChosenByYou { from } => format!("Your choice, in place of {}.", name(from)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::units::Grams;
+
+    #[test]
+    fn reasons_read_as_plain_sentences_with_numbers_in_the_users_units() {
+        let r = Reason::Progressed(Change::Load {
+            from: Grams::kg(20.0),
+            to: Grams::kg(22.5),
+        });
+        assert_eq!(
+            r.explain(Units::Kg),
+            "Up 20 kg → 22.5 kg: last week's pain stayed at 2 or below and settled within a day."
+        );
+        let held = Reason::HeldPain(4).explain(Units::Kg);
+        assert!(held.contains("pain reached 4"));
+        let swap = Reason::SwappedForPain {
+            from: "kb-deadlift",
+            pain: 6,
+        }
+        .explain(Units::Lb);
+        assert!(swap.contains("Kettlebell deadlift") && swap.contains('6'));
+    }
+}
