@@ -708,9 +708,10 @@ fn judge(ex: &Exercise, rx: &Prescription, relevant: &[&SessionLog]) -> Verdict 
         return Verdict::Stop(p.value());
     }
     let response = worst_response(relevant.iter().filter_map(|s| s.response));
-    match response.map(twenty_four_hour_rule) {
-        Some(d @ (DoseDecision::StepBack | DoseDecision::Hold)) => return Verdict::Dose(d),
-        _ => {}
+    if let Some(d @ (DoseDecision::StepBack | DoseDecision::Hold)) =
+        response.map(twenty_four_hour_rule)
+    {
+        return Verdict::Dose(d);
     }
     if let Some(p) = worst.filter(|p| pain_band(*p) == PainBand::Modify) {
         return Verdict::Modified(p.value());

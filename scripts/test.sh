@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what the tests need (pinned, cached outside the clone) and runs every test:
+# format and lint, host tests, browser unit tests, the release build, end-to-end tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+source scripts/env.sh
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+say "1/5 Format and lint"
+cargo fmt --all -- --check
+cargo clippy --all-targets --quiet -- -D warnings
+
+say "2/5 Host tests: domain rules, property and scenario tests"
+cargo test --quiet
+
+say "3/5 Browser unit tests: wasm-bindgen-test in headless Chromium"
+cargo test --target wasm32-unknown-unknown --test web
+
+say "4/5 Release build and sizes"
+trunk build --release
+node scripts/size.mjs
+
+say "5/5 End-to-end: Playwright in Chromium against the release build"
+playwright test -c tests/e2e

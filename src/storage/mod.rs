@@ -1,0 +1,3 @@
+//! Storage ports and browser adapters. Small preferences live in localStorage.
+
+pub mod prefs;

@@ -1,0 +1,39 @@
+//! Small preferences in localStorage (gloo-storage). Never health data: that belongs in
+//! IndexedDB, where it is safe from the browser's smaller localStorage quota.
+
+use crate::domain::units::Units;
+use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+
+const KEY: &str = "backstrong.prefs.v1";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Prefs {
+    pub units: Units,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrefsError {
+    /// localStorage is missing or full; the preference lasts only until the tab closes.
+    NotSaved(String),
+}
+
+impl std::fmt::Display for PrefsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PrefsError::NotSaved(why) => write!(
+                f,
+                "Your preference could not be saved on this device ({why})."
+            ),
+        }
+    }
+}
+
+/// Reads preferences; anything missing or unreadable falls back to the defaults.
+pub fn load() -> Prefs {
+    LocalStorage::get(KEY).unwrap_or_default()
+}
+
+pub fn save(p: Prefs) -> Result<(), PrefsError> {
+    LocalStorage::set(KEY, p).map_err(|e| PrefsError::NotSaved(e.to_string()))
+}

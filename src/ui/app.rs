@@ -1,0 +1,53 @@
+use super::history::History;
+use super::plan::PlanScreen;
+use super::settings::Settings;
+use super::today::Today;
+use super::update_banner::UpdateBanner;
+use crate::platform::service_worker::{use_service_worker, UseServiceWorker};
+use crate::storage::prefs;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+/// App-wide preferences, provided as context.
+#[derive(Clone, Copy)]
+pub struct PrefsCtx(pub RwSignal<prefs::Prefs>);
+
+#[component]
+pub fn App() -> impl IntoView {
+    let prefs = RwSignal::new(prefs::load());
+    provide_context(PrefsCtx(prefs));
+    let sw: UseServiceWorker = use_service_worker("/sw.js");
+    provide_context(sw);
+
+    view! {
+        <Router>
+            <UpdateBanner/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=Today/>
+                    <Route path=path!("/plan") view=PlanScreen/>
+                    <Route path=path!("/history") view=History/>
+                    <Route path=path!("/settings") view=Settings/>
+                </Routes>
+            </main>
+            <nav class="tabs" aria-label="Main">
+                <A href="/">"Today"</A>
+                <A href="/plan">"Plan"</A>
+                <A href="/history">"History"</A>
+                <A href="/settings">"Settings"</A>
+            </nav>
+        </Router>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <section class="screen">
+            <h1>"Nothing here"</h1>
+            <p>"This page does not exist. Your data is safe."</p>
+            <A href="/">"Back to Today"</A>
+        </section>
+    }
+}

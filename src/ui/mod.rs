@@ -1,0 +1,11 @@
+//! Leptos components only: screens read the domain and the storage ports, never the
+//! browser directly.
+
+mod app;
+mod history;
+mod plan;
+mod settings;
+mod today;
+mod update_banner;
+
+pub use app::App;

@@ -1,0 +1,64 @@
+use super::app::PrefsCtx;
+use crate::domain::units::Units;
+use crate::platform::service_worker::UseServiceWorker;
+use crate::storage::prefs;
+use leptos::prelude::*;
+
+#[component]
+pub fn Settings() -> impl IntoView {
+    let PrefsCtx(p) = expect_context::<PrefsCtx>();
+    let sw = expect_context::<UseServiceWorker>();
+    let (save_error, set_save_error) = signal(None::<String>);
+    let choose = move |units: Units| {
+        p.update(|p| p.units = units);
+        set_save_error.set(prefs::save(p.get_untracked()).err().map(|e| e.to_string()));
+    };
+    let build = build_version();
+    view! {
+        <section class="screen" aria-labelledby="settings-title">
+            <h1 id="settings-title">"Settings"</h1>
+            <fieldset class="card">
+                <legend>"Units"</legend>
+                <div class="segmented" role="group" aria-label="Units">
+                    <button
+                        aria-pressed=move || (p.get().units == Units::Kg).to_string()
+                        on:click=move |_| choose(Units::Kg)
+                    >
+                        "Kilograms"
+                    </button>
+                    <button
+                        aria-pressed=move || (p.get().units == Units::Lb).to_string()
+                        on:click=move |_| choose(Units::Lb)
+                    >
+                        "Pounds"
+                    </button>
+                </div>
+                {move || save_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            </fieldset>
+            <article class="card">
+                <h2>"Your data stays here"</h2>
+                <p>"Backstrong has no account and no server. Everything you enter stays in this browser on this device."</p>
+            </article>
+            <article class="card">
+                <h2>"About"</h2>
+                <p class="muted">{format!("Version {}", env!("CARGO_PKG_VERSION"))}</p>
+                <p class="muted" id="build">{build}</p>
+                {move || sw.error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            </article>
+        </section>
+    }
+}
+
+/// The build id the post-build hook writes into index.html.
+fn build_version() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("meta[name=backstrong-build]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .map(|v| format!("Build {v}"))
+        .unwrap_or_else(|| "Development build".into())
+}

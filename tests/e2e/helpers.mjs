@@ -1,0 +1,38 @@
+import { expect } from "@playwright/test";
+
+export const ROUTES = [
+  { path: "/", heading: "Today" },
+  { path: "/plan", heading: "Plan" },
+  { path: "/history", heading: "History" },
+  { path: "/settings", heading: "Settings" },
+];
+
+/** Resolves once a service worker controls the page. */
+export async function waitForControl(page) {
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, {
+    timeout: 20_000,
+  });
+}
+
+/** The app has replaced the static shell and rendered the route's heading. */
+export async function expectScreen(page, heading) {
+  await expect(page.getByRole("heading", { level: 1, name: heading, exact: true })).toBeVisible();
+  await expect(page.locator(".shell")).toHaveCount(0);
+}
+
+/** Records every request's origin and every CSP violation of a page. */
+export async function watch(page) {
+  const requests = [];
+  const consoleErrors = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  return { requests, consoleErrors };
+}

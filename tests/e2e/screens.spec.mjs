@@ -1,0 +1,49 @@
+// Every screen renders, passes axe-core, and is captured at phone size.
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { mkdirSync } from "node:fs";
+import { ROUTES, expectScreen } from "./helpers.mjs";
+
+const shots = new URL("../artifacts/screenshots/", import.meta.url).pathname;
+mkdirSync(shots, { recursive: true });
+
+for (const { path, heading } of ROUTES) {
+  test(`${heading} renders, has no axe violations, and is captured`, async ({ page }) => {
+    await page.goto(path);
+    await expectScreen(page, heading);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: heading })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    await page.screenshot({ path: `${shots}${heading.toLowerCase()}.png`, fullPage: true });
+    const results = await new AxeBuilder({ page }).analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    expect(summary).toEqual([]);
+  });
+}
+
+test("an unknown address shows a way back instead of a blank page", async ({ page }) => {
+  await page.goto("/no/such/page");
+  await expectScreen(page, "Nothing here");
+  await page.getByRole("link", { name: "Back to Today" }).click();
+  await expectScreen(page, "Today");
+});
+
+test("the tab bar moves between screens without reloading", async ({ page }) => {
+  await page.goto("/");
+  await expectScreen(page, "Today");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const { heading } of ROUTES.slice(1)) {
+    await nav.getByRole("link", { name: heading }).click();
+    await expectScreen(page, heading);
+  }
+});
+
+test("the units choice is kept across reloads", async ({ page }) => {
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Pounds" }).click();
+  await expect(page.getByRole("button", { name: "Pounds" })).toHaveAttribute("aria-pressed", "true");
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Pounds" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "Kilograms" })).toHaveAttribute("aria-pressed", "false");
+});
