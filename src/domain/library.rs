@@ -114,6 +114,8 @@ pub struct Exercise {
     pub shorter_range: Option<&'static str>,
     /// The smallest load increase this exercise tolerates, on top of the equipment's step.
     pub min_step: Grams,
+    /// The weight a first session aims for, rounded down to what the user owns.
+    pub start_load: Grams,
     /// The earliest phase in which the planner schedules it.
     pub min_phase: u8,
     /// "Careful for now" (DOMAIN.md §6): never planned before phase 3.
@@ -142,6 +144,7 @@ impl Exercise {
             cues: &[],
             shorter_range: None,
             min_step: Grams(0),
+            start_load: Grams(8000),
             min_phase,
             careful: false,
             each_side: false,
@@ -161,6 +164,10 @@ impl Exercise {
     }
     const fn step(mut self, g: u32) -> Self {
         self.min_step = Grams(g);
+        self
+    }
+    const fn start(mut self, g: u32) -> Self {
+        self.start_load = Grams(g);
         self
     }
     const fn careful(mut self) -> Self {
@@ -574,6 +581,7 @@ pub static LIBRARY: &[Exercise] = &[
         2,
     )
     .tempo("2-1-1")
+    .start(5000)
     .cues(&[
         "Strap at the ankle, hold the frame",
         "Push the leg back without arching",
@@ -627,6 +635,7 @@ pub static LIBRARY: &[Exercise] = &[
         2,
     )
     .tempo("3-1-1")
+    .start(6000)
     .cues(&[
         "Hand on a wall at first if balance is shaky",
         "Hips square, back leg long",
@@ -745,6 +754,7 @@ pub static LIBRARY: &[Exercise] = &[
         1,
     )
     .tempo("2-2-2")
+    .start(5000)
     .cues(&[
         "Kneel side-on to the anchor",
         "Press the hands straight out and hold",
@@ -762,6 +772,7 @@ pub static LIBRARY: &[Exercise] = &[
         2,
     )
     .tempo("2-2-2")
+    .start(5000)
     .cues(&[
         "Stand side-on, feet hip-width",
         "Press out, hold, bring back",
@@ -1034,6 +1045,7 @@ pub static LIBRARY: &[Exercise] = &[
         2,
     )
     .tempo("2-1-2")
+    .start(5000)
     .cues(&[
         "Rope or band at face height",
         "Pull toward the forehead, elbows high",
@@ -1051,6 +1063,7 @@ pub static LIBRARY: &[Exercise] = &[
         2,
     )
     .tempo("2-1-2")
+    .start(3000)
     .cues(&[
         "Chest on an incline bench",
         "Open the arms wide with soft elbows",

@@ -12,7 +12,7 @@ use super::library::{exercise, ladder, Exercise, Ladder, Measure, Pattern};
 use super::pain::{pain_band, PainBand};
 use super::phase::{phase_after_flare, phase_rule, Phase, PhaseStep, WeekSummary};
 use super::prescription::{Prescription, SetTarget};
-use super::profile::{Experience, Profile, RehabExercise};
+use super::profile::{Experience, Goal, Profile, RehabExercise};
 use super::progression::{
     cap_weekly_increase, progress_dose, scale_volume, step_back_dose, Progress, StepBack,
     WeeklyDose, DEFAULT_INCREASE_PERMILLE, SLOW_INCREASE_PERMILLE,
@@ -92,13 +92,13 @@ impl Plan {
         self.sessions.iter().find(|s| !s.logged)
     }
 
-    /// Each exercise's planned dose over the week: (id, weekly volume, top load).
+    /// Each exercise's planned dose over the week: weekly volume and reps or seconds.
     pub fn weekly_doses(&self) -> BTreeMap<&'static str, WeeklyDose> {
         let mut out: BTreeMap<&'static str, WeeklyDose> = BTreeMap::new();
         for pe in self.sessions.iter().flat_map(|s| &s.exercises) {
             let d = out.entry(pe.exercise.id).or_default();
             d.volume += pe.prescription.volume();
-            d.max_load = d.max_load.max(pe.prescription.max_load());
+            d.amount += u64::from(pe.prescription.total_amount());
         }
         out
     }
@@ -234,11 +234,16 @@ pub fn starting_dose(e: &Exercise, owned: &EquipmentSet, phase: Phase) -> Prescr
         .equipment_for(owned)
         .unwrap_or(super::equipment::Equipment::Bodyweight);
     let load = if eq.is_loadable() {
-        owned.lightest(eq).unwrap_or(Grams::ZERO)
+        owned.round_down(eq, e.start_load)
     } else {
         Grams::ZERO
     };
-    let sets = if phase == Phase::Restore { 2 } else { 3 };
+    let sets: u16 = if phase == Phase::Restore { 2 } else { 3 };
+    // Enough reps in total that one more is no more than +10 %.
+    let amount = match e.measure {
+        Measure::Reps => e.range.0.max(10u16.div_ceil(sets)).min(e.range.1),
+        Measure::Seconds | Measure::Minutes => e.range.0,
+    };
     let rest_seconds = match (e.measure, eq.is_loadable()) {
         (Measure::Reps, true) if phase == Phase::Reload => 120,
         (Measure::Reps, true) => 90,
@@ -249,13 +254,7 @@ pub fn starting_dose(e: &Exercise, owned: &EquipmentSet, phase: Phase) -> Prescr
     Prescription {
         exercise: e.id.to_string(),
         equipment: eq,
-        sets: vec![
-            SetTarget {
-                amount: e.range.0,
-                load
-            };
-            sets
-        ],
+        sets: vec![SetTarget { amount, load }; usize::from(sets)],
         tempo: e.tempo.to_string(),
         rest_seconds,
     }
@@ -325,6 +324,34 @@ impl<'a> State<'a> {
             next.insert(l, slot);
         }
         self.slots = next;
+        if self.phase == Phase::Reload {
+            self.reintroduce_goal_lifts();
+        }
+    }
+
+    /// DOMAIN.md §4 phase 3: barbell lifts return for users who want them, starting light.
+    fn reintroduce_goal_lifts(&mut self) {
+        let wanted = match self.profile.goal {
+            Goal::DeadliftAgain => (Ladder::Hinge, "barbell-deadlift"),
+            Goal::SquatAgain => (Ladder::Squat, "barbell-back-squat"),
+            Goal::EverydayStrength | Goal::BackToSport => return,
+        };
+        let (l, id) = wanted;
+        let Some(target) = exercise(id).filter(|e| auto_allowed(e, self.profile, self.phase))
+        else {
+            return;
+        };
+        let fresh = self.fresh(target, Reason::Start);
+        if let Some(slot) = self.slots.get_mut(&l) {
+            if slot.exercise.id != id && !slot.chosen {
+                *slot = Slot {
+                    reason: Reason::GoalLift {
+                        from: slot.exercise.id,
+                    },
+                    ..fresh
+                };
+            }
+        }
     }
 
     /// A week boundary: judge week `w - 1` and set week `w`.
@@ -526,12 +553,11 @@ impl<'a> State<'a> {
 
     /// DOMAIN.md §3: no exercise rises more than 10 % over last week, whatever changed.
     fn cap_and_record(&mut self) {
-        let owned = self.owned();
         let mut record = BTreeMap::new();
         for (l, slot) in self.slots.iter_mut() {
             let times = times_a_week(&self.templates, *l);
             if let Some(last) = self.last_week.get(slot.exercise.id) {
-                if let Some(rx) = cap_weekly_increase(&slot.rx, times, *last, owned) {
+                if let Some(rx) = cap_weekly_increase(&slot.rx, times, *last) {
                     slot.rx = rx;
                     slot.reason = Reason::CappedWeekly;
                 }

@@ -47,9 +47,14 @@ fn weekly_target(before: u64, permille: u64) -> u64 {
     (before * (1000 + permille)).div_ceil(1000)
 }
 
-/// DOMAIN.md §3 progression rule. Tries, in order: a heavier load when the equipment's
-/// real step is within 10 %; more reps or seconds (double progression); one more set with
-/// the same total rise. Each choice aims for `permille` and never passes +10 % volume.
+/// The largest single weight step taken with fewer reps (design).
+pub const MAX_HEAVIER_STEP_PERCENT: u32 = 25;
+
+/// DOMAIN.md §3 progression rule. Tries, in order: the next weight when the equipment's
+/// real step is within 10 %; a bigger step (at most 25 %) with fewer reps in the same sets
+/// when the week's volume still rises no more than 10 % and every set stays in range; more reps
+/// or seconds, then one more set (double progression). Each choice aims for `permille`;
+/// the weekly volume and the weekly reps or seconds never rise more than 10 %.
 pub fn progress_dose(
     p: &Prescription,
     ex: &Exercise,
@@ -58,9 +63,43 @@ pub fn progress_dose(
     permille: u64,
 ) -> Progress {
     progress_load(p, ex, owned, permille)
+        .or_else(|| progress_heavier_fewer_reps(p, ex, owned))
         .or_else(|| progress_amount(p, ex, permille))
         .or_else(|| progress_sets(p, ex, phase))
         .unwrap_or(Progress::AtTop)
+}
+
+fn progress_heavier_fewer_reps(
+    p: &Prescription,
+    ex: &Exercise,
+    owned: &EquipmentSet,
+) -> Option<Progress> {
+    if !p.is_loaded() {
+        return None;
+    }
+    let from = p.max_load();
+    let limit = u64::from(from.0) * u64::from(100 + MAX_HEAVIER_STEP_PERCENT) / 100;
+    let to = owned
+        .loads(p.equipment)
+        .into_iter()
+        .find(|g| *g > from && g.0 - from.0 >= ex.min_step.0)
+        .filter(|g| u64::from(g.0) <= limit)?;
+    let before = p.volume();
+    let total = (weekly_cap(before) / u64::from(to.0)) as u32;
+    let (lo, hi) = (u32::from(ex.range.0), u32::from(ex.range.1));
+    let k = p.sets.len() as u32;
+    let (base, extra) = (total / k.max(1), total % k.max(1));
+    if k == 0 || base < lo {
+        return None;
+    }
+    let mut next = p.clone();
+    next.sets = (0..k)
+        .map(|i| SetTarget {
+            amount: (base + u32::from(i < extra)).min(hi) as u16,
+            load: to,
+        })
+        .collect();
+    (next.volume() > before).then(|| Progress::Increased(next, Change::Load { from, to }))
 }
 
 fn progress_load(
@@ -203,56 +242,60 @@ pub fn scale_volume(p: &Prescription, percent: u32) -> (Prescription, Change) {
     (next, change)
 }
 
-/// The exercise's dose in one week: how often it is done and the heaviest set.
+/// An exercise's dose over one week: volume (sets × reps × load) and reps or seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct WeeklyDose {
     pub volume: u64,
-    pub max_load: Grams,
+    pub amount: u64,
 }
 
 impl WeeklyDose {
     pub fn of(p: &Prescription, times_a_week: u32) -> WeeklyDose {
+        let t = u64::from(times_a_week);
         WeeklyDose {
-            volume: p.volume() * u64::from(times_a_week),
-            max_load: p.max_load(),
+            volume: p.volume() * t,
+            amount: u64::from(p.total_amount()) * t,
         }
+    }
+
+    /// Whether `self` is within +10 % of `before` on both measures.
+    pub fn within_cap_of(&self, before: &WeeklyDose) -> bool {
+        self.volume <= weekly_cap(before.volume) && self.amount <= weekly_cap(before.amount)
     }
 }
 
 /// DOMAIN.md §3 weekly cap: whatever else changed (a new phase's template, a return from a
-/// break), an exercise's weekly volume and top load never rise more than 10 % over the
-/// week before. Returns the dose trimmed to fit, or `None` when it already fits.
+/// break), an exercise's weekly volume and weekly reps or seconds never rise more than 10 %
+/// over the week before. Returns the dose trimmed to fit, or `None` when it already fits.
 pub fn cap_weekly_increase(
     p: &Prescription,
     times_a_week: u32,
     last_week: WeeklyDose,
-    owned: &EquipmentSet,
 ) -> Option<Prescription> {
+    let times = times_a_week.max(1);
+    let fits = |q: &Prescription| WeeklyDose::of(q, times).within_cap_of(&last_week);
+    if last_week.volume == 0 || fits(p) {
+        return None;
+    }
     let mut next = p.clone();
-    let load_cap = Grams(weekly_cap(u64::from(last_week.max_load.0)) as u32);
-    if !last_week.max_load.is_zero() && next.max_load() > load_cap {
-        let to = owned.round_down(next.equipment, load_cap).min(load_cap);
-        next.sets.iter_mut().for_each(|s| s.load = s.load.min(to));
+    // Scale every set down in proportion first, then trim what rounding left over.
+    let now = WeeklyDose::of(&next, times);
+    let (num, den) =
+        if now.volume * weekly_cap(last_week.amount) < now.amount * weekly_cap(last_week.volume) {
+            (weekly_cap(last_week.amount), now.amount)
+        } else {
+            (weekly_cap(last_week.volume), now.volume)
+        };
+    for s in &mut next.sets {
+        s.amount = ((u64::from(s.amount) * num / den.max(1)).max(1)) as u16;
     }
-    let cap = weekly_cap(last_week.volume);
-    let weekly = |q: &Prescription| q.volume() * u64::from(times_a_week.max(1));
-    if last_week.volume > 0 && weekly(&next) > cap {
-        let now = weekly(&next);
-        for s in &mut next.sets {
-            s.amount = ((u64::from(s.amount) * cap / now).max(1)) as u16;
-        }
-        while weekly(&next) > cap && next.sets.len() > 1 {
-            next.sets.pop();
-        }
-        while weekly(&next) > cap {
-            let s = &mut next.sets[0];
-            if s.amount <= 1 {
-                break;
-            }
-            s.amount -= 1;
-        }
+    while !fits(&next) && next.sets.len() > 1 {
+        next.sets.pop();
     }
-    (next != *p).then_some(next)
+    while !fits(&next) && next.sets[0].amount > 1 {
+        next.sets[0].amount -= 1;
+    }
+    Some(next)
 }
 
 #[cfg(test)]
@@ -309,7 +352,8 @@ mod tests {
 
     #[test]
     fn progression_never_passes_10_percent_a_week() {
-        // 20 kg bar, 2.5 kg step is 12.5 %: load cannot rise, reps do.
+        // 20 kg bar, a 2.5 kg step is +12.5 %: taken only with fewer reps, so the week's
+        // volume still rises less than 10 %.
         let p = rx("barbell-rdl", Equipment::Barbell, 3, 8, 20.0);
         let ex = exercise("barbell-rdl").unwrap();
         let Progress::Increased(next, change) =
@@ -317,9 +361,16 @@ mod tests {
         else {
             panic!()
         };
-        assert_eq!(next.max_load(), Grams::kg(20.0));
-        assert!(matches!(change, Change::Amount { from: 24, to: 26 }));
-        assert!(next.volume() * 10 <= p.volume() * 11);
+        assert_eq!(
+            change,
+            Change::Load {
+                from: Grams::kg(20.0),
+                to: Grams::kg(22.5)
+            }
+        );
+        assert_eq!(next.total_amount(), 23);
+        assert!(next.volume() > p.volume() && next.volume() * 10 <= p.volume() * 11);
+        assert!(next.sets.iter().all(|s| s.amount >= ex.range.0));
     }
 
     #[test]
@@ -415,15 +466,64 @@ mod tests {
 
     #[test]
     fn weekly_cap_trims_a_dose_that_would_rise_more_than_10_percent() {
-        let owned = EquipmentSet::default();
         let p = rx("dead-bug", Equipment::Bodyweight, 3, 10, 0.0);
         // Last week: twice a week at 2 x 10 = 40; now three times at 3 x 10 = 90.
         let last = WeeklyDose {
             volume: 40,
-            max_load: Grams::ZERO,
+            amount: 40,
         };
-        let trimmed = cap_weekly_increase(&p, 3, last, &owned).expect("must trim");
-        assert!(trimmed.volume() * 3 <= 44);
-        assert!(cap_weekly_increase(&trimmed, 3, last, &owned).is_none());
+        let trimmed = cap_weekly_increase(&p, 3, last).expect("must trim");
+        assert!(WeeklyDose::of(&trimmed, 3).within_cap_of(&last));
+        assert!(trimmed.volume() * 3 >= 36, "trimmed no more than needed");
+        assert!(cap_weekly_increase(&trimmed, 3, last).is_none());
+    }
+
+    #[test]
+    fn progression_waits_for_enough_reps_before_a_big_weight_step() {
+        let dumbbells = EquipmentSet {
+            dumbbells: Some(SteppedRange {
+                min: Grams::kg(2.0),
+                max: Grams::kg(30.0),
+                step: Grams::kg(2.0),
+            }),
+            ..Default::default()
+        };
+        let ex = exercise("goblet-squat").unwrap(); // 8–12 reps
+                                                    // 3 x 8 at 8 kg: 10 kg would leave 7-rep sets, below the range: add reps first.
+        let start = rx("goblet-squat", Equipment::Dumbbells, 3, 8, 8.0);
+        let Progress::Increased(_, change) =
+            progress_dose(&start, ex, &dumbbells, 2, DEFAULT_INCREASE_PERMILLE)
+        else {
+            panic!()
+        };
+        assert!(matches!(change, Change::Amount { .. }));
+        // 3 x 10 at 8 kg: 10 kg fits as 9, 9, 8.
+        let more = rx("goblet-squat", Equipment::Dumbbells, 3, 10, 8.0);
+        let Progress::Increased(next, change) =
+            progress_dose(&more, ex, &dumbbells, 2, DEFAULT_INCREASE_PERMILLE)
+        else {
+            panic!()
+        };
+        assert_eq!(
+            change,
+            Change::Load {
+                from: Grams::kg(8.0),
+                to: Grams::kg(10.0)
+            }
+        );
+        assert_eq!(
+            next.sets.iter().map(|s| s.amount).collect::<Vec<_>>(),
+            vec![9, 9, 8]
+        );
+        // 8 -> 12 kg kettlebells is +50 %: never, whatever the reps.
+        let bells = EquipmentSet {
+            kettlebells: vec![Grams::kg(8.0), Grams::kg(12.0)],
+            ..Default::default()
+        };
+        let kb = rx("goblet-squat", Equipment::Kettlebell, 4, 12, 8.0);
+        assert_eq!(
+            progress_dose(&kb, ex, &bells, 2, DEFAULT_INCREASE_PERMILLE),
+            Progress::AtTop
+        );
     }
 }

@@ -27,6 +27,9 @@ pub enum Reason {
         pain: u8,
         change: Change,
     },
+    GoalLift {
+        from: &'static str,
+    },
     LadderUp {
         from: &'static str,
     },
@@ -100,12 +103,16 @@ impl Reason {
             Reason::LadderUp { from } => {
                 format!("Next step up from {}: you mastered it at full sets and reps.", name(from))
             }
+            Reason::GoalLift { from } => format!(
+                "Your goal lift is back, in place of {}: it starts light and climbs slowly.",
+                name(from)
+            ),
             Reason::WelcomeBack(c) => {
                 format!("Welcome back: a little lighter ({}) after two weeks without training.", change_words(c, units))
             }
             Reason::AfterFlare => "Restarting lighter after a flare-up: we build back up gradually.".into(),
             Reason::CappedWeekly => {
-                "Trimmed so this exercise rises no more than 10% over last week.".into()
+                "Trimmed so this exercise's weekly work rises no more than 10% over last week.".into()
             }
             Reason::ChosenByYou { from } => format!("Your choice, in place of {}.", name(from)),
         }

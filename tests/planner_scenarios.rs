@@ -1,0 +1,298 @@
+//! Scenario tests: readable timelines of real users through the planner.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use backstrong::domain::equipment::{Equipment, EquipmentSet};
+use backstrong::domain::history::Response24h::{Settled, Spiked};
+use backstrong::domain::phase::Phase;
+use backstrong::domain::planner::{plan, Mode};
+use backstrong::domain::profile::{Experience, Goal, Profile, RehabDose, RehabExercise};
+use backstrong::domain::reason::Reason;
+use backstrong::domain::safety::{Clearance, Gate, RedFlag, RedFlagAnswers};
+use backstrong::domain::units::Grams;
+use chrono::Days;
+use common::*;
+
+fn profile(equipment: EquipmentSet) -> Profile {
+    Profile::new(start(), equipment)
+}
+
+#[test]
+fn red_flag_user_gets_no_plan_until_a_clearance_is_recorded() {
+    let mut t = Timeline::new(profile(full_gym()));
+    t.safety.answers = RedFlagAnswers {
+        day: Some(start()),
+        yes: vec![RedFlag::LegWeakness],
+    };
+    assert_eq!(
+        plan(&t.profile, &t.safety, &t.history, t.today),
+        Err(Gate::Blocked(vec![RedFlag::LegWeakness]))
+    );
+    t.safety.clearances.push(Clearance {
+        day: start() + Days::new(3),
+        covers: vec![RedFlag::LegWeakness],
+    });
+    assert!(plan(&t.profile, &t.safety, &t.history, t.today).is_ok());
+}
+
+#[test]
+fn a_user_who_flares_in_week_3() {
+    let mut t = Timeline::new(profile(full_gym()));
+    // Weeks 1–2: gentle, pain-free, settled the next day.
+    assert_eq!(t.week(1, Settled).phase, Phase::Restore);
+    t.week(1, Settled);
+    // Week 3 starts in phase 2: two clean weeks earned it.
+    let week3 = t.plan();
+    assert_eq!(week3.phase, Phase::Rebuild);
+    let loads_before: Vec<(String, Grams)> = week3.sessions[0]
+        .exercises
+        .iter()
+        .map(|e| (e.exercise.id.to_string(), e.prescription.max_load()))
+        .collect();
+    t.train(0, |_| 2, Some(Settled));
+
+    // Tuesday of week 3: the back flares.
+    let flare_day = t.today + Days::new(1);
+    t.flare(flare_day, None);
+    t.today = flare_day;
+    let p = t.plan();
+    assert!(matches!(
+        p.mode,
+        Mode::Flare {
+            exit_ready: false,
+            ..
+        }
+    ));
+    assert!(p.sessions.is_empty(), "no loading in a flare");
+    assert!(p.flare_routine.iter().any(|(e, _)| e.id == "easy-walk"));
+
+    // Pain settles: 6, 4, 2, 1, 2 — three calm days in a row let the user out.
+    for (i, pain) in [6, 4, 2, 1, 2].into_iter().enumerate() {
+        t.checkin(flare_day + Days::new(i as u64), pain, 5);
+    }
+    t.today = flare_day + Days::new(3);
+    assert!(matches!(
+        t.plan().mode,
+        Mode::Flare {
+            exit_ready: false,
+            ..
+        }
+    ));
+    t.today = flare_day + Days::new(4);
+    assert!(matches!(
+        t.plan().mode,
+        Mode::Flare {
+            exit_ready: true,
+            ..
+        }
+    ));
+    t.history
+        .flares
+        .push(backstrong::domain::history::FlareEvent::Ended(t.today));
+    assert_eq!(t.plan().mode, Mode::Resuming, "strength restarts next week");
+
+    // Week 4: one phase lower, lighter, and the plan says why.
+    t.today = start() + Days::new(21);
+    let week4 = t.plan();
+    assert_eq!(week4.mode, Mode::Training);
+    assert_eq!(week4.phase, Phase::Restore);
+    for e in week4.sessions.iter().flat_map(|s| &s.exercises) {
+        if let Some((_, before)) = loads_before.iter().find(|(id, _)| id == e.exercise.id) {
+            assert!(e.prescription.max_load() <= *before);
+        }
+    }
+    assert!(week4.sessions[0]
+        .exercises
+        .iter()
+        .any(|e| e.reason == Reason::AfterFlare));
+}
+
+#[test]
+fn a_user_whose_24_hour_responses_spike_twice() {
+    let mut t = Timeline::new(profile(full_gym()));
+    t.week(1, Settled);
+    let week2 = t.plan();
+    // Session A of week 2 spikes: session B of the same week is already lighter.
+    t.train(0, |_| 1, Some(Spiked));
+    t.today = week2.sessions[1].date;
+    let mid = t.plan();
+    let b = &mid.sessions[1];
+    assert!(b.exercises.iter().any(|e| matches!(
+        e.reason,
+        Reason::SteppedBack(_) | Reason::SteppedBackEasier { .. }
+    )));
+    t.train(1, |_| 1, Some(Settled));
+    t.today = start() + Days::new(14);
+
+    let week3 = t.plan();
+    assert_eq!(
+        week3.phase,
+        Phase::Restore,
+        "a spike week does not count toward phase 2"
+    );
+    let volume = |p: &backstrong::domain::planner::Plan| -> u64 {
+        p.weekly_doses().values().map(|d| d.volume).sum()
+    };
+    assert!(volume(&week3) < volume(&week2));
+    t.week(1, Spiked);
+    let week4 = t.plan();
+    assert!(
+        volume(&week4) < volume(&week3),
+        "second spike, second step back"
+    );
+    assert!(week4.sessions[0]
+        .exercises
+        .iter()
+        .all(|e| !matches!(e.reason, Reason::Progressed(_))));
+    t.week(0, Settled);
+    t.week(0, Settled);
+    assert_eq!(
+        t.plan().phase,
+        Phase::Rebuild,
+        "two clean weeks after the spikes"
+    );
+}
+
+#[test]
+fn a_user_with_only_bands_and_a_kettlebell() {
+    let owned = EquipmentSet {
+        bands: true,
+        kettlebells: vec![Grams::kg(12.0)],
+        ..Default::default()
+    };
+    let mut t = Timeline::new(profile(owned.clone()));
+    for _ in 0..16 {
+        let p = t.week(1, Settled);
+        for e in p.sessions.iter().flat_map(|s| &s.exercises) {
+            assert!(
+                e.exercise.is_doable_with(&owned),
+                "{} needs what the user lacks",
+                e.exercise.id
+            );
+            let eq = e.prescription.equipment;
+            assert!(
+                matches!(
+                    eq,
+                    Equipment::Bodyweight | Equipment::Bands | Equipment::Kettlebell
+                ),
+                "{eq:?}"
+            );
+            if eq == Equipment::Kettlebell {
+                assert!(
+                    e.prescription
+                        .sets
+                        .iter()
+                        .all(|s| s.load == Grams::kg(12.0)),
+                    "only the bell they own"
+                );
+            }
+        }
+    }
+    assert!(t.plan().phase >= Phase::Rebuild);
+}
+
+#[test]
+fn a_user_coming_from_physio_with_three_prescribed_exercises() {
+    let mut p = profile(EquipmentSet {
+        bands: true,
+        ..Default::default()
+    });
+    p.rehab = vec![
+        RehabExercise {
+            name: "McGill curl-up".into(),
+            dose: RehabDose::Reps { sets: 3, reps: 8 },
+            per_week: 7,
+        },
+        RehabExercise {
+            name: "Clamshell".into(),
+            dose: RehabDose::Reps { sets: 2, reps: 15 },
+            per_week: 3,
+        },
+        RehabExercise {
+            name: "Side-lying hold".into(),
+            dose: RehabDose::Seconds {
+                sets: 3,
+                seconds: 20,
+            },
+            per_week: 5,
+        },
+    ];
+    let mut t = Timeline::new(p.clone());
+    for w in 0..10 {
+        if w == 4 {
+            t.flare(t.today, Some(t.today + Days::new(5)));
+        }
+        assert_eq!(
+            t.plan().rehab,
+            p.rehab,
+            "rehab continues after rehab, week {}",
+            w + 1
+        );
+        t.week(1, Settled);
+    }
+}
+
+#[test]
+fn a_six_month_climb_to_barbell_deadlifts() {
+    let mut p = profile(full_gym());
+    p.goal = Goal::DeadliftAgain;
+    p.experience = Experience::Returning;
+    p.days_per_week = 3;
+    p.session_minutes = 60;
+    let mut t = Timeline::new(p);
+    let mut phases = Vec::new();
+    let mut deadlift = Vec::new();
+    for _ in 0..26 {
+        let week = t.week(1, Settled);
+        phases.push(week.phase);
+        let dl = week
+            .sessions
+            .iter()
+            .flat_map(|s| &s.exercises)
+            .find(|e| e.exercise.id == "barbell-deadlift");
+        deadlift.push(dl.map(|e| {
+            (
+                e.prescription.max_load(),
+                e.prescription.volume(),
+                e.reason.clone(),
+            )
+        }));
+        if week.phase < Phase::Reload {
+            assert!(dl.is_none(), "no heavy barbell deadlift before phase 3");
+        }
+    }
+    // Two weeks of phase 1, four of phase 2, then phase 3 from week 7.
+    assert_eq!(
+        &phases[..7],
+        &[
+            Phase::Restore,
+            Phase::Restore,
+            Phase::Rebuild,
+            Phase::Rebuild,
+            Phase::Rebuild,
+            Phase::Rebuild,
+            Phase::Reload
+        ]
+    );
+    let first = deadlift[6]
+        .clone()
+        .expect("the deadlift returns with phase 3");
+    assert_eq!(first.0, Grams::kg(20.0), "starts with the empty bar");
+    assert!(matches!(first.2, Reason::GoalLift { .. }));
+    let last = deadlift[25]
+        .clone()
+        .expect("still deadlifting at six months");
+    assert!(
+        last.0 > Grams::kg(20.0) && last.1 > first.1,
+        "heavier at six months: {last:?}"
+    );
+    for w in deadlift.windows(2) {
+        if let (Some(a), Some(b)) = (&w[0], &w[1]) {
+            assert!(
+                b.1 * 10 <= a.1 * 11,
+                "weekly volume never above +10 %: {a:?} -> {b:?}"
+            );
+        }
+    }
+}
