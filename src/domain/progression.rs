@@ -99,7 +99,7 @@ fn progress_heavier_fewer_reps(
             load: to,
         })
         .collect();
-    (next.volume() > before).then(|| Progress::Increased(next, Change::Load { from, to }))
+    (next.volume() > before).then_some(Progress::Increased(next, Change::Load { from, to }))
 }
 
 fn progress_load(
