@@ -24,7 +24,7 @@ use super::schedule::{session_dates, week_index, week_start};
 use super::session::{ramp_up_sets, session_templates, warm_up, WarmUp};
 use super::units::Grams;
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The red-flag record the gate reads.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -377,7 +377,6 @@ impl<'a> State<'a> {
         if flare_now {
             self.flare_pending = true;
             self.phase_weeks.push(summary);
-            self.last_week.clear();
             return;
         }
         if touched || self.flare_pending {
@@ -399,7 +398,13 @@ impl<'a> State<'a> {
             }
         } else {
             self.idle_weeks = 0;
-            let ladders: Vec<Ladder> = self.slots.keys().copied().collect();
+            let changed = self.in_week(logged);
+            let ladders: Vec<Ladder> = self
+                .slots
+                .keys()
+                .copied()
+                .filter(|l| !changed.contains(l))
+                .collect();
             for l in ladders {
                 self.decide(l, logged);
             }
@@ -418,7 +423,6 @@ impl<'a> State<'a> {
         self.flare_pending = false;
         self.phase = phase_after_flare(self.phase);
         self.phase_weeks.clear();
-        self.last_week.clear();
         let owned = self.owned();
         for slot in self.slots.values_mut() {
             if slot.rx.is_loaded() {
@@ -433,6 +437,71 @@ impl<'a> State<'a> {
             slot.reason = Reason::AfterFlare;
         }
         self.rebuild();
+    }
+
+    /// DOMAIN.md §2 pain 5+: the next easier rung of the ladder, or on the easiest rung a
+    /// smaller dose.
+    fn stopped(&self, slot: &Slot, pain: u8) -> Slot {
+        let ex = slot.exercise;
+        match super::library::easier_variation(ex, self.owned()) {
+            Some(e) => Slot {
+                reason: Reason::SwappedForPain { from: ex.id, pain },
+                ..self.fresh(e, Reason::Start)
+            },
+            None => {
+                let (rx, change) = scale_volume(&slot.rx, 80);
+                Slot {
+                    rx,
+                    reason: Reason::EasiestAlready { pain, change },
+                    ..slot.clone()
+                }
+            }
+        }
+    }
+
+    /// DOMAIN.md §2 spike: lighter, or an easier variation, for a week.
+    fn stepped_back(&self, slot: &Slot) -> Slot {
+        let ex = slot.exercise;
+        match step_back_dose(&slot.rx, ex, self.owned()) {
+            StepBack::Lighter(rx, c) | StepBack::LessVolume(rx, c) => Slot {
+                rx,
+                reason: Reason::SteppedBack(c),
+                ..slot.clone()
+            },
+            StepBack::Easier(e) => Slot {
+                reason: Reason::SteppedBackEasier { from: ex.id },
+                ..self.fresh(e, Reason::Start)
+            },
+        }
+    }
+
+    /// What cannot wait for the week's end, replayed session by session: pain 5+ swaps the
+    /// movement at once (and again if the easier one hurts too); a spike steps back once.
+    /// Returns the ladders it changed.
+    fn in_week(&mut self, logged: &[&SessionLog]) -> BTreeSet<Ladder> {
+        let mut changed = BTreeSet::new();
+        let mut stepped = BTreeSet::new();
+        for s in logged {
+            let ladders: Vec<Ladder> = self.slots.keys().copied().collect();
+            for l in ladders {
+                let slot = &self.slots[&l];
+                let mine = || s.sets.iter().filter(|x| x.exercise == slot.exercise.id);
+                let worst = mine().filter_map(|x| x.pain).max();
+                let next = if let Some(p) = worst.filter(|p| pain_band(*p) == PainBand::Stop) {
+                    self.stopped(slot, p.value())
+                } else if s.response == Some(Response24h::Spiked)
+                    && mine().next().is_some()
+                    && stepped.insert(l)
+                {
+                    self.stepped_back(slot)
+                } else {
+                    continue;
+                };
+                self.slots.insert(l, next);
+                changed.insert(l);
+            }
+        }
+        changed
     }
 
     /// One ladder's verdict on last week, in the order of DOMAIN.md §2 and §3.
@@ -461,31 +530,8 @@ impl<'a> State<'a> {
                 reason: Reason::HeldNotTrained,
                 ..slot.clone()
             },
-            Verdict::Stop(pain) => match super::library::easier_variation(ex, owned) {
-                Some(e) => Slot {
-                    reason: Reason::SwappedForPain { from: ex.id, pain },
-                    ..self.fresh(e, Reason::Start)
-                },
-                None => {
-                    let (rx, change) = scale_volume(rx, 80);
-                    Slot {
-                        rx,
-                        reason: Reason::EasiestAlready { pain, change },
-                        ..slot.clone()
-                    }
-                }
-            },
-            Verdict::Dose(DoseDecision::StepBack) => match step_back_dose(rx, ex, owned) {
-                StepBack::Lighter(rx, c) | StepBack::LessVolume(rx, c) => Slot {
-                    rx,
-                    reason: Reason::SteppedBack(c),
-                    ..slot.clone()
-                },
-                StepBack::Easier(e) => Slot {
-                    reason: Reason::SteppedBackEasier { from: ex.id },
-                    ..self.fresh(e, Reason::Start)
-                },
-            },
+            Verdict::Stop(pain) => self.stopped(slot, pain),
+            Verdict::Dose(DoseDecision::StepBack) => self.stepped_back(slot),
             Verdict::Dose(DoseDecision::Hold) => Slot {
                 reason: Reason::HeldStillRaised,
                 ..slot.clone()
@@ -600,22 +646,7 @@ impl<'a> State<'a> {
         let weeks_in_phase = self.phase_weeks.len() as u32 + 1;
         let base = self.slots.clone();
         // This week so far: a stop or a spike changes the sessions still to come.
-        let ladders: Vec<Ladder> = self.slots.keys().copied().collect();
-        for l in ladders {
-            let slot = &self.slots[&l];
-            let sets = logged
-                .iter()
-                .flat_map(|s| &s.sets)
-                .filter(|x| x.exercise == slot.exercise.id);
-            let worst = sets.filter_map(|x| x.pain).max();
-            let spiked = logged.iter().any(|s| {
-                s.response == Some(Response24h::Spiked)
-                    && s.sets.iter().any(|x| x.exercise == slot.exercise.id)
-            });
-            if worst.is_some_and(|p| pain_band(p) == PainBand::Stop) || spiked {
-                self.decide(l, logged);
-            }
-        }
+        self.in_week(logged);
         for s in swaps.iter().filter(|s| s.day >= week_from) {
             self.apply_swap(&s.from, &s.to);
         }
