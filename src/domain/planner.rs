@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The red-flag record the gate reads.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Safety {
     pub answers: RedFlagAnswers,
     pub clearances: Vec<Clearance>,

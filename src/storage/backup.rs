@@ -1,0 +1,254 @@
+//! Backups: every stored record, versioned, as one JSON file; and the set log as CSV.
+//! Imports are validated whole before anything is written.
+
+use super::kv::{KvStore, StoreError, StoreName};
+use super::migrations::migrate_to_current;
+use super::records::{StoredSet, SCHEMA_VERSION};
+use super::repo::Repo;
+use crate::domain::library::exercise;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+const APP: &str = "backstrong";
+const FORMAT: u32 = 1;
+/// Refuse files above this before parsing: no backup of a real user comes near it.
+pub const MAX_BACKUP_BYTES: usize = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Backup {
+    pub app: String,
+    pub format: u32,
+    pub schema: u32,
+    pub exported: String,
+    /// Store name → (key, record text), in key order.
+    pub stores: BTreeMap<String, Vec<(String, String)>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupError {
+    TooLarge,
+    Truncated,
+    NotABackup(String),
+    FromTheFuture(u32),
+    BadRecord {
+        store: String,
+        key: String,
+        why: String,
+    },
+}
+
+impl fmt::Display for BackupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BackupError::TooLarge => write!(f, "This file is far larger than any Backstrong backup. Nothing was imported."),
+            BackupError::Truncated => write!(f, "This backup file is incomplete (cut off). Nothing was imported; try exporting it again."),
+            BackupError::NotABackup(why) => write!(f, "This is not a Backstrong backup ({why}). Nothing was imported."),
+            BackupError::FromTheFuture(v) => write!(
+                f,
+                "This backup comes from a newer version of Backstrong (schema {v}). Update the app, then import it. Nothing was imported."
+            ),
+            BackupError::BadRecord { store, key, why } => {
+                write!(f, "A record in this backup is damaged ({store} {key}: {why}). Nothing was imported.")
+            }
+        }
+    }
+}
+
+/// What a valid backup holds, shown before the user chooses to import it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BackupSummary {
+    pub exported: String,
+    pub sessions: usize,
+    pub sets: usize,
+    pub checkins: usize,
+    pub events: usize,
+    pub quarantined: usize,
+    pub has_profile: bool,
+    pub first_day: Option<String>,
+    pub last_day: Option<String>,
+}
+
+/// Validates a backup completely: shape, version, every record readable by this build.
+pub fn parse_backup(text: &str) -> Result<(Backup, BackupSummary), BackupError> {
+    if text.len() > MAX_BACKUP_BYTES {
+        return Err(BackupError::TooLarge);
+    }
+    let backup: Backup = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            BackupError::Truncated
+        } else {
+            BackupError::NotABackup(e.to_string())
+        }
+    })?;
+    if backup.app != APP || backup.format != FORMAT {
+        return Err(BackupError::NotABackup(format!(
+            "app {:?}, format {}",
+            backup.app, backup.format
+        )));
+    }
+    if backup.schema > SCHEMA_VERSION {
+        return Err(BackupError::FromTheFuture(backup.schema));
+    }
+    let mut summary = BackupSummary {
+        exported: backup.exported.clone(),
+        ..Default::default()
+    };
+    let mut days: Vec<&str> = Vec::new();
+    for (name, records) in &backup.stores {
+        let store = StoreName::parse(name)
+            .ok_or_else(|| BackupError::NotABackup(format!("unknown store {name:?}")))?;
+        for (key, raw) in records {
+            if key.is_empty() {
+                return Err(BackupError::BadRecord {
+                    store: name.clone(),
+                    key: key.clone(),
+                    why: "empty key".into(),
+                });
+            }
+            if store != StoreName::Quarantine {
+                migrate_to_current(store, raw).map_err(|e| BackupError::BadRecord {
+                    store: name.clone(),
+                    key: key.clone(),
+                    why: e.to_string(),
+                })?;
+            }
+            if matches!(
+                store,
+                StoreName::Sets | StoreName::Sessions | StoreName::CheckIns
+            ) {
+                days.push(key.get(..10).unwrap_or(key));
+            }
+        }
+        let n = records.len();
+        match store {
+            StoreName::Sets => summary.sets = n,
+            StoreName::Sessions => summary.sessions = n,
+            StoreName::CheckIns => summary.checkins = n,
+            StoreName::Events => summary.events = n,
+            StoreName::Quarantine => summary.quarantined = n,
+            StoreName::Singletons => {
+                summary.has_profile = records.iter().any(|(k, _)| k == "profile")
+            }
+        }
+    }
+    days.sort_unstable();
+    summary.first_day = days.first().map(|d| d.to_string());
+    summary.last_day = days.last().map(|d| d.to_string());
+    Ok((backup, summary))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Add what is not already here; keep everything already saved.
+    Merge,
+    /// Make this device hold exactly the backup.
+    Replace,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportReport {
+    pub added: usize,
+    pub kept_existing: usize,
+}
+
+impl<K: KvStore> Repo<K> {
+    /// Every record of every store, quarantined ones included.
+    pub async fn export_backup(&self, exported: &str) -> Result<String, StoreError> {
+        let mut stores = BTreeMap::new();
+        for s in StoreName::ALL {
+            let rows = self.kv().all(s).await?;
+            if !rows.is_empty() {
+                stores.insert(s.as_str().to_string(), rows);
+            }
+        }
+        let b = Backup {
+            app: APP.into(),
+            format: FORMAT,
+            schema: SCHEMA_VERSION,
+            exported: exported.into(),
+            stores,
+        };
+        serde_json::to_string_pretty(&b).map_err(|e| StoreError::Failed(e.to_string()))
+    }
+
+    /// Imports a backup already validated by `parse_backup`, in one transaction.
+    pub async fn import_backup(
+        &self,
+        b: &Backup,
+        mode: ImportMode,
+    ) -> Result<ImportReport, StoreError> {
+        let mut records = Vec::new();
+        let mut report = ImportReport::default();
+        for (name, rows) in &b.stores {
+            let Some(store) = StoreName::parse(name) else {
+                continue;
+            };
+            let existing: std::collections::BTreeSet<String> = match mode {
+                ImportMode::Merge => self
+                    .kv()
+                    .all(store)
+                    .await?
+                    .into_iter()
+                    .map(|(k, _)| k)
+                    .collect(),
+                ImportMode::Replace => Default::default(),
+            };
+            for (k, v) in rows {
+                if existing.contains(k) {
+                    report.kept_existing += 1;
+                } else {
+                    records.push((store, k.clone(), v.clone()));
+                }
+            }
+        }
+        report.added = records.len();
+        match mode {
+            ImportMode::Merge => self.kv().put_many(&records).await?,
+            ImportMode::Replace => self.kv().replace_all(&records).await?,
+        }
+        Ok(report)
+    }
+
+    /// The set log as CSV, oldest first, loads in kilograms.
+    pub async fn export_csv(&self) -> Result<String, StoreError> {
+        let mut out = String::from("date,session,set,exercise,amount,unit,load_kg,rpe,pain\n");
+        for (_, raw) in self.kv().all(StoreName::Sets).await? {
+            let Ok(env) = serde_json::from_str::<super::records::Envelope<StoredSet>>(&raw) else {
+                continue;
+            };
+            let s = env.d;
+            let (name, unit) = exercise(&s.set.exercise)
+                .map(|e| (e.name.to_string(), e.measure.short()))
+                .unwrap_or_else(|| (s.set.exercise.clone(), "reps"));
+            let opt = |v: Option<u8>| v.map(|x| x.to_string()).unwrap_or_default();
+            out.push_str(&format!(
+                "{},{},{},{},{},{},{},{},{}\n",
+                s.day,
+                csv_field(&s.session),
+                s.index + 1,
+                csv_field(&name),
+                s.set.amount,
+                unit,
+                s.set.load.as_kg(),
+                opt(s.set.rpe),
+                opt(s.set.pain.map(|p| p.value())),
+            ));
+        }
+        Ok(out)
+    }
+}
+
+/// Quotes a CSV field when needed, and defuses spreadsheet formulas.
+fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}

@@ -1,0 +1,167 @@
+//! Versioned, named, ordered migrations of stored records (after Liftosaur's runner): each
+//! step takes a record of schema `to - 1` to `to`. They run when the store opens, before
+//! anything reads, and every released schema has a fixture test (tests/fixtures/).
+
+use super::kv::StoreName;
+use super::records::SCHEMA_VERSION;
+use serde_json::Value;
+use std::fmt;
+
+pub struct Migration {
+    /// The schema version this step produces.
+    pub to: u32,
+    pub name: &'static str,
+    pub run: fn(StoreName, &mut Value) -> Result<(), String>,
+}
+
+/// Schema 1 is the first released one: no steps yet. A new step goes at the end, with
+/// `to` one above the last, and SCHEMA_VERSION raised to match.
+pub static MIGRATIONS: &[Migration] = &[];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordError {
+    NotJson(String),
+    NoVersion,
+    FromTheFuture(u32),
+    StepFailed { step: &'static str, why: String },
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordError::NotJson(why) => write!(f, "not readable ({why})"),
+            RecordError::NoVersion => write!(f, "no schema version"),
+            RecordError::FromTheFuture(v) => {
+                write!(f, "written by a newer version of the app (schema {v})")
+            }
+            RecordError::StepFailed { step, why } => write!(f, "migration {step} failed: {why}"),
+        }
+    }
+}
+
+/// Brings one stored record up to `target`. Returns the new text when anything changed.
+pub fn migrate_record(
+    store: StoreName,
+    raw: &str,
+    steps: &[Migration],
+    target: u32,
+) -> Result<Option<String>, RecordError> {
+    let mut value: Value =
+        serde_json::from_str(raw).map_err(|e| RecordError::NotJson(e.to_string()))?;
+    let v = value
+        .get("v")
+        .and_then(Value::as_u64)
+        .ok_or(RecordError::NoVersion)? as u32;
+    if v > target {
+        return Err(RecordError::FromTheFuture(v));
+    }
+    if v == target {
+        return Ok(None);
+    }
+    for step in steps.iter().filter(|s| s.to > v && s.to <= target) {
+        (step.run)(store, &mut value).map_err(|why| RecordError::StepFailed {
+            step: step.name,
+            why,
+        })?;
+        value["v"] = Value::from(step.to);
+    }
+    Ok(Some(value.to_string()))
+}
+
+/// The production chain up to this build's schema.
+pub fn migrate_to_current(store: StoreName, raw: &str) -> Result<Option<String>, RecordError> {
+    migrate_record(store, raw, MIGRATIONS, SCHEMA_VERSION)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rename_load(store: StoreName, v: &mut Value) -> Result<(), String> {
+        if store == StoreName::Sets {
+            let kg = v["d"]["load_kg"].as_f64().ok_or("no load_kg")?;
+            v["d"]["load_g"] = Value::from((kg * 1000.0).round() as u64);
+            v["d"]
+                .as_object_mut()
+                .ok_or("not an object")?
+                .remove("load_kg");
+        }
+        Ok(())
+    }
+
+    fn add_flag(_: StoreName, v: &mut Value) -> Result<(), String> {
+        v["d"]["flag"] = Value::from(true);
+        Ok(())
+    }
+
+    static STEPS: &[Migration] = &[
+        Migration {
+            to: 2,
+            name: "2-load-in-grams",
+            run: rename_load,
+        },
+        Migration {
+            to: 3,
+            name: "3-add-flag",
+            run: add_flag,
+        },
+    ];
+
+    #[test]
+    fn migrations_run_in_order_from_the_records_version_to_the_target() {
+        let v1 = r#"{"v":1,"d":{"load_kg":12.5}}"#;
+        let out = migrate_record(StoreName::Sets, v1, STEPS, 3)
+            .unwrap()
+            .unwrap();
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["v"], 3);
+        assert_eq!(v["d"]["load_g"], 12500);
+        assert_eq!(v["d"]["flag"], true);
+        let v2 = r#"{"v":2,"d":{"load_g":5}}"#;
+        let v: Value = serde_json::from_str(
+            &migrate_record(StoreName::Sets, v2, STEPS, 3)
+                .unwrap()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(v["d"]["load_g"], 5, "step 2 is not run twice");
+        assert_eq!(
+            migrate_record(StoreName::Sets, r#"{"v":3,"d":{}}"#, STEPS, 3),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn bad_records_are_reported_not_panicked() {
+        assert!(matches!(
+            migrate_record(StoreName::Sets, "{trunc", STEPS, 3),
+            Err(RecordError::NotJson(_))
+        ));
+        assert_eq!(
+            migrate_record(StoreName::Sets, r#"{"d":1}"#, STEPS, 3),
+            Err(RecordError::NoVersion)
+        );
+        assert_eq!(
+            migrate_record(StoreName::Sets, r#"{"v":9,"d":1}"#, STEPS, 3),
+            Err(RecordError::FromTheFuture(9))
+        );
+        let failing = migrate_record(StoreName::Sets, r#"{"v":1,"d":{}}"#, STEPS, 3);
+        assert!(matches!(
+            failing,
+            Err(RecordError::StepFailed {
+                step: "2-load-in-grams",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn the_production_chain_is_ordered_and_ends_at_the_current_schema() {
+        let mut expected = 2;
+        for m in MIGRATIONS {
+            assert_eq!(m.to, expected, "{} is out of order", m.name);
+            expected += 1;
+        }
+        assert_eq!(expected - 1, SCHEMA_VERSION);
+    }
+}

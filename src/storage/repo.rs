@@ -1,0 +1,267 @@
+//! The typed repository over any `KvStore`: what the app saves and loads. Writing a set
+//! touches that one record; loading migrates old records and sets unreadable ones aside.
+
+use super::kv::{KvStore, StoreError, StoreName};
+use super::migrations::migrate_to_current;
+use super::records::*;
+use crate::domain::history::{CheckIn, History, Response24h, SessionLog};
+use crate::domain::planner::Safety;
+use crate::domain::profile::Profile;
+use crate::domain::psfs::PsfsRating;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub struct Repo<K> {
+    kv: K,
+}
+
+/// Everything the app reads at start.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Loaded {
+    pub profile: Option<Profile>,
+    pub safety: Safety,
+    pub meta: Meta,
+    pub history: History,
+    pub sessions: Vec<StoredSession>,
+    pub sets: Vec<StoredSet>,
+    pub psfs: Vec<PsfsRating>,
+    /// Records set aside this time and before.
+    pub quarantined: usize,
+}
+
+impl Loaded {
+    /// The session that was started and not finished, if any: to resume after a crash.
+    pub fn open_session(&self) -> Option<&StoredSession> {
+        self.sessions
+            .iter()
+            .filter(|s| !s.finished)
+            .max_by_key(|s| s.started_ms)
+    }
+
+    pub fn sets_of(&self, session: &str) -> Vec<&StoredSet> {
+        self.sets.iter().filter(|s| s.session == session).collect()
+    }
+}
+
+fn envelope<T: Serialize>(d: &T) -> String {
+    serde_json::to_string(&Envelope {
+        v: SCHEMA_VERSION,
+        d,
+    })
+    .unwrap_or_default()
+}
+
+impl<K: KvStore> Repo<K> {
+    pub fn new(kv: K) -> Self {
+        Repo { kv }
+    }
+
+    pub fn kv(&self) -> &K {
+        &self.kv
+    }
+
+    async fn write<T: Serialize>(
+        &self,
+        store: StoreName,
+        key: &str,
+        d: &T,
+    ) -> Result<(), StoreError> {
+        self.kv.put(store, key, &envelope(d), true).await
+    }
+
+    pub async fn save_profile(&self, p: &Profile) -> Result<(), StoreError> {
+        self.write(StoreName::Singletons, PROFILE_KEY, p).await
+    }
+
+    pub async fn save_safety(&self, s: &Safety) -> Result<(), StoreError> {
+        self.write(StoreName::Singletons, SAFETY_KEY, s).await
+    }
+
+    pub async fn save_meta(&self, m: &Meta) -> Result<(), StoreError> {
+        self.write(StoreName::Singletons, META_KEY, m).await
+    }
+
+    pub async fn save_session(&self, s: &StoredSession) -> Result<(), StoreError> {
+        self.write(StoreName::Sessions, &session_key(s), s).await
+    }
+
+    /// Saves one set; resolves only once it is durably on disk.
+    pub async fn save_set(&self, s: &StoredSet) -> Result<(), StoreError> {
+        self.write(StoreName::Sets, &set_key(s), s).await
+    }
+
+    pub async fn delete_set(&self, s: &StoredSet) -> Result<(), StoreError> {
+        self.kv.delete(StoreName::Sets, &set_key(s)).await
+    }
+
+    pub async fn save_checkin(&self, c: &CheckIn) -> Result<(), StoreError> {
+        self.write(StoreName::CheckIns, &checkin_key(c), c).await
+    }
+
+    pub async fn save_event(&self, e: &Event, stamp_ms: i64) -> Result<(), StoreError> {
+        self.write(StoreName::Events, &event_key(e, stamp_ms), e)
+            .await
+    }
+
+    pub async fn answer_response(
+        &self,
+        s: &StoredSession,
+        r: Response24h,
+    ) -> Result<(), StoreError> {
+        self.save_session(&StoredSession {
+            response: Some(r),
+            ..s.clone()
+        })
+        .await
+    }
+
+    /// Sets logged between two days, inclusive: one range read, whatever the history size.
+    pub async fn sets_between(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<StoredSet>, StoreError> {
+        let (lo, hi) = day_bounds(from, to);
+        let rows = self.kv.range(StoreName::Sets, &lo, &hi).await?;
+        Ok(rows
+            .iter()
+            .filter_map(|(_, v)| decode::<StoredSet>(v).ok())
+            .collect())
+    }
+
+    /// Reads one store, migrating old records in place and moving unreadable ones to
+    /// the quarantine store (kept whole, still exported with backups).
+    async fn read<T: DeserializeOwned>(
+        &self,
+        store: StoreName,
+    ) -> Result<Vec<(String, T)>, StoreError> {
+        let mut out = Vec::new();
+        for (key, raw) in self.kv.all(store).await? {
+            let current = match migrate_to_current(store, &raw) {
+                Ok(Some(new)) => {
+                    self.kv.put(store, &key, &new, false).await?;
+                    new
+                }
+                Ok(None) => raw.clone(),
+                Err(e) => {
+                    self.quarantine(store, &key, &raw, &e.to_string()).await?;
+                    continue;
+                }
+            };
+            match decode::<T>(&current) {
+                Ok(v) => out.push((key, v)),
+                Err(why) => self.quarantine(store, &key, &raw, &why).await?,
+            }
+        }
+        Ok(out)
+    }
+
+    async fn quarantine(
+        &self,
+        store: StoreName,
+        key: &str,
+        raw: &str,
+        why: &str,
+    ) -> Result<(), StoreError> {
+        let record =
+            serde_json::json!({ "store": store.as_str(), "key": key, "raw": raw, "why": why });
+        // Copy first, then remove: a crash in between leaves a duplicate, never a loss.
+        self.kv
+            .put(
+                StoreName::Quarantine,
+                &format!("{}/{key}", store.as_str()),
+                &record.to_string(),
+                true,
+            )
+            .await?;
+        self.kv.delete(store, key).await
+    }
+
+    /// Loads everything and assembles the domain's history.
+    pub async fn load(&self) -> Result<Loaded, StoreError> {
+        let mut loaded = Loaded::default();
+        for (key, raw) in self.kv.all(StoreName::Singletons).await? {
+            let ok = match key.as_str() {
+                PROFILE_KEY => decode_current(&raw).map(|p| loaded.profile = Some(p)),
+                SAFETY_KEY => decode_current(&raw).map(|s| loaded.safety = s),
+                META_KEY => decode_current(&raw).map(|m| loaded.meta = m),
+                _ => Ok(()),
+            };
+            if let Err(why) = ok {
+                self.quarantine(StoreName::Singletons, &key, &raw, &why)
+                    .await?;
+            }
+        }
+        let sessions: Vec<StoredSession> = self
+            .read(StoreName::Sessions)
+            .await?
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+        let sets: Vec<StoredSet> = self
+            .read(StoreName::Sets)
+            .await?
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+        let checkins: Vec<CheckIn> = self
+            .read(StoreName::CheckIns)
+            .await?
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+        let events: Vec<Event> = self
+            .read(StoreName::Events)
+            .await?
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+
+        let mut by_session: BTreeMap<&str, Vec<&StoredSet>> = BTreeMap::new();
+        for s in &sets {
+            by_session.entry(s.session.as_str()).or_default().push(s);
+        }
+        loaded.history.sessions = sessions
+            .iter()
+            .map(|s| {
+                let mut mine = by_session.remove(s.id.as_str()).unwrap_or_default();
+                mine.sort_by_key(|x| x.index);
+                SessionLog {
+                    day: s.day,
+                    slot: s.slot,
+                    sets: mine.into_iter().map(|x| x.set.clone()).collect(),
+                    response: s.response,
+                }
+            })
+            .collect();
+        loaded.history.checkins = checkins;
+        for e in events {
+            match e {
+                Event::Flare(f) => loaded.history.flares.push(f),
+                Event::Swap(s) => loaded.history.swaps.push(s),
+                Event::Psfs(p) => loaded.psfs.push(p),
+            }
+        }
+        loaded.sessions = sessions;
+        loaded.sets = sets;
+        loaded.quarantined = self.kv.all(StoreName::Quarantine).await?.len();
+        Ok(loaded)
+    }
+
+    /// Deletes everything this app has stored on the device.
+    pub async fn delete_all(&self) -> Result<(), StoreError> {
+        self.kv.clear_all().await
+    }
+}
+
+fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, String> {
+    serde_json::from_str::<Envelope<T>>(raw)
+        .map(|e| e.d)
+        .map_err(|e| e.to_string())
+}
+
+fn decode_current<T: DeserializeOwned>(raw: &str) -> Result<T, String> {
+    let migrated = migrate_to_current(StoreName::Singletons, raw).map_err(|e| e.to_string())?;
+    decode(migrated.as_deref().unwrap_or(raw))
+}

@@ -1,0 +1,386 @@
+//! The repository and backups over the in-memory adapter (the IndexedDB adapter runs the
+//! same port in tests/web.rs).
+#![cfg(not(target_arch = "wasm32"))]
+
+use backstrong::domain::equipment::EquipmentSet;
+use backstrong::domain::history::{CheckIn, FlareEvent, Response24h, SetLog};
+use backstrong::domain::pain::Pain;
+use backstrong::domain::profile::Profile;
+use backstrong::domain::units::Grams;
+use backstrong::storage::backup::{parse_backup, BackupError, ImportMode};
+use backstrong::storage::kv::{KvStore, StoreError, StoreName};
+use backstrong::storage::memory::MemoryStore;
+use backstrong::storage::records::{set_key, Event, StoredSession, StoredSet};
+use backstrong::storage::repo::Repo;
+use chrono::NaiveDate;
+use pollster::block_on;
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn session(d: &str, slot: u8, ms: i64) -> StoredSession {
+    StoredSession {
+        id: format!("{d}-{slot}-{ms}"),
+        day: day(d),
+        slot,
+        started_ms: ms,
+        finished: false,
+        response: None,
+    }
+}
+
+fn set(s: &StoredSession, index: u16, exercise: &str, pain: u8) -> StoredSet {
+    StoredSet {
+        session: s.id.clone(),
+        day: s.day,
+        index,
+        set: SetLog {
+            exercise: exercise.into(),
+            amount: 10,
+            load: Grams::kg(12.0),
+            rpe: Some(7),
+            pain: Pain::new(pain),
+        },
+        logged_ms: s.started_ms + i64::from(index) * 90_000,
+    }
+}
+
+fn checkin(d: &str, pain: u8) -> CheckIn {
+    CheckIn {
+        day: day(d),
+        pain: Pain::clamped(pain),
+        walking_minutes: 20,
+        mobility_done: true,
+        sleep_hours: 7,
+        stress: 3,
+        protein_meals: 3,
+        water: 6,
+        triggers: vec![],
+        new_symptoms: false,
+    }
+}
+
+/// A small but complete store: profile, two sessions with sets, check-ins, a flare.
+fn filled() -> Repo<MemoryStore> {
+    let repo = Repo::new(MemoryStore::new());
+    block_on(async {
+        repo.save_profile(&Profile::new(day("2026-03-02"), EquipmentSet::default()))
+            .await
+            .unwrap();
+        let a = session("2026-03-02", 0, 1_772_445_600_000);
+        let b = StoredSession {
+            finished: true,
+            response: Some(Response24h::Settled),
+            ..session("2026-03-05", 1, 1_772_704_800_000)
+        };
+        for s in [&a, &b] {
+            repo.save_session(s).await.unwrap();
+            for i in 0..3 {
+                repo.save_set(&set(s, i, "glute-bridge", 1)).await.unwrap();
+            }
+        }
+        repo.save_checkin(&checkin("2026-03-03", 2)).await.unwrap();
+        repo.save_event(&Event::Flare(FlareEvent::Started(day("2026-03-06"))), 1)
+            .await
+            .unwrap();
+    });
+    repo
+}
+
+#[test]
+fn logged_sets_come_back_as_the_domains_history() {
+    let repo = filled();
+    let loaded = block_on(repo.load()).unwrap();
+    assert!(loaded.profile.is_some());
+    assert_eq!(loaded.history.sessions.len(), 2);
+    assert!(loaded.history.sessions.iter().all(|s| s.sets.len() == 3));
+    assert_eq!(loaded.history.checkins.len(), 1);
+    assert_eq!(
+        loaded.history.flares,
+        vec![FlareEvent::Started(day("2026-03-06"))]
+    );
+    // The unfinished session is the one to resume, with its sets.
+    let open = loaded.open_session().expect("an unfinished session");
+    assert_eq!(open.day, day("2026-03-02"));
+    assert_eq!(loaded.sets_of(&open.id).len(), 3);
+}
+
+#[test]
+fn sets_between_reads_only_the_days_asked() {
+    let repo = filled();
+    let first = block_on(repo.sets_between(day("2026-03-01"), day("2026-03-02"))).unwrap();
+    assert_eq!(first.len(), 3);
+    assert!(first.iter().all(|s| s.day == day("2026-03-02")));
+    assert_eq!(
+        block_on(repo.sets_between(day("2026-03-02"), day("2026-03-05")))
+            .unwrap()
+            .len(),
+        6
+    );
+    assert!(
+        block_on(repo.sets_between(day("2026-03-06"), day("2026-04-01")))
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_set_logged_after_midnight_stays_on_the_day_its_session_began() {
+    let repo = Repo::new(MemoryStore::new());
+    let late = session("2026-03-28", 0, 1_774_738_200_000); // 23:50
+    let mut after_midnight = set(&late, 0, "dead-bug", 0);
+    after_midnight.logged_ms += 20 * 60_000; // logged at 00:10 the next day
+    block_on(repo.save_session(&late)).unwrap();
+    block_on(repo.save_set(&after_midnight)).unwrap();
+    let loaded = block_on(repo.load()).unwrap();
+    assert_eq!(loaded.history.sessions[0].day, day("2026-03-28"));
+    assert_eq!(
+        block_on(repo.sets_between(day("2026-03-28"), day("2026-03-28")))
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_corrupted_or_future_record_is_set_aside_and_nothing_else_is_lost() {
+    let repo = filled();
+    repo.kv().put_raw(
+        StoreName::Sets,
+        "2026-03-02|x|0009",
+        "{\"v\":1,\"d\":{trunc",
+    );
+    repo.kv()
+        .put_raw(StoreName::Sets, "2026-03-02|x|0010", r#"{"v":99,"d":{}}"#);
+    repo.kv().put_raw(
+        StoreName::CheckIns,
+        "2026-03-04",
+        r#"{"v":1,"d":{"day":"2026-03-04","pain":42}}"#,
+    );
+    let loaded = block_on(repo.load()).unwrap();
+    assert_eq!(loaded.quarantined, 3);
+    assert_eq!(
+        loaded
+            .history
+            .sessions
+            .iter()
+            .map(|s| s.sets.len())
+            .sum::<usize>(),
+        6
+    );
+    assert_eq!(loaded.history.checkins.len(), 1);
+    // Still exported, so nothing is ever silently gone.
+    let backup = block_on(repo.export_backup("2026-03-10")).unwrap();
+    assert!(backup.contains("trunc") && backup.contains("quarantine"));
+    // A second load is stable.
+    assert_eq!(block_on(repo.load()).unwrap().quarantined, 3);
+}
+
+#[test]
+fn a_full_disk_refuses_the_new_set_and_keeps_every_saved_one() {
+    let repo = filled();
+    repo.kv().set_full(true);
+    let s = session("2026-03-09", 0, 1_773_050_000_000);
+    assert_eq!(
+        block_on(repo.save_set(&set(&s, 0, "dead-bug", 0))),
+        Err(StoreError::Full)
+    );
+    assert!(StoreError::Full.to_string().contains("safe"));
+    repo.kv().set_full(false);
+    assert_eq!(block_on(repo.load()).unwrap().sets.len(), 6);
+}
+
+#[test]
+fn export_delete_import_round_trips_byte_for_byte() {
+    let repo = filled();
+    let before = block_on(repo.export_backup("2026-03-10T12:00:00Z")).unwrap();
+    block_on(repo.delete_all()).unwrap();
+    assert!(block_on(repo.load()).unwrap().profile.is_none());
+    let (backup, summary) = parse_backup(&before).unwrap();
+    assert_eq!(
+        (
+            summary.sessions,
+            summary.sets,
+            summary.checkins,
+            summary.events
+        ),
+        (2, 6, 1, 1)
+    );
+    assert_eq!(summary.first_day.as_deref(), Some("2026-03-02"));
+    assert!(summary.has_profile);
+    let report = block_on(repo.import_backup(&backup, ImportMode::Replace)).unwrap();
+    assert_eq!(report.added, 11);
+    let after = block_on(repo.export_backup("2026-03-10T12:00:00Z")).unwrap();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn merge_adds_what_is_missing_and_keeps_what_is_here() {
+    let repo = filled();
+    let text = block_on(repo.export_backup("t")).unwrap();
+    let (backup, _) = parse_backup(&text).unwrap();
+    let other = Repo::new(MemoryStore::new());
+    let s = session("2026-03-02", 0, 1_772_445_600_000);
+    let mine = StoredSet {
+        set: SetLog {
+            amount: 99,
+            ..set(&s, 0, "glute-bridge", 0).set
+        },
+        ..set(&s, 0, "glute-bridge", 0)
+    };
+    block_on(other.save_set(&mine)).unwrap();
+    let report = block_on(other.import_backup(&backup, ImportMode::Merge)).unwrap();
+    assert_eq!(report.kept_existing, 1);
+    let kept = block_on(other.kv().get(StoreName::Sets, &set_key(&mine)))
+        .unwrap()
+        .unwrap();
+    assert!(
+        kept.contains("99"),
+        "the device's own set was not overwritten"
+    );
+}
+
+#[test]
+fn bad_backups_are_refused_with_a_reason_and_import_nothing() {
+    let good = block_on(filled().export_backup("t")).unwrap();
+    assert_eq!(
+        parse_backup(&good[..good.len() / 2]).unwrap_err(),
+        BackupError::Truncated
+    );
+    assert!(matches!(
+        parse_backup("{\"hello\":1}"),
+        Err(BackupError::NotABackup(_))
+    ));
+    assert!(matches!(
+        parse_backup("<html>"),
+        Err(BackupError::NotABackup(_))
+    ));
+    let future = good.replace("\"schema\": 1", "\"schema\": 7");
+    assert_eq!(
+        parse_backup(&future).unwrap_err(),
+        BackupError::FromTheFuture(7)
+    );
+    let damaged = good.replacen("{\\\"v\\\":1", "{\\\"v\\\":x", 1);
+    assert!(
+        matches!(parse_backup(&damaged), Err(BackupError::BadRecord { .. })),
+        "{damaged:.300}"
+    );
+    let huge = " ".repeat(backstrong::storage::backup::MAX_BACKUP_BYTES + 1);
+    assert_eq!(parse_backup(&huge).unwrap_err(), BackupError::TooLarge);
+    for e in [
+        BackupError::Truncated,
+        BackupError::FromTheFuture(7),
+        BackupError::TooLarge,
+    ] {
+        assert!(e.to_string().contains("Nothing was imported"));
+    }
+}
+
+#[test]
+fn the_csv_export_has_one_row_per_set_and_is_safe_to_open() {
+    let repo = filled();
+    let s = session("2026-03-07", 0, 1_772_877_600_000);
+    let mut odd = set(&s, 0, "=cmd|evil,\"x\"", 3);
+    odd.set.rpe = None;
+    block_on(repo.save_set(&odd)).unwrap();
+    let csv = block_on(repo.export_csv()).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "date,session,set,exercise,amount,unit,load_kg,rpe,pain"
+    );
+    assert_eq!(lines.len(), 1 + 7);
+    assert!(
+        lines[1].starts_with("2026-03-02,") && lines[1].contains(",Glute bridge,10,reps,12,7,1")
+    );
+    assert!(
+        lines.last().unwrap().contains("\"'=cmd|evil,\"\"x\"\"\""),
+        "{}",
+        lines.last().unwrap()
+    );
+}
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// When a schema is released, run `cargo test --test storage -- --ignored` once and
+/// commit the new fixture: every released schema keeps one.
+#[test]
+#[ignore]
+fn write_fixture_for_the_current_schema() {
+    use backstrong::domain::history::ManualSwap;
+    use backstrong::domain::planner::Safety;
+    use backstrong::domain::psfs::PsfsRating;
+    use backstrong::domain::safety::{Clearance, RedFlag, RedFlagAnswers};
+    use backstrong::storage::records::{Meta, SCHEMA_VERSION};
+    let repo = filled();
+    block_on(async {
+        let safety = Safety {
+            answers: RedFlagAnswers {
+                day: Some(day("2026-03-01")),
+                yes: vec![RedFlag::Numbness],
+            },
+            clearances: vec![Clearance {
+                day: day("2026-03-02"),
+                covers: vec![RedFlag::Numbness],
+            }],
+        };
+        repo.save_safety(&safety).await.unwrap();
+        repo.save_meta(&Meta {
+            last_backup: Some(day("2026-03-01")),
+        })
+        .await
+        .unwrap();
+        let swap = ManualSwap {
+            day: day("2026-03-05"),
+            from: "glute-bridge".into(),
+            to: "hip-thrust".into(),
+        };
+        repo.save_event(&Event::Swap(swap), 2).await.unwrap();
+        let psfs = PsfsRating {
+            day: day("2026-03-02"),
+            scores: vec![("Lifting my child".into(), 4)],
+        };
+        repo.save_event(&Event::Psfs(psfs), 3).await.unwrap();
+        repo.kv().put_raw(
+            StoreName::Quarantine,
+            "sets/2026-03-01|x|0000",
+            r#"{"store":"sets","key":"2026-03-01|x|0000","raw":"{oops","why":"not readable"}"#,
+        );
+    });
+    let text = block_on(repo.export_backup("2026-03-10T12:00:00Z")).unwrap();
+    std::fs::write(
+        format!("{FIXTURES}/backup-schema-{SCHEMA_VERSION}.json"),
+        text,
+    )
+    .unwrap();
+}
+
+#[test]
+fn every_released_schema_fixture_migrates_to_the_newest() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir(FIXTURES).unwrap() {
+        seen += 1;
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (backup, summary) =
+            parse_backup(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let repo = Repo::new(MemoryStore::new());
+        block_on(repo.import_backup(&backup, ImportMode::Replace)).unwrap();
+        let loaded = block_on(repo.load()).unwrap();
+        assert_eq!(
+            loaded.quarantined,
+            summary.quarantined,
+            "{}",
+            path.display()
+        );
+        assert_eq!(loaded.sets.len(), summary.sets, "{}", path.display());
+        assert!(loaded.profile.is_some());
+        assert!(
+            !loaded.history.sessions.is_empty()
+                && !loaded.psfs.is_empty()
+                && !loaded.history.swaps.is_empty()
+        );
+    }
+    assert!(seen >= 1, "schema 1 has a fixture");
+}
