@@ -10,6 +10,7 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 say "1/5 Format and lint"
 cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --tests --quiet -- -D warnings
 
 say "2/5 Host tests: domain rules, property and scenario tests"
 cargo test --quiet

@@ -5,7 +5,6 @@
 use backstrong::domain::units::Units;
 use backstrong::storage::prefs::{self, Prefs};
 use gloo_storage::{LocalStorage, Storage};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -100,4 +99,158 @@ async fn sleep(ms: i32) {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+mod indexeddb {
+    use backstrong::domain::history::SetLog;
+    use backstrong::domain::pain::Pain;
+    use backstrong::domain::units::Grams;
+    use backstrong::storage::backup::{parse_backup, ImportMode};
+    use backstrong::storage::indexeddb::IdbStore;
+    use backstrong::storage::kv::{KvStore, StoreName};
+    use backstrong::storage::records::{StoredSession, StoredSet};
+    use backstrong::storage::repo::Repo;
+    use chrono::NaiveDate;
+    use wasm_bindgen_test::*;
+
+    /// A fresh database per test, so tests never see each other's records.
+    async fn fresh(tag: &str) -> (String, IdbStore) {
+        let name = format!("test-{tag}-{}", js_sys::Math::random());
+        let store = IdbStore::open(&name).await.expect("IndexedDB opens");
+        (name, store)
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn set(session: &StoredSession, index: u16) -> StoredSet {
+        StoredSet {
+            session: session.id.clone(),
+            day: session.day,
+            index,
+            set: SetLog {
+                exercise: "dead-bug".into(),
+                amount: 8,
+                load: Grams::ZERO,
+                rpe: None,
+                pain: Pain::new(1),
+            },
+            logged_ms: session.started_ms + i64::from(index),
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn put_get_range_and_delete() {
+        let (_, db) = fresh("kv").await;
+        for (k, v) in [
+            ("2026-03-01|a", "1"),
+            ("2026-03-02|a", "2"),
+            ("2026-03-03|a", "3"),
+        ] {
+            db.put(StoreName::Sets, k, v, true).await.unwrap();
+        }
+        assert_eq!(
+            db.get(StoreName::Sets, "2026-03-02|a")
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("2")
+        );
+        let mid = db
+            .range(StoreName::Sets, "2026-03-02", "2026-03-03")
+            .await
+            .unwrap();
+        assert_eq!(mid, vec![("2026-03-02|a".to_string(), "2".to_string())]);
+        db.delete(StoreName::Sets, "2026-03-02|a").await.unwrap();
+        assert_eq!(db.all(StoreName::Sets).await.unwrap().len(), 2);
+        db.replace_all(&[(StoreName::CheckIns, "2026-03-09".into(), "x".into())])
+            .await
+            .unwrap();
+        assert!(db.all(StoreName::Sets).await.unwrap().is_empty());
+        assert_eq!(db.all(StoreName::CheckIns).await.unwrap().len(), 1);
+    }
+
+    #[wasm_bindgen_test]
+    async fn sets_survive_reopening_and_bad_records_are_set_aside() {
+        let (name, db) = fresh("repo").await;
+        let repo = Repo::new(db);
+        let s = StoredSession {
+            id: "s1".into(),
+            day: day("2026-03-02"),
+            slot: 0,
+            started_ms: 1,
+            finished: false,
+            response: None,
+        };
+        repo.save_session(&s).await.unwrap();
+        for i in 0..5 {
+            repo.save_set(&set(&s, i)).await.unwrap();
+        }
+        repo.kv()
+            .put(StoreName::Sets, "2026-03-02|s1|0099", "{broken", true)
+            .await
+            .unwrap();
+        repo.kv().close();
+
+        let again = Repo::new(IdbStore::open(&name).await.unwrap());
+        let loaded = again.load().await.unwrap();
+        assert_eq!(loaded.history.sessions[0].sets.len(), 5);
+        assert_eq!(loaded.quarantined, 1);
+        assert_eq!(loaded.open_session().unwrap().id, "s1");
+        assert_eq!(
+            again
+                .sets_between(day("2026-03-02"), day("2026-03-02"))
+                .await
+                .unwrap()
+                .len(),
+            5
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn two_connections_like_two_tabs_both_keep_their_sets() {
+        let (name, a) = fresh("tabs").await;
+        let b = IdbStore::open(&name).await.unwrap();
+        let (ra, rb) = (Repo::new(a), Repo::new(b));
+        let sa = StoredSession {
+            id: "tab-a".into(),
+            day: day("2026-03-02"),
+            slot: 0,
+            started_ms: 1,
+            finished: false,
+            response: None,
+        };
+        let sb = StoredSession {
+            id: "tab-b".into(),
+            ..sa.clone()
+        };
+        for i in 0..3 {
+            ra.save_set(&set(&sa, i)).await.unwrap();
+            rb.save_set(&set(&sb, i)).await.unwrap();
+        }
+        assert_eq!(ra.load().await.unwrap().sets.len(), 6);
+        assert_eq!(rb.load().await.unwrap().sets.len(), 6);
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_schema_1_fixture_imports_and_loads() {
+        let (_, db) = fresh("fixture").await;
+        let repo = Repo::new(db);
+        let (backup, summary) =
+            parse_backup(include_str!("fixtures/backup-schema-1.json")).unwrap();
+        repo.import_backup(&backup, ImportMode::Replace)
+            .await
+            .unwrap();
+        let loaded = repo.load().await.unwrap();
+        assert_eq!(loaded.sets.len(), summary.sets);
+        assert_eq!(loaded.quarantined, summary.quarantined);
+        assert!(loaded.profile.is_some());
+        let again = repo.export_backup(&summary.exported).await.unwrap();
+        assert_eq!(
+            again,
+            include_str!("fixtures/backup-schema-1.json"),
+            "byte-for-byte round trip"
+        );
+    }
 }

@@ -3,6 +3,8 @@
 //! preferences live in localStorage (`prefs`).
 
 pub mod backup;
+#[cfg(target_arch = "wasm32")]
+pub mod indexeddb;
 pub mod kv;
 pub mod memory;
 pub mod migrations;

@@ -1,0 +1,273 @@
+//! The IndexedDB adapter of the storage port, through the `idb` crate. Writes the user is
+//! told about use `durability: "strict"`: they resolve only once the data is on disk.
+
+use super::kv::{KvStore, StoreError, StoreName};
+use idb::{DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, Transaction};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{IdbDatabase, IdbTransactionMode};
+
+/// `IDBDatabase.transaction(names, "readwrite", { durability: "strict" })`. web-sys has
+/// the options form only behind its unstable-API flag, so it is called by name here.
+fn strict_transaction(
+    db: &IdbDatabase,
+    names: &js_sys::Array,
+) -> Result<web_sys::IdbTransaction, JsValue> {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"durability".into(), &"strict".into())?;
+    let f: js_sys::Function = js_sys::Reflect::get(db, &"transaction".into())?.dyn_into()?;
+    f.call3(db, names, &"readwrite".into(), &options)?
+        .dyn_into()
+}
+
+pub const DB_NAME: &str = "backstrong";
+/// Raised with every structural change (a new store); record changes are migrations.
+const DB_VERSION: u32 = 1;
+
+pub struct IdbStore {
+    db: IdbDatabase,
+    outdated: Rc<Cell<bool>>,
+    // Kept alive as long as the connection.
+    _on_version_change: Closure<dyn FnMut()>,
+}
+
+fn js_text(v: &JsValue) -> String {
+    v.dyn_ref::<js_sys::Error>()
+        .map(|e| format!("{}: {}", String::from(e.name()), String::from(e.message())))
+        .or_else(|| {
+            v.dyn_ref::<web_sys::DomException>()
+                .map(|e| format!("{}: {}", e.name(), e.message()))
+        })
+        .or_else(|| v.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+fn failed(e: idb::Error) -> StoreError {
+    let text = e.to_string();
+    if text.contains("QuotaExceeded") {
+        StoreError::Full
+    } else {
+        StoreError::Failed(text)
+    }
+}
+
+impl IdbStore {
+    /// Opens (and on first use creates) the database. Another tab with an older version
+    /// is asked to close its connection; this tab reports `Blocked` while it waits.
+    pub async fn open(name: &str) -> Result<Self, StoreError> {
+        let factory = Factory::new().map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        let mut request = factory
+            .open(name, Some(DB_VERSION))
+            .map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        request.on_upgrade_needed(|event| {
+            if let Ok(db) = event.database() {
+                let existing = db.store_names();
+                for s in StoreName::ALL {
+                    if !existing.iter().any(|n| n == s.as_str()) {
+                        // A failure here aborts the upgrade, and the open below reports it.
+                        let _ = db.create_object_store(s.as_str(), ObjectStoreParams::new());
+                    }
+                }
+            }
+        });
+        let database = request.await.map_err(|e| {
+            let text = e.to_string();
+            if text.contains("blocked") {
+                StoreError::Blocked
+            } else {
+                StoreError::Unavailable(text)
+            }
+        })?;
+        let db: IdbDatabase = database.into();
+        let outdated = Rc::new(Cell::new(false));
+        let (flag, handle) = (outdated.clone(), db.clone());
+        // A newer version wants to upgrade in another tab: step aside instead of blocking it.
+        let on_version_change = Closure::<dyn FnMut()>::new(move || {
+            flag.set(true);
+            handle.close();
+        });
+        db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        Ok(IdbStore {
+            db,
+            outdated,
+            _on_version_change: on_version_change,
+        })
+    }
+
+    pub fn close(&self) {
+        self.db.close();
+    }
+
+    fn tx(
+        &self,
+        stores: &[StoreName],
+        write: bool,
+        strict: bool,
+    ) -> Result<(Transaction, web_sys::IdbTransaction), StoreError> {
+        if self.outdated.get() {
+            return Err(StoreError::Outdated);
+        }
+        let names: js_sys::Array = stores
+            .iter()
+            .map(|s| JsValue::from_str(s.as_str()))
+            .collect();
+        let mode = if write {
+            IdbTransactionMode::Readwrite
+        } else {
+            IdbTransactionMode::Readonly
+        };
+        let raw = if strict && write {
+            strict_transaction(&self.db, &names)
+        } else {
+            self.db.transaction_with_str_sequence_and_mode(&names, mode)
+        }
+        .map_err(|e| {
+            if self.outdated.get() {
+                StoreError::Outdated
+            } else {
+                StoreError::Failed(js_text(&e))
+            }
+        })?;
+        Ok((Transaction::from(raw.clone()), raw))
+    }
+
+    /// Waits for a write transaction to reach the disk, naming a full disk as such.
+    async fn finish(tx: Transaction, raw: web_sys::IdbTransaction) -> Result<(), StoreError> {
+        let result = match tx.commit() {
+            Ok(tx) => tx.await.map_err(failed),
+            Err(e) => Err(failed(e)),
+        };
+        let why = raw.error().map(|e| e.name());
+        match (result, why.as_deref()) {
+            (_, Some("QuotaExceededError")) => Err(StoreError::Full),
+            (Ok(r), _) if r.is_committed() => Ok(()),
+            (Ok(_), Some(other)) => Err(StoreError::Failed(other.to_string())),
+            (Ok(_), None) => Err(StoreError::Failed("the write was aborted".into())),
+            (Err(e), _) => Err(e),
+        }
+    }
+
+    async fn read_range(
+        &self,
+        store: StoreName,
+        query: Option<Query>,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let (tx, _) = self.tx(&[store], false, false)?;
+        let os = tx.object_store(store.as_str()).map_err(failed)?;
+        let keys = os
+            .get_all_keys(query.clone(), None)
+            .map_err(failed)?
+            .await
+            .map_err(failed)?;
+        let values = os
+            .get_all(query, None)
+            .map_err(failed)?
+            .await
+            .map_err(failed)?;
+        Ok(keys
+            .into_iter()
+            .zip(values)
+            .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
+            .collect())
+    }
+
+    async fn write_all(
+        &self,
+        records: &[(StoreName, String, String)],
+        clear_first: bool,
+    ) -> Result<(), StoreError> {
+        let stores: Vec<StoreName> = if clear_first {
+            StoreName::ALL.to_vec()
+        } else {
+            let mut s: Vec<StoreName> = records.iter().map(|r| r.0).collect();
+            s.sort();
+            s.dedup();
+            s
+        };
+        if stores.is_empty() {
+            return Ok(());
+        }
+        let (tx, raw) = self.tx(&stores, true, true)?;
+        if clear_first {
+            for s in &stores {
+                tx.object_store(s.as_str())
+                    .map_err(failed)?
+                    .clear()
+                    .map_err(failed)?;
+            }
+        }
+        for (s, k, v) in records {
+            let os = tx.object_store(s.as_str()).map_err(failed)?;
+            os.put(&JsValue::from_str(v), Some(&JsValue::from_str(k)))
+                .map_err(failed)?;
+        }
+        Self::finish(tx, raw).await
+    }
+}
+
+impl KvStore for IdbStore {
+    async fn put(
+        &self,
+        store: StoreName,
+        key: &str,
+        value: &str,
+        durable: bool,
+    ) -> Result<(), StoreError> {
+        let (tx, raw) = self.tx(&[store], true, durable)?;
+        let os = tx.object_store(store.as_str()).map_err(failed)?;
+        os.put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
+            .map_err(failed)?;
+        Self::finish(tx, raw).await
+    }
+
+    async fn get(&self, store: StoreName, key: &str) -> Result<Option<String>, StoreError> {
+        let (tx, _) = self.tx(&[store], false, false)?;
+        let os = tx.object_store(store.as_str()).map_err(failed)?;
+        let v = os
+            .get(JsValue::from_str(key))
+            .map_err(failed)?
+            .await
+            .map_err(failed)?;
+        Ok(v.and_then(|v| v.as_string()))
+    }
+
+    async fn range(
+        &self,
+        store: StoreName,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let range = KeyRange::bound(
+            &JsValue::from_str(from),
+            &JsValue::from_str(to),
+            Some(false),
+            Some(true),
+        )
+        .map_err(failed)?;
+        self.read_range(store, Some(Query::KeyRange(range))).await
+    }
+
+    async fn all(&self, store: StoreName) -> Result<Vec<(String, String)>, StoreError> {
+        self.read_range(store, None).await
+    }
+
+    async fn delete(&self, store: StoreName, key: &str) -> Result<(), StoreError> {
+        let (tx, raw) = self.tx(&[store], true, true)?;
+        let os = tx.object_store(store.as_str()).map_err(failed)?;
+        os.delete(JsValue::from_str(key)).map_err(failed)?;
+        Self::finish(tx, raw).await
+    }
+
+    async fn put_many(&self, records: &[(StoreName, String, String)]) -> Result<(), StoreError> {
+        self.write_all(records, false).await
+    }
+
+    async fn clear_all(&self) -> Result<(), StoreError> {
+        self.write_all(&[], true).await
+    }
+
+    async fn replace_all(&self, records: &[(StoreName, String, String)]) -> Result<(), StoreError> {
+        self.write_all(records, true).await
+    }
+}
