@@ -1,3 +1,6 @@
 //! Browser capabilities, one per file, each reporting errors instead of panicking.
 
+pub mod broadcast;
+pub mod files;
 pub mod service_worker;
+pub mod storage_manager;

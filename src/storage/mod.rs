@@ -11,3 +11,22 @@ pub mod migrations;
 pub mod prefs;
 pub mod records;
 pub mod repo;
+
+/// The store this build uses: IndexedDB in the browser, memory on the host (where only
+/// tests run the app's code).
+#[cfg(target_arch = "wasm32")]
+pub type Backend = indexeddb::IdbStore;
+#[cfg(not(target_arch = "wasm32"))]
+pub type Backend = memory::MemoryStore;
+
+/// Opens the app's store.
+pub async fn open_backend() -> Result<Backend, kv::StoreError> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        indexeddb::IdbStore::open(indexeddb::DB_NAME).await
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Ok(memory::MemoryStore::new())
+    }
+}

@@ -19,10 +19,12 @@ pub fn App() -> impl IntoView {
     provide_context(PrefsCtx(prefs));
     let sw: UseServiceWorker = use_service_worker("/sw.js");
     provide_context(sw);
+    let data = super::data::DataCtx::provide();
 
     view! {
         <Router>
             <UpdateBanner/>
+            {move || data.error.get().map(|e| view! { <p class="storage-error" role="alert">{e}</p> })}
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Today/>

@@ -2,6 +2,8 @@
 //! browser directly.
 
 mod app;
+pub mod data;
+mod data_settings;
 mod history;
 mod plan;
 mod settings;

@@ -35,6 +35,7 @@ pub fn Settings() -> impl IntoView {
                 </div>
                 {move || save_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </fieldset>
+            <super::data_settings::DataSettings/>
             <article class="card">
                 <h2>"Your data stays here"</h2>
                 <p>"Backstrong has no account and no server. Everything you enter stays in this browser on this device."</p>

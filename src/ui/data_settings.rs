@@ -1,0 +1,261 @@
+//! Settings → your data: space and protection, backups, CSV, import, delete everything.
+
+use super::data::use_data;
+use crate::platform::{files, storage_manager};
+use crate::storage::backup::{parse_backup, Backup, BackupSummary, ImportMode};
+use crate::storage::records::Meta;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[component]
+pub fn DataSettings() -> impl IntoView {
+    let data = use_data();
+    let (usage, set_usage) = signal(None::<(f64, f64)>);
+    let (persisted, set_persisted) = signal(None::<bool>);
+    let (message, set_message) = signal(None::<String>);
+    let refresh_space = move || {
+        leptos::task::spawn_local(async move {
+            set_usage.set(storage_manager::estimate().await);
+            set_persisted.set(storage_manager::persisted().await);
+        });
+    };
+    refresh_space();
+
+    let protect = move |_| {
+        leptos::task::spawn_local(async move {
+            let granted = storage_manager::persist().await;
+            set_persisted.set(granted);
+            set_message.set(Some(match granted {
+                Some(true) => "Your data is now protected from automatic clean-up.".into(),
+                Some(false) => "The browser did not agree to protect it yet. Installing the app to your home screen usually helps; keep exporting backups meanwhile.".into(),
+                None => "This browser cannot protect stored data. Export backups regularly.".into(),
+            }));
+        });
+    };
+
+    let export_backup = move |_| {
+        leptos::task::spawn_local(async move {
+            let now = chrono::Local::now();
+            let stamp = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            let result = data
+                .write(|db| async move { db.export_backup(&stamp).await })
+                .await;
+            if let Ok(text) = result {
+                let name = format!("backstrong-backup-{}.json", now.format("%Y-%m-%d"));
+                match files::save_file(&name, "application/json", &text) {
+                    Ok(()) => {
+                        let meta = Meta {
+                            last_backup: Some(today()),
+                        };
+                        let _ = data
+                            .write(|db| async move { db.save_meta(&meta).await })
+                            .await;
+                        set_message.set(Some(format!("Backup saved as {name}.")));
+                    }
+                    Err(e) => set_message.set(Some(format!("The backup could not be saved: {e}"))),
+                }
+            }
+        });
+    };
+
+    let export_csv = move |_| {
+        leptos::task::spawn_local(async move {
+            let Some(db) = data.db() else { return };
+            match db.export_csv().await {
+                Ok(csv) => {
+                    let name = format!("backstrong-sets-{}.csv", today());
+                    let saved = files::save_file(&name, "text/csv", &csv);
+                    set_message.set(Some(match saved {
+                        Ok(()) => format!("Set log saved as {name}."),
+                        Err(e) => format!("The set log could not be saved: {e}"),
+                    }));
+                }
+                Err(e) => set_message.set(Some(e.to_string())),
+            }
+        });
+    };
+
+    let pending = RwSignal::new_local(None::<(Backup, BackupSummary)>);
+    let (confirm_replace, set_confirm_replace) = signal(false);
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        set_confirm_replace.set(false);
+        leptos::task::spawn_local(async move {
+            match files::read_chosen_file(&input).await {
+                Ok((_, text)) => match parse_backup(&text) {
+                    Ok(parsed) => {
+                        pending.set(Some(parsed));
+                        set_message.set(None);
+                    }
+                    Err(e) => {
+                        pending.set(None);
+                        set_message.set(Some(e.to_string()));
+                    }
+                },
+                Err(e) => set_message.set(Some(format!(
+                    "That file could not be read ({e}). Nothing was imported."
+                ))),
+            }
+            input.set_value("");
+        });
+    };
+    let import = move |mode: ImportMode| {
+        let Some((backup, _)) = pending.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let result = data
+                .write(|db| async move { db.import_backup(&backup, mode).await })
+                .await;
+            if let Ok(r) = result {
+                pending.set(None);
+                set_confirm_replace.set(false);
+                set_message.set(Some(match mode {
+                    ImportMode::Merge => format!(
+                        "Imported {} records; {} already here were kept as they were.",
+                        r.added, r.kept_existing
+                    ),
+                    ImportMode::Replace => format!(
+                        "Replaced everything on this device with the backup: {} records.",
+                        r.added
+                    ),
+                }));
+            }
+        });
+    };
+
+    let (typed, set_typed) = signal(String::new());
+    let delete_all = move |_| {
+        if typed.get_untracked() != "DELETE" {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if data
+                .write(|db| async move { db.delete_all().await })
+                .await
+                .is_ok()
+            {
+                set_typed.set(String::new());
+                set_message.set(Some(
+                    "Everything Backstrong stored on this device has been deleted.".into(),
+                ));
+                refresh_space();
+            }
+        });
+    };
+
+    let reminder = move || {
+        let loaded = data.loaded.get()?;
+        let recent = loaded
+            .meta
+            .last_backup
+            .is_some_and(|d| (today() - d).num_days() <= 30);
+        let has_data = !loaded.sets.is_empty() || loaded.profile.is_some();
+        (has_data && !recent && persisted.get() != Some(true)).then(|| {
+            view! {
+                <p class="notice" role="status">
+                    "No backup in the last 30 days, and this browser may clear its storage when space runs low. Export a backup to keep your history safe."
+                </p>
+            }
+        })
+    };
+
+    view! {
+        <section class="card" aria-labelledby="data-title">
+            <h2 id="data-title">"Your data"</h2>
+            <p id="space">
+                {move || match usage.get() {
+                    Some((used, quota)) => format!(
+                        "Using {} on this device, of {} the browser allows.",
+                        storage_manager::human_bytes(used),
+                        storage_manager::human_bytes(quota),
+                    ),
+                    None => "This browser does not say how much space is used.".to_string(),
+                }}
+            </p>
+            <p id="persisted">
+                {move || match persisted.get() {
+                    Some(true) => "Protected from automatic clean-up: yes.",
+                    Some(false) => "Protected from automatic clean-up: not yet.",
+                    None => "Protection from automatic clean-up: not supported here.",
+                }}
+            </p>
+            <Show when=move || persisted.get() == Some(false)>
+                <button on:click=protect>"Protect my data"</button>
+            </Show>
+            {reminder}
+            {move || {
+                data.loaded.get().filter(|l| l.quarantined > 0).map(|l| view! {
+                    <p class="notice">{format!("{} stored records could not be read and were set aside. They are kept, and included in backups.", l.quarantined)}</p>
+                })
+            }}
+            <div class="stack">
+                <button on:click=export_backup>"Export a full backup"</button>
+                <button on:click=export_csv>"Export sets as CSV"</button>
+                <label class="button file">
+                    "Import a backup"
+                    <input type="file" accept="application/json,.json" on:change=on_file/>
+                </label>
+            </div>
+            {move || pending.get().map(|(_, s)| {
+                let range = match (&s.first_day, &s.last_day) {
+                    (Some(a), Some(b)) => format!(" from {a} to {b}"),
+                    _ => String::new(),
+                };
+                view! {
+                    <div class="preview" role="region" aria-label="Backup to import">
+                        <p>{format!(
+                            "This backup ({}) holds {}, {} and {}{}{}.",
+                            s.exported,
+                            count(s.sessions, "session", "sessions"),
+                            count(s.sets, "set", "sets"),
+                            count(s.checkins, "check-in", "check-ins"),
+                            range,
+                            if s.has_profile { ", and a profile" } else { "" },
+                        )}</p>
+                        <div class="stack">
+                            <button class="primary" on:click=move |_| import(ImportMode::Merge)>"Add to what is here"</button>
+                            <Show
+                                when=move || confirm_replace.get()
+                                fallback=move || view! {
+                                    <button on:click=move |_| set_confirm_replace.set(true)>"Replace everything here…"</button>
+                                }
+                            >
+                                <button class="danger" on:click=move |_| import(ImportMode::Replace)>"Yes, replace everything on this device"</button>
+                            </Show>
+                            <button class="ghost" on:click=move |_| pending.set(None)>"Cancel"</button>
+                        </div>
+                    </div>
+                }
+            })}
+            {move || message.get().map(|m| view! { <p class="message" role="status">{m}</p> })}
+        </section>
+        <section class="card" aria-labelledby="delete-title">
+            <h2 id="delete-title">"Delete all data"</h2>
+            <p>"Removes every workout, check-in and setting Backstrong stored on this device. It cannot be undone: export a backup first."</p>
+            <label for="confirm-delete">"Type DELETE to confirm"</label>
+            <input
+                id="confirm-delete"
+                autocomplete="off"
+                prop:value=typed
+                on:input=move |ev| set_typed.set(event_target_value(&ev))
+            />
+            <button class="danger" disabled=move || typed.get() != "DELETE" on:click=delete_all>
+                "Delete everything"
+            </button>
+        </section>
+    }
+}
