@@ -256,7 +256,7 @@ fn bad_backups_are_refused_with_a_reason_and_import_nothing() {
         parse_backup("<html>"),
         Err(BackupError::NotABackup(_))
     ));
-    let future = good.replace("\"schema\": 1", "\"schema\": 7");
+    let future = good.replace("\"schema\":1", "\"schema\":7");
     assert_eq!(
         parse_backup(&future).unwrap_err(),
         BackupError::FromTheFuture(7)

@@ -44,30 +44,60 @@ pub enum Units {
 }
 
 impl Units {
-    /// A load as the user reads it, e.g. "22.5 kg" or "50 lb" (at most one decimal).
-    pub fn format(self, g: Grams) -> String {
-        let (value, unit) = match self {
-            Units::Kg => (g.as_kg(), "kg"),
-            Units::Lb => (g.as_lb(), "lb"),
-        };
-        let rounded = (value * 10.0).round() / 10.0;
-        if rounded.fract() == 0.0 {
-            format!("{rounded:.0} {unit}")
-        } else {
-            format!("{rounded:.1} {unit}")
+    fn name(self) -> &'static str {
+        match self {
+            Units::Kg => "kg",
+            Units::Lb => "lb",
         }
     }
 
-    /// Parses a number typed in this unit into grams.
+    /// Tenths of this unit in `g`, rounded. Integer arithmetic only: float formatting
+    /// and parsing would add kilobytes of wasm for no gain.
+    fn tenths(self, g: Grams) -> u64 {
+        let g = u64::from(g.0);
+        match self {
+            Units::Kg => (g + 50) / 100,
+            // 1 lb = 453.59237 g, so tenths of a pound = g * 1e6 / 45_359_237.
+            Units::Lb => (g * 1_000_000 + 22_679_618) / 45_359_237,
+        }
+    }
+
+    /// The number alone, at most one decimal: "22.5", "20".
+    pub fn number(self, g: Grams) -> String {
+        let t = self.tenths(g);
+        if t.is_multiple_of(10) {
+            format!("{}", t / 10)
+        } else {
+            format!("{}.{}", t / 10, t % 10)
+        }
+    }
+
+    /// A load as the user reads it, e.g. "22.5 kg" or "50 lb".
+    pub fn format(self, g: Grams) -> String {
+        format!("{} {}", self.number(g), self.name())
+    }
+
+    /// Parses a number typed in this unit ("12.5" or "12,5", up to 3 decimals) into grams.
     pub fn parse(self, text: &str) -> Option<Grams> {
-        let value: f64 = text.trim().replace(',', ".").parse().ok()?;
-        if !value.is_finite() || !(0.0..=1000.0).contains(&value) {
+        let text = text.trim().replace(',', ".");
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        if int.is_empty() && frac.is_empty() || frac.len() > 3 {
             return None;
         }
-        Some(match self {
-            Units::Kg => Grams::kg(value),
-            Units::Lb => Grams::lb(value),
-        })
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(int) || !digits(frac) || int.len() > 4 {
+            return None;
+        }
+        let whole: u64 = if int.is_empty() { 0 } else { int.parse().ok()? };
+        let milli = whole * 1000 + format!("{frac:0<3}").parse::<u64>().ok()?;
+        if milli > 1_000_000 {
+            return None;
+        }
+        let grams = match self {
+            Units::Kg => milli,
+            Units::Lb => (milli * 45_359_237 + 50_000_000) / 100_000_000,
+        };
+        Some(Grams(grams as u32))
     }
 }
 
@@ -89,5 +119,9 @@ mod tests {
         assert_eq!(Units::Kg.parse("-3"), None);
         assert_eq!(Units::Kg.parse("abc"), None);
         assert_eq!(Units::Kg.parse("NaN"), None);
+        assert_eq!(Units::Kg.parse("1.2345"), None);
+        assert_eq!(Units::Kg.parse(".5"), Some(Grams(500)));
+        assert_eq!(Units::Kg.parse("2000"), None, "over 1000 kg is a typo");
+        assert_eq!(Units::Lb.format(Units::Lb.parse("45").unwrap()), "45 lb");
     }
 }

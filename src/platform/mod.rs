@@ -1,6 +1,7 @@
 //! Browser capabilities, one per file, each reporting errors instead of panicking.
 
 pub mod broadcast;
+pub mod clock;
 pub mod files;
 pub mod service_worker;
 pub mod storage_manager;

@@ -39,12 +39,17 @@ pub async fn estimate() -> Option<(f64, f64)> {
     Some((get("usage")?, get("quota")?))
 }
 
-/// "1.2 MB" for a byte count.
+/// "1.2 MB" for a byte count (integer arithmetic: no float formatting in the bundle).
 pub fn human_bytes(b: f64) -> String {
+    let b = b.max(0.0) as u64;
+    let one_decimal = |unit: u64, name: &str| {
+        let tenths = (b * 10 + unit / 2) / unit;
+        format!("{}.{} {name}", tenths / 10, tenths % 10)
+    };
     match b {
-        b if b >= 1e9 => format!("{:.1} GB", b / 1e9),
-        b if b >= 1e6 => format!("{:.1} MB", b / 1e6),
-        b if b >= 1e3 => format!("{:.0} KB", b / 1e3),
-        b => format!("{b:.0} bytes"),
+        1_000_000_000.. => one_decimal(1_000_000_000, "GB"),
+        1_000_000.. => one_decimal(1_000_000, "MB"),
+        1_000.. => format!("{} KB", (b + 500) / 1000),
+        _ => format!("{b} bytes"),
     }
 }

@@ -169,7 +169,7 @@ impl<K: KvStore> Repo<K> {
             exported: exported.into(),
             stores,
         };
-        serde_json::to_string_pretty(&b).map_err(|e| StoreError::Failed(e.to_string()))
+        serde_json::to_string(&b).map_err(|e| StoreError::Failed(e.to_string()))
     }
 
     /// Imports a backup already validated by `parse_backup`, in one transaction.
@@ -230,7 +230,7 @@ impl<K: KvStore> Repo<K> {
                 csv_field(&name),
                 s.set.amount,
                 unit,
-                s.set.load.as_kg(),
+                crate::domain::units::Units::Kg.number(s.set.load),
                 opt(s.set.rpe),
                 opt(s.set.pain.map(|p| p.value())),
             ));

@@ -12,7 +12,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    crate::platform::clock::today()
 }
 
 #[component]
@@ -43,13 +43,12 @@ pub fn DataSettings() -> impl IntoView {
 
     let export_backup = move |_| {
         leptos::task::spawn_local(async move {
-            let now = chrono::Local::now();
-            let stamp = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            let stamp = crate::platform::clock::now_iso();
             let result = data
                 .write(|db| async move { db.export_backup(&stamp).await })
                 .await;
             if let Ok(text) = result {
-                let name = format!("backstrong-backup-{}.json", now.format("%Y-%m-%d"));
+                let name = format!("backstrong-backup-{}.json", today());
                 match files::save_file(&name, "application/json", &text) {
                     Ok(()) => {
                         let meta = Meta {

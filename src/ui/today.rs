@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Today() -> impl IntoView {
-    let today = chrono::Local::now().date_naive();
+    let today = crate::platform::clock::today();
     let walking = walking_split(WALK_START_MINUTES);
     let drills = daily_mobility(today);
     view! {
