@@ -31,6 +31,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/plan") view=PlanScreen/>
                     <Route path=path!("/history") view=History/>
                     <Route path=path!("/settings") view=Settings/>
+                    <Route path=path!("/start") view=super::onboarding::Onboarding/>
+                    <Route path=path!("/workout") view=super::workout::Workout/>
                 </Routes>
             </main>
             <nav class="tabs" aria-label="Main">

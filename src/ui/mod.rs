@@ -5,9 +5,12 @@ mod app;
 pub mod data;
 mod data_settings;
 mod history;
+mod onboarding;
 mod plan;
+mod plan_state;
 mod settings;
 mod today;
 mod update_banner;
+mod workout;
 
 pub use app::App;

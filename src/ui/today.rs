@@ -1,57 +1,341 @@
+use super::data::use_data;
+use super::plan_state::{use_plan_state, PlanState};
 use crate::domain::habits::{daily_mobility, walking_split, WALK_START_MINUTES};
-use crate::domain::library::Measure;
+use crate::domain::history::{CheckIn, FlareEvent, Response24h, Trigger};
+use crate::domain::library::{Exercise, Measure};
+use crate::domain::pain::Pain;
+use crate::domain::planner::{Mode, Plan};
+use crate::domain::safety::{Clearance, Gate, RedFlag};
+use crate::domain::session::session_label;
+use crate::platform::clock;
+use crate::storage::records::Event;
 use leptos::prelude::*;
+use leptos_router::components::A;
+
+fn dose(e: &Exercise, amount: u16) -> String {
+    let side = if e.each_side { " each side" } else { "" };
+    match e.measure {
+        Measure::Seconds => format!("{amount} s{side}"),
+        Measure::Minutes => format!("{amount} min"),
+        Measure::Reps => format!("{amount} reps{side}"),
+    }
+}
+
+#[component]
+fn Drills(drills: Vec<(&'static Exercise, u16)>) -> impl IntoView {
+    view! {
+        <ol class="drills">
+            {drills.into_iter().map(|(e, amount)| view! {
+                <li>
+                    <details>
+                        <summary><span>{e.name}</span><span class="dose">{dose(e, amount)}</span></summary>
+                        <ul class="cues">{e.cues.iter().map(|c| view! { <li>{*c}</li> }).collect_view()}</ul>
+                    </details>
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn Movement(walks: u8, minutes: u16) -> impl IntoView {
+    let drills = daily_mobility(clock::today())
+        .into_iter()
+        .map(|e| (e, e.range.0))
+        .collect::<Vec<_>>();
+    view! {
+        <article class="card">
+            <h2>"Walk"</h2>
+            <p class="big">{format!("{walks} × {minutes} min")}</p>
+            <p>"Short brisk walks spread over the day. Walking is the first thing that calms a sore back. Stop if the pain climbs."</p>
+        </article>
+        <article class="card">
+            <h2>"Mobility, about 6 minutes"</h2>
+            <Drills drills=drills/>
+        </article>
+    }
+}
+
+#[component]
+fn PainRules() -> impl IntoView {
+    view! {
+        <article class="card">
+            <h2>"How your pain steers the plan"</h2>
+            <ul class="traffic">
+                <li class="go"><strong>"0–2"</strong>" Carry on as planned."</li>
+                <li class="modify"><strong>"3–4"</strong>" Change it: lighter, a shorter range or a slower tempo."</li>
+                <li class="stop"><strong>"5+"</strong>" Stop that movement and switch to an easier one."</li>
+            </ul>
+        </article>
+    }
+}
 
 #[component]
 pub fn Today() -> impl IntoView {
-    let today = crate::platform::clock::today();
-    let walking = walking_split(WALK_START_MINUTES);
-    let drills = daily_mobility(today);
+    let state = use_plan_state();
+    let today = clock::today();
     view! {
         <section class="screen" aria-labelledby="today-title">
             <p class="eyebrow">{today.format("%A %-d %B").to_string()}</p>
             <h1 id="today-title">"Today"</h1>
+            {move || match state.get() {
+                PlanState::Loading => view! { <p class="muted">"Loading your plan…"</p> }.into_any(),
+                PlanState::NoProfile => {
+                    let w = walking_split(WALK_START_MINUTES);
+                    view! {
+                        <article class="card welcome">
+                            <h2>"Welcome to Backstrong"</h2>
+                            <p>"A calm, steady way to rebuild strength after back pain. Answer a few questions (about two minutes) and get a plan that never pushes you too fast."</p>
+                            <A href="/start" attr:class="button primary">"Set up my plan"</A>
+                        </article>
+                        <Movement walks=w.walks minutes=w.minutes_each/>
+                        <PainRules/>
+                    }.into_any()
+                }
+                PlanState::Blocked(gate) => view! { <GateCard gate=gate/> }.into_any(),
+                PlanState::Ready(plan, _) => view! { <TodayPlan plan=*plan/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn GateCard(gate: Gate) -> impl IntoView {
+    let data = use_data();
+    let flags: Vec<RedFlag> = match gate {
+        Gate::Blocked(f) => f,
+        _ => Vec::new(),
+    };
+    let (day, set_day) = signal(clock::today().to_string());
+    let record = {
+        let flags = flags.clone();
+        move |_| {
+            let Ok(d) = chrono::NaiveDate::parse_from_str(&day.get_untracked(), "%Y-%m-%d") else {
+                return;
+            };
+            let Some(mut safety) = data.loaded.get_untracked().map(|l| l.safety) else {
+                return;
+            };
+            safety.clearances.push(Clearance {
+                day: d,
+                covers: flags.clone(),
+            });
+            leptos::task::spawn_local(async move {
+                let _ = data
+                    .write(|db| async move { db.save_safety(&safety).await })
+                    .await;
+            });
+        }
+    };
+    view! {
+        <article class="card gate" role="region" aria-label="Get checked first">
+            <h2>"Please get checked before training"</h2>
+            <p>"You told us about something a doctor or physiotherapist should look at first:"</p>
+            <ul>{flags.iter().map(|f| view! { <li>{f.question()}</li> }).collect_view()}</ul>
+            <p>"Training waits until a professional has checked you. Walking gently is fine if it does not make things worse."</p>
+            <label for="cleared-date">"I was cleared by a professional on"</label>
+            <input id="cleared-date" type="date" prop:value=day on:input=move |ev| set_day.set(event_target_value(&ev))/>
+            <button class="primary" on:click=record>"Record my clearance"</button>
+        </article>
+    }
+}
+
+#[component]
+fn TodayPlan(plan: Plan) -> impl IntoView {
+    let data = use_data();
+    let today = clock::today();
+    let flare_now = move |_| {
+        leptos::task::spawn_local(async move {
+            let e = Event::Flare(FlareEvent::Started(clock::today()));
+            let _ = data
+                .write(|db| async move { db.save_event(&e, clock::now_ms()).await })
+                .await;
+        });
+    };
+    let flare_over = move |_| {
+        leptos::task::spawn_local(async move {
+            let e = Event::Flare(FlareEvent::Ended(clock::today()));
+            let _ = data
+                .write(|db| async move { db.save_event(&e, clock::now_ms()).await })
+                .await;
+        });
+    };
+    let open = move || data.loaded.get().and_then(|l| l.open_session().cloned());
+    let session = plan.session_on(today).or(plan.next_session()).cloned();
+    let walking = plan.walking;
+    let mode = plan.mode.clone();
+    view! {
+        <p class="phase-line">{format!("{} · week {}", plan.phase.title(), plan.week)}</p>
+        <ResponseQuestion/>
+        {match mode {
+            Mode::Flare { exit_ready, .. } => view! {
+                <article class="card flare" role="region" aria-label="Flare-up mode">
+                    <h2>"Flare-up mode"</h2>
+                    <ol>{crate::domain::flare::FLARE_STEPS.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+                    <h3>"For today"</h3>
+                    <Drills drills=plan.flare_routine.clone()/>
+                    <Show when=move || exit_ready fallback=|| view! { <p class="muted">"The way out opens after three check-ins in a row with pain at 2 or below."</p> }>
+                        <button class="primary" on:click=flare_over>"My back has calmed down"</button>
+                    </Show>
+                </article>
+            }.into_any(),
+            Mode::Resuming => view! {
+                <article class="card"><h2>"Easing back in"</h2><p>"The flare-up is over. Strength sessions restart next week, one phase lower and lighter. Keep walking and moving gently until then."</p></article>
+            }.into_any(),
+            Mode::Training => view! {
+                {match session {
+                    Some(s) => {
+                        let when = if s.date == today { "Today's session".to_string() } else { format!("Next session: {}", s.date.format("%A")) };
+                        view! {
+                            <article class="card session-card" role="region" aria-label="Strength session">
+                                <h2>{format!("{when} · {}", session_label(s.slot))}</h2>
+                                <ul class="plain">
+                                    {s.exercises.iter().map(|e| {
+                                        let p = &e.prescription;
+                                        let first = p.sets.first().map(|t| t.amount).unwrap_or(0);
+                                        view! { <li><span>{e.exercise.name}</span><span class="dose">{format!("{} × {}", p.sets.len(), dose(e.exercise, first))}</span></li> }
+                                    }).collect_view()}
+                                </ul>
+                                {move || if open().is_some() {
+                                    view! { <A href="/workout" attr:class="button primary">"Resume workout"</A> }.into_any()
+                                } else {
+                                    view! { <A href="/workout" attr:class="button primary">"Start session"</A> }.into_any()
+                                }}
+                            </article>
+                        }.into_any()
+                    }
+                    None => view! { <article class="card"><h2>"Rest day"</h2><p>"All of this week's sessions are done. Walk, move, and let it sink in."</p></article> }.into_any(),
+                }}
+                <button class="ghost flare-button" on:click=flare_now>"My back is flaring"</button>
+            }.into_any(),
+        }}
+        <Show when={let r = plan.rehab.clone(); move || !r.is_empty()}>
             <article class="card">
-                <h2>"Walk"</h2>
-                <p class="big">{format!("{} × {} min", walking.walks, walking.minutes_each)}</p>
-                <p>"Short brisk walks spread over the day. Walking is the first thing that calms a sore back. Stop if the pain climbs."</p>
-            </article>
-            <article class="card">
-                <h2>"Mobility, about 6 minutes"</h2>
-                <ol class="drills">
-                    {drills
-                        .into_iter()
-                        .map(|e| {
-                            let dose = match e.measure {
-                                Measure::Seconds => format!("{} s", e.range.0),
-                                _ => format!("{} reps", e.range.0),
-                            };
-                            let side = if e.each_side { " each side" } else { "" };
-                            view! {
-                                <li>
-                                    <details>
-                                        <summary>
-                                            <span>{e.name}</span>
-                                            <span class="dose">{dose}{side}</span>
-                                        </summary>
-                                        <ul class="cues">
-                                            {e.cues.iter().map(|c| view! { <li>{*c}</li> }).collect_view()}
-                                        </ul>
-                                    </details>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ol>
-            </article>
-            <article class="card">
-                <h2>"How your pain steers the plan"</h2>
-                <ul class="traffic">
-                    <li class="go"><strong>"0–2"</strong>" Carry on as planned."</li>
-                    <li class="modify"><strong>"3–4"</strong>" Change it: lighter, a shorter range or a slower tempo."</li>
-                    <li class="stop"><strong>"5+"</strong>" Stop that movement and switch to an easier one."</li>
+                <h2>"Your physio's exercises"</h2>
+                <ul class="plain">
+                    {plan.rehab.iter().map(|r| {
+                        let d = match r.dose {
+                            crate::domain::profile::RehabDose::Reps { sets, reps } => format!("{sets} × {reps}"),
+                            crate::domain::profile::RehabDose::Seconds { sets, seconds } => format!("{sets} × {seconds} s"),
+                        };
+                        let often = if r.per_week >= 7 { "daily".to_string() } else { format!("{} days a week", r.per_week) };
+                        view! { <li><span>{r.name.clone()}</span><span class="dose">{format!("{d}, {often}")}</span></li> }
+                    }).collect_view()}
                 </ul>
             </article>
-        </section>
+        </Show>
+        <CheckInCard/>
+        <Movement walks=walking.walks minutes=walking.minutes_each/>
+        <PainRules/>
+    }
+}
+
+/// The next-day question about the last session (DOMAIN.md §2, the 24-hour response).
+#[component]
+fn ResponseQuestion() -> impl IntoView {
+    let data = use_data();
+    let pending = move || {
+        let l = data.loaded.get()?;
+        l.sessions
+            .iter()
+            .filter(|s| s.finished && s.response.is_none() && s.day < clock::today())
+            .max_by_key(|s| s.started_ms)
+            .cloned()
+    };
+    let answer = move |r: Response24h| {
+        let Some(s) = pending() else { return };
+        leptos::task::spawn_local(async move {
+            let _ = data
+                .write(|db| async move { db.answer_response(&s, r).await })
+                .await;
+        });
+    };
+    view! {
+        {move || pending().map(|s| view! {
+            <article class="card question-card" role="region" aria-label="How is your back">
+                <h2>{format!("How is your back after {}'s session?", s.day.format("%A"))}</h2>
+                <div class="stack">
+                    <button on:click=move |_| answer(Response24h::Settled)>"Fine, or any soreness has settled"</button>
+                    <button on:click=move |_| answer(Response24h::StillRaised)>"Still sorer than usual"</button>
+                    <button on:click=move |_| answer(Response24h::Spiked)>"Much worse, and staying up"</button>
+                </div>
+            </article>
+        })}
+    }
+}
+
+#[component]
+fn CheckInCard() -> impl IntoView {
+    let data = use_data();
+    let done = move || {
+        data.loaded.get().and_then(|l| {
+            l.history
+                .checkins
+                .iter()
+                .find(|c| c.day == clock::today())
+                .cloned()
+        })
+    };
+    let pain = RwSignal::new(2u8);
+    let walking = RwSignal::new(String::new());
+    let mobility = RwSignal::new(false);
+    let sleep = RwSignal::new("7".to_string());
+    let stress = RwSignal::new(3u8);
+    let protein = RwSignal::new(3u8);
+    let water = RwSignal::new("6".to_string());
+    let triggers = RwSignal::new(Vec::<Trigger>::new());
+    let new_symptoms = RwSignal::new(false);
+    let save = move |_| {
+        let c = CheckIn {
+            day: clock::today(),
+            pain: Pain::clamped(pain.get_untracked()),
+            walking_minutes: walking.get_untracked().trim().parse().unwrap_or(0),
+            mobility_done: mobility.get_untracked(),
+            sleep_hours: sleep.get_untracked().trim().parse().unwrap_or(0),
+            stress: stress.get_untracked(),
+            protein_meals: protein.get_untracked(),
+            water: water.get_untracked().trim().parse().unwrap_or(0),
+            triggers: triggers.get_untracked(),
+            new_symptoms: new_symptoms.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            let _ = data
+                .write(|db| async move { db.save_checkin(&c).await })
+                .await;
+        });
+    };
+    view! {
+        {move || match done() {
+            Some(c) => view! {
+                <article class="card"><h2>"Checked in"</h2><p>{format!("Pain {} · walked {} min · mobility {}", c.pain.value(), c.walking_minutes, if c.mobility_done { "done" } else { "not yet" })}</p></article>
+            }.into_any(),
+            None => view! {
+                <details class="card checkin">
+                    <summary><span>"Daily check-in"</span><span class="muted">"30 seconds"</span></summary>
+                    <label for="ci-pain">{move || format!("Back pain today: {} / 10", pain.get())}</label>
+                    <input id="ci-pain" type="range" min="0" max="10" prop:value=move || pain.get().to_string() on:input=move |ev| pain.set(event_target_value(&ev).parse().unwrap_or(0))/>
+                    <label for="ci-walk">"Minutes walked"</label>
+                    <input id="ci-walk" inputmode="numeric" prop:value=walking on:input=move |ev| walking.set(event_target_value(&ev))/>
+                    <label class="check"><input type="checkbox" prop:checked=mobility on:change=move |ev| mobility.set(event_target_checked(&ev))/>"Mobility done"</label>
+                    <label for="ci-sleep">"Hours slept"</label>
+                    <input id="ci-sleep" inputmode="numeric" prop:value=sleep on:input=move |ev| sleep.set(event_target_value(&ev))/>
+                    <label for="ci-stress">{move || format!("Stress: {} / 10", stress.get())}</label>
+                    <input id="ci-stress" type="range" min="0" max="10" prop:value=move || stress.get().to_string() on:input=move |ev| stress.set(event_target_value(&ev).parse().unwrap_or(0))/>
+                    <label for="ci-protein">{move || format!("Meals with protein: {}", protein.get())}</label>
+                    <input id="ci-protein" type="range" min="0" max="6" prop:value=move || protein.get().to_string() on:input=move |ev| protein.set(event_target_value(&ev).parse().unwrap_or(0))/>
+                    <label for="ci-water">"Glasses of water"</label>
+                    <input id="ci-water" inputmode="numeric" prop:value=water on:input=move |ev| water.set(event_target_value(&ev))/>
+                    <fieldset class="question">
+                        <legend>"What made it worse today?"</legend>
+                        {Trigger::ALL.into_iter().map(|t| view! {
+                            <label class="check"><input type="checkbox" prop:checked=move || triggers.get().contains(&t)
+                                on:change=move |ev| triggers.update(|v| if event_target_checked(&ev) { v.push(t) } else { v.retain(|x| *x != t) })/>{t.label()}</label>
+                        }).collect_view()}
+                    </fieldset>
+                    <label class="check"><input type="checkbox" prop:checked=new_symptoms on:change=move |ev| new_symptoms.set(event_target_checked(&ev))/>"I have a new symptom (numbness, tingling, weakness…)"</label>
+                    <button class="primary" on:click=save>"Save check-in"</button>
+                </details>
+            }.into_any(),
+        }}
     }
 }

@@ -1,0 +1,381 @@
+//! First run: the red-flag questions first, then where the user is, what they train with,
+//! how often, what is hard today, their physio's exercises and their goal.
+
+use super::data::use_data;
+use crate::domain::equipment::{BarbellSet, EquipmentSet, SteppedRange};
+use crate::domain::history::FlareEvent;
+use crate::domain::phase::Phase;
+use crate::domain::planner::Safety;
+use crate::domain::profile::{Experience, Goal, Profile, RehabDose, RehabExercise};
+use crate::domain::psfs::PsfsRating;
+use crate::domain::safety::{red_flag_gate, Clearance, Gate, RedFlag, RedFlagAnswers};
+use crate::domain::units::{Grams, Units};
+use crate::platform::clock;
+use crate::storage::records::Event;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+const STEPS: usize = 6;
+
+fn parse_list(units: Units, text: &str) -> Vec<Grams> {
+    text.split([',', ' ', ';'])
+        .filter(|s| !s.trim().is_empty())
+        .filter_map(|s| units.parse(s))
+        .collect()
+}
+
+#[component]
+fn YesNo(flag: RedFlag, answers: RwSignal<Vec<RedFlag>>) -> impl IntoView {
+    let name = format!("flag-{flag:?}");
+    let yes = move || answers.get().contains(&flag);
+    view! {
+        <fieldset class="question">
+            <legend>{flag.question()}</legend>
+            <div class="segmented">
+                <label class="choice">
+                    <input type="radio" name=name.clone() prop:checked=yes
+                        on:change=move |_| answers.update(|a| { if !a.contains(&flag) { a.push(flag) } })/>
+                    "Yes"
+                </label>
+                <label class="choice">
+                    <input type="radio" name=name prop:checked=move || !yes()
+                        on:change=move |_| answers.update(|a| a.retain(|f| *f != flag))/>
+                    "No"
+                </label>
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn Onboarding() -> impl IntoView {
+    let data = use_data();
+    let navigate = use_navigate();
+    let step = RwSignal::new(0usize);
+    let today = clock::today();
+
+    // Step 1: safety.
+    let flags = RwSignal::new(Vec::<RedFlag>::new());
+    let cleared = RwSignal::new(false);
+    let cleared_on = RwSignal::new(today.to_string());
+    // Step 2: where they are now.
+    let pain = RwSignal::new(2u8);
+    let in_flare = RwSignal::new(false);
+    let from_physio = RwSignal::new(false);
+    // Step 3: equipment.
+    let units = RwSignal::new(Units::Kg);
+    let bands = RwSignal::new(false);
+    let dumbbells = RwSignal::new(false);
+    let db_range = RwSignal::new(("2".to_string(), "24".to_string(), "2".to_string()));
+    let kettlebells = RwSignal::new(false);
+    let kb_list = RwSignal::new("8, 12, 16".to_string());
+    let cable = RwSignal::new(false);
+    let barbell = RwSignal::new(false);
+    let plate = RwSignal::new("1.25".to_string());
+    // Step 4: schedule and goal.
+    let days = RwSignal::new(2u8);
+    let minutes = RwSignal::new(45u16);
+    let goal = RwSignal::new(Goal::EverydayStrength);
+    let returning = RwSignal::new(false);
+    // Step 5: function and physio exercises.
+    let activities = RwSignal::new(vec![(String::new(), 5u8); 3]);
+    let rehab = RwSignal::new(Vec::<(String, String, String)>::new());
+    let (error, set_error) = signal(None::<String>);
+
+    let blocked = move || !flags.get().is_empty() && !cleared.get();
+
+    let build = move || -> Result<(Profile, Safety, Vec<PsfsRating>), String> {
+        let u = units.get_untracked();
+        let mut eq = EquipmentSet {
+            bands: bands.get_untracked(),
+            ..Default::default()
+        };
+        if dumbbells.get_untracked() {
+            let (lo, hi, st) = db_range.get_untracked();
+            let (Some(min), Some(max), Some(step)) = (u.parse(&lo), u.parse(&hi), u.parse(&st))
+            else {
+                return Err("Check the dumbbell weights: numbers only, like 2, 24 and 2.".into());
+            };
+            eq.dumbbells = Some(SteppedRange { min, max, step });
+        }
+        if kettlebells.get_untracked() {
+            eq.kettlebells = parse_list(u, &kb_list.get_untracked());
+            if eq.kettlebells.is_empty() {
+                return Err("List the kettlebells you own, like 8, 12, 16.".into());
+            }
+        }
+        if cable.get_untracked() {
+            eq.cable = Some(SteppedRange {
+                min: u.parse("5").unwrap_or_default(),
+                max: u.parse("100").unwrap_or_default(),
+                step: u.parse("2.5").unwrap_or_default(),
+            });
+        }
+        if barbell.get_untracked() {
+            let smallest = u
+                .parse(&plate.get_untracked())
+                .ok_or("Check the smallest plate: a number, like 1.25.")?;
+            let bar = if u == Units::Kg {
+                Grams::kg(20.0)
+            } else {
+                Grams::lb(45.0)
+            };
+            eq.barbell = Some(BarbellSet {
+                bar,
+                smallest_plate: smallest,
+                max: Grams::kg(250.0),
+            });
+        }
+        let mut p = Profile::new(today, eq);
+        p.units = u;
+        p.days_per_week = days.get_untracked();
+        p.session_minutes = minutes.get_untracked();
+        p.goal = goal.get_untracked();
+        p.experience = if returning.get_untracked() {
+            Experience::Returning
+        } else {
+            Experience::New
+        };
+        p.rehab = rehab
+            .get_untracked()
+            .into_iter()
+            .filter(|(n, _, _)| !n.trim().is_empty())
+            .map(|(name, dose, per_week)| {
+                let (sets, amount) = dose.split_once(['x', '×']).unwrap_or(("2", &dose));
+                let sets = sets.trim().parse().unwrap_or(2);
+                let secs = amount.contains('s');
+                let n: u16 = amount
+                    .trim()
+                    .trim_end_matches(['s', ' '])
+                    .parse()
+                    .unwrap_or(10);
+                RehabExercise {
+                    name: name.trim().to_string(),
+                    dose: if secs {
+                        RehabDose::Seconds { sets, seconds: n }
+                    } else {
+                        RehabDose::Reps { sets, reps: n }
+                    },
+                    per_week: per_week.trim().parse().unwrap_or(7).clamp(1, 7),
+                }
+            })
+            .collect();
+        let yes = flags.get_untracked();
+        let clearances = if yes.is_empty() {
+            Vec::new()
+        } else {
+            let day = chrono::NaiveDate::parse_from_str(&cleared_on.get_untracked(), "%Y-%m-%d")
+                .map_err(|_| "Enter the date you were cleared.".to_string())?;
+            vec![Clearance {
+                day,
+                covers: yes.clone(),
+            }]
+        };
+        let safety = Safety {
+            answers: RedFlagAnswers {
+                day: Some(today),
+                yes,
+            },
+            clearances,
+        };
+        if !matches!(
+            red_flag_gate(&safety.answers, &safety.clearances),
+            Gate::Open
+        ) {
+            return Err("A professional's clearance is needed first.".into());
+        }
+        let scores: Vec<(String, u8)> = activities
+            .get_untracked()
+            .into_iter()
+            .filter(|(a, _)| !a.trim().is_empty())
+            .map(|(a, s)| (a.trim().to_string(), s.min(10)))
+            .collect();
+        let psfs = if scores.is_empty() {
+            vec![]
+        } else {
+            vec![PsfsRating { day: today, scores }]
+        };
+        Ok((p, safety, psfs))
+    };
+
+    let finish = move |_| {
+        let (profile, safety, psfs) = match build() {
+            Ok(x) => x,
+            Err(e) => return set_error.set(Some(e)),
+        };
+        let flare = in_flare.get_untracked();
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let saved = data
+                .write(|db| async move {
+                    db.save_safety(&safety).await?;
+                    for (i, r) in psfs.iter().enumerate() {
+                        db.save_event(&Event::Psfs(r.clone()), clock::now_ms() + i as i64)
+                            .await?;
+                    }
+                    if flare {
+                        db.save_event(&Event::Flare(FlareEvent::Started(today)), clock::now_ms())
+                            .await?;
+                    }
+                    db.save_profile(&profile).await
+                })
+                .await;
+            if saved.is_ok() {
+                // Ask the browser to keep the data now that there is some worth keeping.
+                let _ = crate::platform::storage_manager::persist().await;
+                navigate("/plan", Default::default());
+            }
+        });
+    };
+
+    let next = move |_| {
+        set_error.set(None);
+        step.update(|s| *s = (*s + 1).min(STEPS - 1));
+    };
+    let back = move |_| step.update(|s| *s = s.saturating_sub(1));
+
+    view! {
+        <section class="screen onboarding" aria-labelledby="start-title">
+            <p class="eyebrow">{move || format!("Step {} of {STEPS}", step.get() + 1)}</p>
+            <h1 id="start-title">"Let's set up your plan"</h1>
+            <Show when=move || step.get() == 0>
+                <p class="lede">"First, a few safety questions. Answer for how you are now. Backstrong never diagnoses; these decide whether training is the right next step."</p>
+                {RedFlag::ALL.into_iter().map(|f| view! { <YesNo flag=f answers=flags/> }).collect_view()}
+                <Show when=move || !flags.get().is_empty()>
+                    <div class="card gate" role="region" aria-label="Get checked first">
+                        <h2>"Please get checked before training"</h2>
+                        <p>"What you answered can have causes that need a doctor or physiotherapist to look at them. It is probably nothing serious, but training should wait until a professional has checked you. No plan is made until then."</p>
+                        <label class="check">
+                            <input type="checkbox" prop:checked=cleared on:change=move |ev| cleared.set(event_target_checked(&ev))/>
+                            "I have been checked and cleared for exercise by a professional"
+                        </label>
+                        <Show when=move || cleared.get()>
+                            <label for="cleared-on">"Date you were cleared"</label>
+                            <input id="cleared-on" type="date" prop:value=cleared_on max=today.to_string()
+                                on:input=move |ev| cleared_on.set(event_target_value(&ev))/>
+                        </Show>
+                    </div>
+                </Show>
+            </Show>
+            <Show when=move || step.get() == 1>
+                <h2>"Where you are now"</h2>
+                <label for="pain-now">{move || format!("Back pain right now: {} out of 10", pain.get())}</label>
+                <input id="pain-now" type="range" min="0" max="10" prop:value=move || pain.get().to_string()
+                    on:input=move |ev| pain.set(event_target_value(&ev).parse().unwrap_or(0))/>
+                <label class="check"><input type="checkbox" prop:checked=in_flare on:change=move |ev| in_flare.set(event_target_checked(&ev))/>"My back is flaring up at the moment"</label>
+                <label class="check"><input type="checkbox" prop:checked=from_physio on:change=move |ev| from_physio.set(event_target_checked(&ev))/>"I have just finished physiotherapy"</label>
+            </Show>
+            <Show when=move || step.get() == 2>
+                <h2>"What you train with"</h2>
+                <fieldset class="question">
+                    <legend>"Units"</legend>
+                    <div class="segmented">
+                        <label class="choice"><input type="radio" name="units" prop:checked=move || units.get() == Units::Kg on:change=move |_| units.set(Units::Kg)/>"kg"</label>
+                        <label class="choice"><input type="radio" name="units" prop:checked=move || units.get() == Units::Lb on:change=move |_| units.set(Units::Lb)/>"lb"</label>
+                    </div>
+                </fieldset>
+                <p class="muted">"Tick everything you can use. With nothing ticked, the plan uses your body weight, a chair and a broomstick."</p>
+                <label class="check"><input type="checkbox" prop:checked=bands on:change=move |ev| bands.set(event_target_checked(&ev))/>"Resistance bands"</label>
+                <label class="check"><input type="checkbox" prop:checked=dumbbells on:change=move |ev| dumbbells.set(event_target_checked(&ev))/>"Dumbbells"</label>
+                <Show when=move || dumbbells.get()>
+                    <div class="row3">
+                        <label>"Lightest"<input inputmode="decimal" prop:value=move || db_range.get().0 on:input=move |ev| db_range.update(|r| r.0 = event_target_value(&ev))/></label>
+                        <label>"Heaviest"<input inputmode="decimal" prop:value=move || db_range.get().1 on:input=move |ev| db_range.update(|r| r.1 = event_target_value(&ev))/></label>
+                        <label>"Step"<input inputmode="decimal" prop:value=move || db_range.get().2 on:input=move |ev| db_range.update(|r| r.2 = event_target_value(&ev))/></label>
+                    </div>
+                </Show>
+                <label class="check"><input type="checkbox" prop:checked=kettlebells on:change=move |ev| kettlebells.set(event_target_checked(&ev))/>"Kettlebells"</label>
+                <Show when=move || kettlebells.get()>
+                    <label>"The weights you own"<input prop:value=kb_list on:input=move |ev| kb_list.set(event_target_value(&ev))/></label>
+                </Show>
+                <label class="check"><input type="checkbox" prop:checked=cable on:change=move |ev| cable.set(event_target_checked(&ev))/>"Cable machine"</label>
+                <label class="check"><input type="checkbox" prop:checked=barbell on:change=move |ev| barbell.set(event_target_checked(&ev))/>"Barbell and plates"</label>
+                <Show when=move || barbell.get()>
+                    <label>"Smallest plate"<input inputmode="decimal" prop:value=plate on:input=move |ev| plate.set(event_target_value(&ev))/></label>
+                </Show>
+            </Show>
+            <Show when=move || step.get() == 3>
+                <h2>"How often, and what for"</h2>
+                <fieldset class="question">
+                    <legend>"Strength days a week"</legend>
+                    <div class="segmented three">
+                        {[2u8, 3, 4].into_iter().map(|d| view! {
+                            <label class="choice"><input type="radio" name="days" prop:checked=move || days.get() == d on:change=move |_| days.set(d)/>{d.to_string()}</label>
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+                <fieldset class="question">
+                    <legend>"Minutes a session"</legend>
+                    <div class="segmented three">
+                        {[30u16, 45, 60].into_iter().map(|m| view! {
+                            <label class="choice"><input type="radio" name="minutes" prop:checked=move || minutes.get() == m on:change=move |_| minutes.set(m)/>{m.to_string()}</label>
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+                <fieldset class="question">
+                    <legend>"Your goal"</legend>
+                    {[Goal::EverydayStrength, Goal::DeadliftAgain, Goal::SquatAgain, Goal::BackToSport].into_iter().map(|g| view! {
+                        <label class="check"><input type="radio" name="goal" prop:checked=move || goal.get() == g on:change=move |_| goal.set(g)/>{g.label()}</label>
+                    }).collect_view()}
+                </fieldset>
+                <label class="check"><input type="checkbox" prop:checked=returning on:change=move |ev| returning.set(event_target_checked(&ev))/>"I lifted weights regularly before my back pain"</label>
+            </Show>
+            <Show when=move || step.get() == 4>
+                <h2>"What is hard for you today"</h2>
+                <p class="muted">"Name up to five everyday activities your back makes hard, and rate each: 0 means you cannot do it, 10 means as well as before. We ask again every few weeks to see what changes."</p>
+                {move || (0..activities.get().len()).map(|i| view! {
+                    <div class="activity">
+                        <label>{format!("Activity {}", i + 1)}
+                            <input placeholder="e.g. carrying shopping" prop:value=move || activities.get()[i].0.clone()
+                                on:input=move |ev| activities.update(|a| a[i].0 = event_target_value(&ev))/>
+                        </label>
+                        <label>{move || format!("How well: {} / 10", activities.get()[i].1)}
+                            <input type="range" min="0" max="10" prop:value=move || activities.get()[i].1.to_string()
+                                on:input=move |ev| activities.update(|a| a[i].1 = event_target_value(&ev).parse().unwrap_or(0))/>
+                        </label>
+                    </div>
+                }).collect_view()}
+                <Show when=move || { activities.get().len() < 5 }>
+                    <button class="ghost" on:click=move |_| activities.update(|a| a.push((String::new(), 5)))>"Add another activity"</button>
+                </Show>
+            </Show>
+            <Show when=move || step.get() == 5>
+                <h2>"Your physiotherapist's exercises"</h2>
+                <p class="muted">"If your physio gave you exercises, add them: they stay in every plan until you remove them."</p>
+                {move || (0..rehab.get().len()).map(|i| view! {
+                    <div class="activity">
+                        <label>"Exercise"<input prop:value=move || rehab.get()[i].0.clone() on:input=move |ev| rehab.update(|r| r[i].0 = event_target_value(&ev))/></label>
+                        <div class="row3">
+                            <label>"Sets × reps (or 3 × 20s)"<input prop:value=move || rehab.get()[i].1.clone() on:input=move |ev| rehab.update(|r| r[i].1 = event_target_value(&ev))/></label>
+                            <label>"Days a week"<input inputmode="numeric" prop:value=move || rehab.get()[i].2.clone() on:input=move |ev| rehab.update(|r| r[i].2 = event_target_value(&ev))/></label>
+                        </div>
+                    </div>
+                }).collect_view()}
+                <button class="ghost" on:click=move |_| rehab.update(|r| r.push((String::new(), "3 x 10".into(), "7".into())))>"Add a physio exercise"</button>
+            </Show>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <div class="row nav-buttons">
+                <Show when=move || { step.get() > 0 }>
+                    <button class="ghost" on:click=back>"Back"</button>
+                </Show>
+                <Show
+                    when=move || { step.get() + 1 < STEPS }
+                    fallback=move || view! { <button class="primary" on:click=finish.clone()>"Make my plan"</button> }
+                >
+                    <button class="primary" disabled=blocked on:click=next>"Next"</button>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+/// "What this phase is for, when it moves on", for the plan screen.
+pub fn phase_words(p: Phase) -> String {
+    match p.min_weeks() {
+        Some(w) => format!(
+            "{} It moves on after at least {w} weeks in a row with session pain at 2 or below and no flare the day after.",
+            p.purpose()
+        ),
+        None => format!("{} From here it is the long game.", p.purpose()),
+    }
+}

@@ -1,0 +1,488 @@
+//! The workout: warm-up, then each exercise with its cue, tempo and sets pre-filled with
+//! the target. One tap logs a set; it shows as saved only once it is on disk. Pain per
+//! exercise is answered live by the rule. Everything shown is derived from what is stored,
+//! so a reload or a killed app resumes exactly where it was.
+
+use super::data::use_data;
+use super::plan_state::{use_plan_state, PlanState};
+use crate::domain::equipment::EquipmentSet;
+use crate::domain::history::SetLog;
+use crate::domain::library::{easier_variation, exercise, Exercise, Measure};
+use crate::domain::pain::{pain_rule_during_exercise, Modification, Pain, PainAction};
+use crate::domain::phase::Phase;
+use crate::domain::planner::{starting_dose, PlannedExercise, PlannedSession};
+use crate::domain::prescription::SetTarget;
+use crate::domain::session::session_label;
+use crate::domain::units::{Grams, Units};
+use crate::platform::clock;
+use crate::storage::records::{StoredSession, StoredSet};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+fn unit_label(e: &Exercise) -> &'static str {
+    match e.measure {
+        Measure::Reps => "reps",
+        Measure::Seconds => "seconds",
+        Measure::Minutes => "minutes",
+    }
+}
+
+#[component]
+pub fn Workout() -> impl IntoView {
+    let state = use_plan_state();
+    let data = use_data();
+    // Keyed on the open session's id, so saving a set does not rebuild the screen.
+    let open = Memo::new(move |_| data.loaded.get().and_then(|l| l.open_session().cloned()));
+    // Re-render only when readiness or the open session changes, not on every saved set.
+    let key = Memo::new(move |_| {
+        let ready = match state.get() {
+            PlanState::Ready(..) => Some(true),
+            PlanState::Loading => None,
+            _ => Some(false),
+        };
+        (ready, open.get().map(|s| s.id))
+    });
+    let (finished, set_finished) = signal(None::<String>);
+    view! {
+        <section class="screen workout" aria-labelledby="workout-title">
+            <h1 id="workout-title">"Workout"</h1>
+            {move || {
+                let (ready, open_id) = key.get();
+                let PlanState::Ready(plan, profile) = state.get_untracked() else {
+                    return match ready {
+                        None => view! { <p class="muted">"Loading…"</p> }.into_any(),
+                        Some(_) => view! { <p>"Your plan is not ready. "<A href="/">"Back to Today"</A></p> }.into_any(),
+                    };
+                };
+                match open_id {
+                    Some(_) => {
+                        let session = open.get_untracked().expect("open session present");
+                        let planned = plan.sessions.iter().find(|s| s.slot == session.slot).cloned();
+                        match planned {
+                            Some(p) => view! {
+                                <ActiveSession session=session planned=p equipment=profile.equipment.clone() units=profile.units phase=plan.phase on_finish=set_finished/>
+                            }.into_any(),
+                            None => view! { <p>"This session is not in this week's plan any more."</p> }.into_any(),
+                        }
+                    }
+                    None => {
+                        if let Some(summary) = finished.get() {
+                            return view! {
+                                <article class="card" role="region" aria-label="Session summary">
+                                    <h2>"Session saved"</h2>
+                                    <p>{summary}</p>
+                                    <p>"Tomorrow, Today asks how your back feels. That answer decides next week's dose."</p>
+                                    <A href="/" attr:class="button primary">"Back to Today"</A>
+                                </article>
+                            }.into_any();
+                        }
+                        let next = plan.session_on(clock::today()).or(plan.next_session()).cloned();
+                        match next {
+                            Some(s) => {
+                                let start = move |_| {
+                                    let now = clock::now_ms();
+                                    let day = clock::local_date_of(now);
+                                    let stored = StoredSession { id: format!("{day}-{}-{now}", s.slot), day, slot: s.slot, started_ms: now, finished: false, response: None };
+                                    leptos::task::spawn_local(async move {
+                                        let _ = data.write(|db| async move { db.save_session(&stored).await }).await;
+                                    });
+                                };
+                                view! {
+                                    <article class="card">
+                                        <h2>{format!("Session {}", session_label(s.slot))}</h2>
+                                        <p>{format!("{} exercises, warm-up first. Each set is ready to confirm with one tap.", s.exercises.len())}</p>
+                                        <button class="primary" on:click=start>"Start session"</button>
+                                    </article>
+                                }.into_any()
+                            }
+                            None => view! { <p>"No session left this week. "<A href="/">"Back to Today"</A></p> }.into_any(),
+                        }
+                    }
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ActiveSession(
+    session: StoredSession,
+    planned: PlannedSession,
+    equipment: EquipmentSet,
+    units: Units,
+    phase: Phase,
+    on_finish: WriteSignal<Option<String>>,
+) -> impl IntoView {
+    let data = use_data();
+    let sets = Memo::new({
+        let id = session.id.clone();
+        move |_| {
+            data.loaded
+                .get()
+                .map(|l| l.sets_of(&id).into_iter().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        }
+    });
+    let now = RwSignal::new(clock::now_ms());
+    let _tick = set_interval_with_handle(
+        move || now.set(clock::now_ms()),
+        std::time::Duration::from_millis(1000),
+    )
+    .ok();
+    let rests: Vec<(String, u16)> = planned
+        .exercises
+        .iter()
+        .map(|e| (e.exercise.id.to_string(), e.prescription.rest_seconds))
+        .collect();
+    let rest_left = move || {
+        let last = sets.get().into_iter().max_by_key(|s| s.logged_ms)?;
+        let rest = rests
+            .iter()
+            .find(|(id, _)| *id == last.set.exercise)
+            .map_or(60, |(_, r)| *r);
+        let left = (last.logged_ms + i64::from(rest) * 1000 - now.get()) / 1000;
+        (left > 0).then_some(left)
+    };
+    let finish = {
+        let session = session.clone();
+        move |_| {
+            let done = StoredSession {
+                finished: true,
+                ..session.clone()
+            };
+            let logged = sets.get_untracked();
+            let worst = logged
+                .iter()
+                .filter_map(|s| s.set.pain)
+                .map(|p| p.value())
+                .max()
+                .unwrap_or(0);
+            let summary = format!(
+                "{} sets logged. Highest pain: {} out of 10.",
+                logged.iter().filter(|s| s.set.amount > 0).count(),
+                worst
+            );
+            leptos::task::spawn_local(async move {
+                if data
+                    .write(|db| async move { db.save_session(&done).await })
+                    .await
+                    .is_ok()
+                {
+                    on_finish.set(Some(summary));
+                }
+            });
+        }
+    };
+    view! {
+        <p class="phase-line">{format!("Session {} · started {}", session_label(planned.slot), session.day.format("%A %-d %B"))}</p>
+        {move || rest_left().map(|s| view! {
+            <p class="rest" role="timer" aria-live="off">{format!("Rest {}:{:02}", s / 60, s % 60)}</p>
+        })}
+        <details class="card warmup">
+            <summary><span>"Warm-up, about 10 minutes"</span></summary>
+            <ol>
+                {planned.warm_up.iter().map(|w| view! {
+                    <li>
+                        <strong>{format!("{} · {} min", w.title, w.minutes)}</strong>
+                        <ul class="plain">{w.drills.iter().map(|(e, n)| view! { <li><span>{e.name}</span><span class="dose">{format!("{n} {}", unit_label(e))}</span></li> }).collect_view()}</ul>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </details>
+        {planned.exercises.iter().cloned().enumerate().map(|(i, pe)| view! {
+            <Block index=i planned=pe session=session.clone() sets=sets equipment=equipment.clone() units=units phase=phase/>
+        }).collect_view()}
+        <button class="primary finish" on:click=finish>"Finish session"</button>
+    }
+}
+
+/// The remaining targets of a block, from the plan and what was logged: a swap (pain 5+
+/// on the planned exercise) and a lighter load chosen for pain 3–4 carry on after a reload.
+fn current_state(
+    pe: &PlannedExercise,
+    logged: &[StoredSet],
+    owned: &EquipmentSet,
+    phase: Phase,
+) -> (&'static Exercise, Vec<SetTarget>, bool) {
+    let stopped = logged
+        .iter()
+        .any(|s| s.set.exercise == pe.exercise.id && s.set.pain.is_some_and(|p| p.value() >= 5));
+    let (current, mut targets) = if stopped {
+        match easier_variation(pe.exercise, owned) {
+            Some(e) => (e, starting_dose(e, owned, phase).sets),
+            None => return (pe.exercise, Vec::new(), true),
+        }
+    } else {
+        (pe.exercise, pe.prescription.sets.clone())
+    };
+    // Keep a lighter choice made during the session for the sets still to come.
+    if let Some(last) = logged
+        .iter()
+        .filter(|s| s.set.exercise == current.id && s.set.amount > 0)
+        .max_by_key(|s| s.index)
+    {
+        for t in &mut targets {
+            t.load = t.load.min(last.set.load);
+        }
+    }
+    (current, targets, false)
+}
+
+#[component]
+fn Block(
+    index: usize,
+    planned: PlannedExercise,
+    session: StoredSession,
+    sets: Memo<Vec<StoredSet>>,
+    equipment: EquipmentSet,
+    units: Units,
+    phase: Phase,
+) -> impl IntoView {
+    let data = use_data();
+    let pe = planned.clone();
+    let owned = equipment.clone();
+    let mine = Memo::new({
+        let pe = pe.clone();
+        move |_| {
+            let all = sets.get();
+            let swapped: Vec<&str> = easier_variation(
+                pe.exercise,
+                &EquipmentSet {
+                    bands: true,
+                    ..Default::default()
+                },
+            )
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+            all.into_iter()
+                .filter(|s| {
+                    s.set.exercise == pe.exercise.id
+                        || swapped.contains(&s.set.exercise.as_str())
+                        || exercise(&s.set.exercise).is_some_and(|e| e.ladder == pe.exercise.ladder)
+                })
+                .collect::<Vec<_>>()
+        }
+    });
+    let state = Memo::new({
+        let pe = pe.clone();
+        let owned = owned.clone();
+        move |_| current_state(&pe, &mine.get(), &owned, phase)
+    });
+    let done_count = move || {
+        mine.get()
+            .iter()
+            .filter(|s| s.set.exercise == state.get().0.id && s.set.amount > 0)
+            .count()
+    };
+    // Edits to the next set (steppers); reset after each logged set.
+    let edit = RwSignal::new(None::<SetTarget>);
+    let pain = RwSignal::new(None::<u8>);
+    let proposal = RwSignal::new(None::<PainAction>);
+    let mods = RwSignal::new(0usize);
+    let (saving, set_saving) = signal(false);
+    let next_target = move || {
+        let (_, targets, _) = state.get();
+        edit.get().or_else(|| targets.get(done_count()).copied())
+    };
+    let total = move || state.get().1.len();
+
+    let log = {
+        let session = session.clone();
+        move |target: SetTarget| {
+            let (current, _, _) = state.get_untracked();
+            let index = sets
+                .get_untracked()
+                .iter()
+                .map(|s| s.index + 1)
+                .max()
+                .unwrap_or(0);
+            let stored = StoredSet {
+                session: session.id.clone(),
+                // The training day is the day the session began, even after midnight.
+                day: session.day,
+                index,
+                set: SetLog {
+                    exercise: current.id.to_string(),
+                    amount: target.amount,
+                    load: target.load,
+                    rpe: None,
+                    pain: pain.get_untracked().and_then(Pain::new),
+                },
+                logged_ms: clock::now_ms(),
+            };
+            set_saving.set(true);
+            leptos::task::spawn_local(async move {
+                let _ = data
+                    .write(|db| async move { db.save_set(&stored).await })
+                    .await;
+                edit.set(None);
+                set_saving.set(false);
+            });
+        }
+    };
+    let log_next = {
+        let log = log.clone();
+        move |_| {
+            if let Some(t) = next_target() {
+                log(t);
+            }
+        }
+    };
+    let choose_pain = {
+        let owned = owned.clone();
+        let log = log.clone();
+        move |p: u8| {
+            pain.set(Some(p));
+            let (current, _, _) = state.get_untracked();
+            let target = next_target().unwrap_or(SetTarget {
+                amount: 0,
+                load: Grams::ZERO,
+            });
+            let action = pain_rule_during_exercise(
+                Pain::clamped(p),
+                current,
+                target,
+                &owned,
+                mods.get_untracked(),
+            );
+            if matches!(action, PainAction::StopAndSwap(_)) {
+                // Record the stop, so the plan steps this movement down from now on.
+                log(SetTarget {
+                    amount: 0,
+                    load: target.load,
+                });
+            }
+            proposal.set(Some(action));
+        }
+    };
+    let apply = move |m: Modification| {
+        if let Some(t) = next_target() {
+            edit.set(Some(m.apply(t)));
+        }
+        mods.update(|n| *n += 1);
+        proposal.set(None);
+    };
+    let step_amount = move |d: i32| {
+        if let Some(t) = next_target() {
+            let amount = (i32::from(t.amount) + d).clamp(1, 999) as u16;
+            edit.set(Some(SetTarget { amount, ..t }));
+        }
+    };
+    // A Copy handle, so the stepper's closure can be re-created on every render.
+    let owned_load = StoredValue::new(owned.clone());
+    let step_load = move |up: bool| {
+        let (current, _, _) = state.get_untracked();
+        let Some(t) = next_target() else { return };
+        let load = owned_load.with_value(|o| {
+            let eq = current.equipment_for(o).filter(|e| e.is_loadable())?;
+            Some(if up {
+                o.next_up(eq, t.load).unwrap_or(t.load)
+            } else {
+                o.loads(eq)
+                    .into_iter()
+                    .rev()
+                    .find(|g| *g < t.load)
+                    .unwrap_or(t.load)
+            })
+        });
+        if let Some(load) = load {
+            edit.set(Some(SetTarget { load, ..t }));
+        }
+    };
+    let heading_id = format!("ex-{index}");
+    let labelled_by = heading_id.clone();
+    view! {
+        <article class="card block" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{move || state.get().0.name}</h2>
+            {move || {
+                let (current, _, _) = state.get();
+                (current.id != pe.exercise.id).then(|| view! { <p class="notice">{format!("Swapped in for {} because of pain.", pe.exercise.name)}</p> })
+            }}
+            <p class="muted">{move || {
+                let (c, _, _) = state.get();
+                let tempo = if c.tempo.is_empty() { String::new() } else { format!("Tempo {} (down, pause, up). ", c.tempo) };
+                format!("{tempo}{}", c.cues.first().copied().unwrap_or(""))
+            }}</p>
+            <p class="reason">{planned.reason.explain(units)}</p>
+            <ol class="sets">
+                {move || mine.get().into_iter().filter(|s| s.set.amount > 0).map(|s| {
+                    let e = exercise(&s.set.exercise);
+                    let load = if s.set.load.is_zero() { String::new() } else { format!(" @ {}", units.format(s.set.load)) };
+                    view! { <li class="saved">{format!("{} {}{load}", s.set.amount, e.map_or("reps", unit_label))}<span class="tick">" ✓ Saved"</span></li> }
+                }).collect_view()}
+            </ol>
+            {move || {
+                let (current, _, ended) = state.get();
+                if ended {
+                    return view! { <p class="notice">"Stopped for today: this is already the gentlest version. Walk and move gently instead."</p> }.into_any();
+                }
+                match next_target() {
+                    Some(t) if done_count() < total() => {
+                        let loaded = current.equipment_for(&owned).is_some_and(|e| e.is_loadable());
+                        let label = format!("Log set {} of {}: {} {}{}", done_count() + 1, total(), t.amount, unit_label(current),
+                            if loaded { format!(" at {}", units.format(t.load)) } else { String::new() });
+                        view! {
+                            <div class="next-set">
+                                <div class="stepper" role="group" aria-label=format!("{} for the next set", unit_label(current))>
+                                    <button aria-label="One less" on:click=move |_| step_amount(-1)>"−"</button>
+                                    <span class="value">{format!("{} {}", t.amount, unit_label(current))}</span>
+                                    <button aria-label="One more" on:click=move |_| step_amount(1)>"+"</button>
+                                </div>
+                                <Show when=move || loaded>
+                                    <div class="stepper" role="group" aria-label="Load for the next set">
+                                        <button aria-label="Lighter" on:click=move |_| step_load(false)>"−"</button>
+                                        <span class="value">{units.format(t.load)}</span>
+                                        <button aria-label="Heavier" on:click=move |_| step_load(true)>"+"</button>
+                                    </div>
+                                </Show>
+                                <button class="primary log" disabled=saving aria-label=label on:click=log_next.clone()>
+                                    {move || if saving.get() { "Saving…" } else { "Done" }}
+                                </button>
+                            </div>
+                        }.into_any()
+                    }
+                    _ => view! { <p class="complete">"All sets done."</p> }.into_any(),
+                }
+            }}
+            <fieldset class="pain">
+                <legend>"Pain during this exercise (0–10)"</legend>
+                <div class="pain-grid">
+                    {(0u8..=10).map(|p| {
+                        let choose = choose_pain.clone();
+                        view! {
+                            <button aria-pressed=move || (pain.get() == Some(p)).to_string() class=format!("p{p}") on:click=move |_| choose(p)>{p.to_string()}</button>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            {move || proposal.get().map(|a| match a {
+                PainAction::Continue => view! { <p class="go-note">"Carry on as planned."</p> }.into_any(),
+                PainAction::Modify(m) => {
+                    let text = match &m {
+                        Modification::LessLoad { from, to } => format!("Pain 3–4: go lighter, {} instead of {}.", units.format(*to), units.format(*from)),
+                        Modification::ShorterHold { from, to } => format!("Pain 3–4: hold for {to} s instead of {from} s."),
+                        Modification::ShorterRange { how } => format!("Pain 3–4: shorten the range. {how}."),
+                        Modification::SlowerTempo { tempo } => format!("Pain 3–4: slow down to a {tempo} tempo."),
+                    };
+                    view! {
+                        <div class="modify-note" role="region" aria-label="Change for pain">
+                            <p>{text}</p>
+                            <button class="primary" on:click=move |_| apply(m.clone())>"Apply to the remaining sets"</button>
+                        </div>
+                    }.into_any()
+                }
+                PainAction::StopAndSwap(Some(e)) => view! {
+                    <div class="stop-note" role="region" aria-label="Stop for pain">
+                        <p>{format!("Pain 5 or more: stop this movement. Switched to {}, an easier version of the same pattern.", e.name)}</p>
+                    </div>
+                }.into_any(),
+                PainAction::StopAndSwap(None) => view! {
+                    <div class="stop-note" role="region" aria-label="Stop for pain">
+                        <p>"Pain 5 or more: stop this movement for today. It is already the gentlest version."</p>
+                    </div>
+                }.into_any(),
+            })}
+        </article>
+    }
+}
