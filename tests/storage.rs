@@ -43,6 +43,7 @@ fn set(s: &StoredSession, index: u16, exercise: &str, pain: u8) -> StoredSet {
             pain: Pain::new(pain),
         },
         logged_ms: s.started_ms + i64::from(index) * 90_000,
+        nonce: 0,
     }
 }
 

@@ -137,6 +137,7 @@ mod indexeddb {
                 pain: Pain::new(1),
             },
             logged_ms: session.started_ms + i64::from(index),
+            nonce: 0,
         }
     }
 

@@ -35,6 +35,9 @@ pub struct StoredSet {
     pub index: u16,
     pub set: SetLog,
     pub logged_ms: i64,
+    /// Random per set: two tabs logging in the same millisecond still get two keys.
+    #[serde(default)]
+    pub nonce: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,9 +61,13 @@ pub fn session_key(s: &StoredSession) -> String {
     format!("{}|{}", s.day, s.id)
 }
 
-/// Sets sort by day, then session, then position.
+/// Sets sort by day, then session, then position. Time and nonce make the key unique even
+/// when two tabs pick the same position at once: neither overwrites the other.
 pub fn set_key(s: &StoredSet) -> String {
-    format!("{}|{}|{:04}", s.day, s.session, s.index)
+    format!(
+        "{}|{}|{:04}|{:013}|{:08x}",
+        s.day, s.session, s.index, s.logged_ms, s.nonce
+    )
 }
 
 pub fn checkin_key(c: &CheckIn) -> String {

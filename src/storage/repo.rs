@@ -31,6 +31,17 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Adds a set just saved, without reading the store again: the cost of showing it
+    /// stays flat however long the history is.
+    pub fn add_set(&mut self, s: StoredSet) {
+        if let Some(i) = self.sessions.iter().position(|x| x.id == s.session) {
+            if let Some(log) = self.history.sessions.get_mut(i) {
+                log.sets.push(s.set.clone());
+            }
+        }
+        self.sets.push(s);
+    }
+
     /// The session that was started and not finished, if any: to resume after a crash.
     pub fn open_session(&self) -> Option<&StoredSession> {
         self.sessions

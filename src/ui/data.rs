@@ -3,6 +3,7 @@
 
 use crate::platform::broadcast::DataChannel;
 use crate::storage::kv::StoreError;
+use crate::storage::records::StoredSet;
 use crate::storage::repo::{Loaded, Repo};
 use crate::storage::{open_backend, Backend};
 use leptos::prelude::*;
@@ -64,8 +65,31 @@ impl DataCtx {
         });
     }
 
+    /// Saves one set and shows it at once, without re-reading the whole store.
+    pub async fn save_set(&self, set: StoredSet) -> Result<(), StoreError> {
+        let db = self
+            .db()
+            .ok_or_else(|| StoreError::Unavailable("storage is not open".into()))?;
+        let result = db.save_set(&set).await;
+        match &result {
+            Ok(()) => {
+                self.error.set(None);
+                self.loaded.update(|l| {
+                    if let Some(l) = l {
+                        l.add_set(set);
+                    }
+                });
+                if let Some(c) = self.channel.get_value() {
+                    c.notify();
+                }
+            }
+            Err(e) => self.error.set(Some(e.to_string())),
+        }
+        result
+    }
+
     /// Runs a write; on success refreshes this tab and tells the others, on failure says
-    /// what was not saved. Returns whether it succeeded.
+    /// what was not saved.
     pub async fn write<T, F, Fut>(&self, f: F) -> Result<T, StoreError>
     where
         F: FnOnce(Rc<Db>) -> Fut,

@@ -310,12 +310,11 @@ fn Block(
                     pain: pain.get_untracked().and_then(Pain::new),
                 },
                 logged_ms: clock::now_ms(),
+                nonce: (js_sys::Math::random() * f64::from(u32::MAX)) as u32,
             };
             set_saving.set(true);
             leptos::task::spawn_local(async move {
-                let _ = data
-                    .write(|db| async move { db.save_set(&stored).await })
-                    .await;
+                let _ = data.save_set(stored).await;
                 edit.set(None);
                 set_saving.set(false);
             });

@@ -36,3 +36,17 @@ export async function watch(page) {
   });
   return { requests, consoleErrors };
 }
+
+/** First run through onboarding with every answer at its default (no red flags). */
+export async function onboard(page, base = "") {
+  await page.goto(`${base}/start`);
+  await expect(page.getByRole("heading", { name: "Let's set up your plan" })).toBeVisible();
+  for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Make my plan" }).click();
+  await expect(page.getByRole("region", { name: "Your plan" })).toBeVisible();
+}
+
+/** Sets shown as saved on the workout screen. */
+export function savedSets(page) {
+  return page.locator(".sets .saved");
+}
