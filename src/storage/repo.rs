@@ -28,6 +28,8 @@ pub struct Loaded {
     pub psfs: Vec<PsfsRating>,
     /// Records set aside this time and before.
     pub quarantined: usize,
+    /// Positions in `sets` of each session's sets, so a session's view does not scan years.
+    by_session: BTreeMap<String, Vec<usize>>,
 }
 
 impl Loaded {
@@ -39,6 +41,10 @@ impl Loaded {
                 log.sets.push(s.set.clone());
             }
         }
+        self.by_session
+            .entry(s.session.clone())
+            .or_default()
+            .push(self.sets.len());
         self.sets.push(s);
     }
 
@@ -51,7 +57,9 @@ impl Loaded {
     }
 
     pub fn sets_of(&self, session: &str) -> Vec<&StoredSet> {
-        self.sets.iter().filter(|s| s.session == session).collect()
+        self.by_session
+            .get(session)
+            .map_or_else(Vec::new, |ix| ix.iter().map(|i| &self.sets[*i]).collect())
     }
 }
 
@@ -255,6 +263,13 @@ impl<K: KvStore> Repo<K> {
             }
         }
         loaded.sessions = sessions;
+        for (i, s) in sets.iter().enumerate() {
+            loaded
+                .by_session
+                .entry(s.session.clone())
+                .or_default()
+                .push(i);
+        }
         loaded.sets = sets;
         loaded.quarantined = self.kv.all(StoreName::Quarantine).await?.len();
         Ok(loaded)

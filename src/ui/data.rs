@@ -49,6 +49,11 @@ impl DataCtx {
         ctx
     }
 
+    /// Reads the loaded data by reference: `loaded.get()` would clone years of history.
+    pub fn with<R>(&self, f: impl FnOnce(&Loaded) -> R) -> Option<R> {
+        self.loaded.with(|l| l.as_ref().map(f))
+    }
+
     pub fn db(&self) -> Option<Rc<Db>> {
         self.db.get_value()
     }

@@ -157,12 +157,15 @@ pub fn DataSettings() -> impl IntoView {
     };
 
     let reminder = move || {
-        let loaded = data.loaded.get()?;
-        let recent = loaded
-            .meta
-            .last_backup
-            .is_some_and(|d| (today() - d).num_days() <= 30);
-        let has_data = !loaded.sets.is_empty() || loaded.profile.is_some();
+        let (recent, has_data) = data.with(|loaded| {
+            (
+                loaded
+                    .meta
+                    .last_backup
+                    .is_some_and(|d| (today() - d).num_days() <= 30),
+                !loaded.sets.is_empty() || loaded.profile.is_some(),
+            )
+        })?;
         (has_data && !recent && persisted.get() != Some(true)).then(|| {
             view! {
                 <p class="notice" role="status">
@@ -197,8 +200,8 @@ pub fn DataSettings() -> impl IntoView {
             </Show>
             {reminder}
             {move || {
-                data.loaded.get().filter(|l| l.quarantined > 0).map(|l| view! {
-                    <p class="notice">{format!("{} stored records could not be read and were set aside. They are kept, and included in backups.", l.quarantined)}</p>
+                data.with(|l| l.quarantined).filter(|n| *n > 0).map(|n| view! {
+                    <p class="notice">{format!("{} stored records could not be read and were set aside. They are kept, and included in backups.", n)}</p>
                 })
             }}
             <div class="stack">

@@ -18,14 +18,14 @@ pub enum PlanState {
 
 pub fn use_plan_state() -> Memo<PlanState> {
     let data = use_data();
-    Memo::new(move |_| match data.loaded.get() {
-        None => PlanState::Loading,
-        Some(l) => match l.profile {
+    Memo::new(move |_| {
+        data.with(|l| match &l.profile {
             None => PlanState::NoProfile,
-            Some(p) => match plan(&p, &l.safety, &l.history, clock::today()) {
-                Ok(plan) => PlanState::Ready(Box::new(plan), Box::new(p)),
+            Some(p) => match plan(p, &l.safety, &l.history, clock::today()) {
+                Ok(plan) => PlanState::Ready(Box::new(plan), Box::new(p.clone())),
                 Err(g) => PlanState::Blocked(g),
             },
-        },
+        })
+        .unwrap_or(PlanState::Loading)
     })
 }

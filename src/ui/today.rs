@@ -160,7 +160,7 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
                 .await;
         });
     };
-    let open = move || data.loaded.get().and_then(|l| l.open_session().cloned());
+    let open = move || data.with(|l| l.open_session().cloned()).flatten();
     let session = plan.session_on(today).or(plan.next_session()).cloned();
     let walking = plan.walking;
     let mode = plan.mode.clone();
@@ -235,12 +235,14 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
 fn ResponseQuestion() -> impl IntoView {
     let data = use_data();
     let pending = move || {
-        let l = data.loaded.get()?;
-        l.sessions
-            .iter()
-            .filter(|s| s.finished && s.response.is_none() && s.day < clock::today())
-            .max_by_key(|s| s.started_ms)
-            .cloned()
+        data.with(|l| {
+            l.sessions
+                .iter()
+                .filter(|s| s.finished && s.response.is_none() && s.day < clock::today())
+                .max_by_key(|s| s.started_ms)
+                .cloned()
+        })
+        .flatten()
     };
     let answer = move |r: Response24h| {
         let Some(s) = pending() else { return };
@@ -268,13 +270,14 @@ fn ResponseQuestion() -> impl IntoView {
 fn CheckInCard() -> impl IntoView {
     let data = use_data();
     let done = move || {
-        data.loaded.get().and_then(|l| {
+        data.with(|l| {
             l.history
                 .checkins
                 .iter()
                 .find(|c| c.day == clock::today())
                 .cloned()
         })
+        .flatten()
     };
     let pain = RwSignal::new(2u8);
     let walking = RwSignal::new(String::new());

@@ -4,13 +4,12 @@
 //! so a reload or a killed app resumes exactly where it was.
 
 use super::data::use_data;
-use super::plan_state::{use_plan_state, PlanState};
 use crate::domain::equipment::EquipmentSet;
 use crate::domain::history::SetLog;
 use crate::domain::library::{easier_variation, exercise, Exercise, Measure};
 use crate::domain::pain::{pain_rule_during_exercise, Modification, Pain, PainAction};
 use crate::domain::phase::Phase;
-use crate::domain::planner::{starting_dose, PlannedExercise, PlannedSession};
+use crate::domain::planner::{plan, starting_dose, PlannedExercise, PlannedSession};
 use crate::domain::prescription::SetTarget;
 use crate::domain::session::session_label;
 use crate::domain::units::{Grams, Units};
@@ -29,17 +28,13 @@ fn unit_label(e: &Exercise) -> &'static str {
 
 #[component]
 pub fn Workout() -> impl IntoView {
-    let state = use_plan_state();
     let data = use_data();
     // Keyed on the open session's id, so saving a set does not rebuild the screen.
-    let open = Memo::new(move |_| data.loaded.get().and_then(|l| l.open_session().cloned()));
+    let open = Memo::new(move |_| data.with(|l| l.open_session().cloned()).flatten());
     // Re-render only when readiness or the open session changes, not on every saved set.
     let key = Memo::new(move |_| {
-        let ready = match state.get() {
-            PlanState::Ready(..) => Some(true),
-            PlanState::Loading => None,
-            _ => Some(false),
-        };
+        // Cheap facts only: reading the plan here would re-plan on every saved set.
+        let ready = data.with(|l| l.profile.is_some());
         (ready, open.get().map(|s| s.id))
     });
     let (finished, set_finished) = signal(None::<String>);
@@ -48,21 +43,32 @@ pub fn Workout() -> impl IntoView {
             <h1 id="workout-title">"Workout"</h1>
             {move || {
                 let (ready, open_id) = key.get();
-                let PlanState::Ready(plan, profile) = state.get_untracked() else {
+                // Planned here, only when the key changes: never from a memo that may lag.
+                let planned = data.loaded.with_untracked(|l| {
+                    let l = l.as_ref()?;
+                    let p = l.profile.clone()?;
+                    plan(&p, &l.safety, &l.history, clock::today()).ok().map(|plan| (plan, p))
+                });
+                let Some((plan, profile)) = planned else {
+                    // Until a plan exists, re-render on any change of the data.
+                    data.loaded.track();
                     return match ready {
                         None => view! { <p class="muted">"Loading…"</p> }.into_any(),
-                        Some(_) => view! { <p>"Your plan is not ready. "<A href="/">"Back to Today"</A></p> }.into_any(),
+                        Some(_) => view! {
+                            <p>"Your plan is not ready. "<A href="/">"Back to Today"</A></p>
+                        }
+                        .into_any(),
                     };
                 };
                 match open_id {
                     Some(_) => {
-                        let session = open.get_untracked().expect("open session present");
-                        let planned = plan.sessions.iter().find(|s| s.slot == session.slot).cloned();
-                        match planned {
-                            Some(p) => view! {
+                        let session = open.get_untracked();
+                        let planned = session.as_ref().and_then(|o| plan.sessions.iter().find(|s| s.slot == o.slot).cloned());
+                        match (session, planned) {
+                            (Some(session), Some(p)) => view! {
                                 <ActiveSession session=session planned=p equipment=profile.equipment.clone() units=profile.units phase=plan.phase on_finish=set_finished/>
                             }.into_any(),
-                            None => view! { <p>"This session is not in this week's plan any more."</p> }.into_any(),
+                            _ => view! { <p>"This session is not in this week's plan any more."</p> }.into_any(),
                         }
                     }
                     None => {
@@ -117,9 +123,7 @@ fn ActiveSession(
     let sets = Memo::new({
         let id = session.id.clone();
         move |_| {
-            data.loaded
-                .get()
-                .map(|l| l.sets_of(&id).into_iter().cloned().collect::<Vec<_>>())
+            data.with(|l| l.sets_of(&id).into_iter().cloned().collect::<Vec<_>>())
                 .unwrap_or_default()
         }
     });

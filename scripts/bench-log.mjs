@@ -1,0 +1,134 @@
+// Measures "tap Done → stored durably → shown as saved" in headless Chromium with 4× CPU
+// throttling, on an empty store and on a synthetic five-year history (≈16,000 sets,
+// 1,800 check-ins) imported through Settings. Prints p50/p95; asserts nothing.
+// Usage: node scripts/bench-log.mjs   (after a release build)
+import { chromium } from "playwright-core";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const PORT = 4176;
+const BASE = `http://127.0.0.1:${PORT}`;
+const server = spawn("python3", ["scripts/serve.py", "dist", String(PORT)], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 700));
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"],
+});
+
+async function onboard(page) {
+  await page.goto(`${BASE}/start`);
+  for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Make my plan" }).click();
+  await page.getByRole("region", { name: "Your plan" }).waitFor();
+}
+
+const pad = (n, w) => String(n).padStart(w, "0");
+const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
+
+/** Adds five years of sessions, sets and check-ins to an exported backup. */
+function fiveYears(backup) {
+  const day = 24 * 3600 * 1000;
+  const start = Date.now() - 5 * 365 * day;
+  const profile = backup.stores.singletons.find(([k]) => k === "profile");
+  const p = JSON.parse(profile[1]);
+  p.d.start = iso(start);
+  profile[1] = JSON.stringify(p);
+  const sessions = [], sets = [], checkins = [];
+  const exercises = ["wall-hip-hinge", "glute-bridge", "brace-breathing", "bird-dog", "side-plank-knees", "dead-bug"];
+  for (let d = 0; d < 5 * 365; d++) {
+    const ms = start + d * day;
+    const date = iso(ms);
+    checkins.push([date, JSON.stringify({ v: 1, d: { day: date, pain: 1, walking_minutes: 20, mobility_done: true, sleep_hours: 7, stress: 3, protein_meals: 3, water: 6, triggers: [], new_symptoms: false } })]);
+    if (d % 7 !== 0 && d % 7 !== 2 && d % 7 !== 4) continue;
+    const id = `${date}-0-${ms}`;
+    sessions.push([`${date}|${id}`, JSON.stringify({ v: 1, d: { id, day: date, slot: 0, started_ms: ms, finished: true, response: "Settled" } })]);
+    for (let i = 0; i < 20; i++) {
+      const set = { exercise: exercises[i % exercises.length], amount: 10, load: 0, rpe: 7, pain: 1 };
+      const logged = ms + i * 90_000;
+      sets.push([`${date}|${id}|${pad(i, 4)}|${pad(logged, 13)}|00000000`, JSON.stringify({ v: 1, d: { session: id, day: date, index: i, set, logged_ms: logged, nonce: 0 } })]);
+    }
+  }
+  Object.assign(backup.stores, { sessions, sets, checkins });
+  return { sets: sets.length, checkins: checkins.length };
+}
+
+async function measure(page, samples) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  const times = [];
+  while (times.length < samples) {
+    await page.goto(`${BASE}/workout`);
+    const start = page.getByRole("button", { name: "Start session" });
+    const log = page.getByRole("button", { name: /^Log set/ }).first();
+    await start.or(log).or(page.getByText("No session left")).first().waitFor({ timeout: 120_000 }).catch(async (e) => { console.log("STUCK:", times.length, await page.locator("body").innerText());
+      await page.goto(`${BASE}/settings`);
+      const [f] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export a full backup" }).click()]);
+      const b = JSON.parse(readFileSync(await f.path(), "utf8"));
+      console.log("STORES", JSON.stringify(Object.fromEntries(Object.entries(b.stores).map(([k, v]) => [k, v.map(([key, val]) => key + " " + val.slice(0, 160))]))));
+      throw e; });
+    if (await page.getByText("No session left").isVisible()) break;
+    if (await start.isVisible()) await start.click();
+    await log.waitFor();
+    while (times.length < samples && (await log.isVisible())) {
+      await page.waitForTimeout(50);
+      times.push(
+        await page.evaluate(async () => {
+          const count = () => document.querySelectorAll(".sets .saved").length;
+          const button = [...document.querySelectorAll("button")].find((b) => (b.getAttribute("aria-label") || "").startsWith("Log set"));
+          const before = count();
+          const t0 = performance.now();
+          await new Promise((resolve) => {
+            const seen = new MutationObserver(() => {
+              if (count() > before) {
+                seen.disconnect();
+                resolve();
+              }
+            });
+            seen.observe(document.body, { childList: true, subtree: true });
+            button.click();
+          });
+          return performance.now() - t0;
+        }),
+      );
+    }
+    if (times.length < samples) {
+      await page.getByRole("button", { name: "Finish session" }).click();
+      await page.getByRole("region", { name: "Session summary" }).waitFor();
+    }
+  }
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  times.sort((a, b) => a - b);
+  const q = (p) => times[Math.min(times.length - 1, Math.floor((times.length - 1) * p))].toFixed(1);
+  return `p50 ${q(0.5)} ms, p95 ${q(0.95)} ms (n=${times.length})`;
+}
+
+try {
+  const empty = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await onboard(empty);
+  console.log(`tap → stored → shown, 4× CPU throttling, empty store: ${await measure(empty, 20)}`);
+  await empty.context().close();
+
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await onboard(page);
+  await page.goto(`${BASE}/settings`);
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export a full backup" }).click()]);
+  const backup = JSON.parse(readFileSync(await file.path(), "utf8"));
+  const counts = fiveYears(backup);
+  const path = join(mkdtempSync(join(tmpdir(), "backstrong-bench-")), "five-years.json");
+  writeFileSync(path, JSON.stringify(backup));
+  await page.getByLabel("Import a backup").setInputFiles(path);
+  await page.getByRole("button", { name: "Replace everything here…" }).click();
+  await page.getByRole("button", { name: "Yes, replace everything on this device" }).click();
+  await page.getByText(/Replaced everything/).waitFor({ timeout: 120_000 });
+  const t0 = Date.now();
+  await page.goto(`${BASE}/`);
+  await page.getByRole("heading", { name: "Today" }).waitFor();
+  await page.getByText(/Phase \d/).first().waitFor({ timeout: 60_000 });
+  console.log(`five-year history (${counts.sets} sets, ${counts.checkins} check-ins) opened and planned in ${Date.now() - t0} ms (unthrottled)`);
+  console.log(`tap → stored → shown, 4× CPU throttling, five-year history: ${await measure(page, 20)}`);
+} finally {
+  await browser.close();
+  server.kill();
+}
