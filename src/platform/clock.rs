@@ -37,9 +37,16 @@ pub fn today() -> NaiveDate {
     local_date_of(now_ms())
 }
 
-/// An ISO 8601 timestamp in UTC, e.g. for the name and stamp of a backup.
+/// An ISO 8601 timestamp in UTC, e.g. for the stamp of a backup.
 pub fn now_iso() -> String {
-    chrono::DateTime::from_timestamp_millis(now_ms())
-        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-        .unwrap_or_default()
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::Date::new_0().to_iso_string())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        chrono::DateTime::from_timestamp_millis(now_ms())
+            .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+            .unwrap_or_default()
+    }
 }

@@ -4,6 +4,7 @@
 mod app;
 pub mod data;
 mod data_settings;
+mod dates;
 mod history;
 mod onboarding;
 mod plan;

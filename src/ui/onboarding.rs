@@ -164,7 +164,9 @@ pub fn Onboarding() -> impl IntoView {
         let clearances = if yes.is_empty() {
             Vec::new()
         } else {
-            let day = chrono::NaiveDate::parse_from_str(&cleared_on.get_untracked(), "%Y-%m-%d")
+            let day = cleared_on
+                .get_untracked()
+                .parse::<chrono::NaiveDate>()
                 .map_err(|_| "Enter the date you were cleared.".to_string())?;
             vec![Clearance {
                 day,

@@ -19,7 +19,7 @@ fn MyPlan(plan: Plan, units: Units) -> impl IntoView {
         </article>
         {plan.sessions.iter().map(|s| view! {
             <article class="card">
-                <h2>{format!("Session {} · {}", session_label(s.slot), s.date.format("%A %-d %B"))}</h2>
+                <h2>{format!("Session {} · {}", session_label(s.slot), super::dates::long_date(s.date))}</h2>
                 <ul class="plain plan-list">
                     {s.exercises.iter().map(|e| {
                         let p = &e.prescription;

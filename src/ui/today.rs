@@ -76,7 +76,7 @@ pub fn Today() -> impl IntoView {
     let today = clock::today();
     view! {
         <section class="screen" aria-labelledby="today-title">
-            <p class="eyebrow">{today.format("%A %-d %B").to_string()}</p>
+            <p class="eyebrow">{super::dates::long_date(today)}</p>
             <h1 id="today-title">"Today"</h1>
             {move || match state.get() {
                 PlanState::Loading => view! { <p class="muted">"Loading your plan…"</p> }.into_any(),
@@ -110,7 +110,7 @@ fn GateCard(gate: Gate) -> impl IntoView {
     let record = {
         let flags = flags.clone();
         move |_| {
-            let Ok(d) = chrono::NaiveDate::parse_from_str(&day.get_untracked(), "%Y-%m-%d") else {
+            let Ok(d) = day.get_untracked().parse::<chrono::NaiveDate>() else {
                 return;
             };
             let Some(mut safety) = data.loaded.get_untracked().map(|l| l.safety) else {
@@ -185,7 +185,7 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
             Mode::Training => view! {
                 {match session {
                     Some(s) => {
-                        let when = if s.date == today { "Today's session".to_string() } else { format!("Next session: {}", s.date.format("%A")) };
+                        let when = if s.date == today { "Today's session".to_string() } else { format!("Next session: {}", super::dates::weekday(s.date)) };
                         view! {
                             <article class="card session-card" role="region" aria-label="Strength session">
                                 <h2>{format!("{when} · {}", session_label(s.slot))}</h2>
@@ -255,7 +255,7 @@ fn ResponseQuestion() -> impl IntoView {
     view! {
         {move || pending().map(|s| view! {
             <article class="card question-card" role="region" aria-label="How is your back">
-                <h2>{format!("How is your back after {}'s session?", s.day.format("%A"))}</h2>
+                <h2>{format!("How is your back after {}'s session?", super::dates::weekday(s.day))}</h2>
                 <div class="stack">
                     <button on:click=move |_| answer(Response24h::Settled)>"Fine, or any soreness has settled"</button>
                     <button on:click=move |_| answer(Response24h::StillRaised)>"Still sorer than usual"</button>

@@ -178,7 +178,7 @@ fn ActiveSession(
         }
     };
     view! {
-        <p class="phase-line">{format!("Session {} · started {}", session_label(planned.slot), session.day.format("%A %-d %B"))}</p>
+        <p class="phase-line">{format!("Session {} · started {}", session_label(planned.slot), super::dates::long_date(session.day))}</p>
         {move || rest_left().map(|s| view! {
             <p class="rest" role="timer" aria-live="off">{format!("Rest {}:{:02}", s / 60, s % 60)}</p>
         })}
