@@ -1,0 +1,126 @@
+// A new user's journeys, at phone size, offline after the first load.
+import { test, expect } from "@playwright/test";
+import { expectScreen, waitForControl, savedSets } from "./helpers.mjs";
+
+const MONDAY = Date.parse("2026-05-04T09:00:00");
+const DAY = 24 * 3600 * 1000;
+
+async function offline(page, context) {
+  await page.goto("/");
+  await expectScreen(page, "Today");
+  await waitForControl(page);
+  await context.setOffline(true);
+}
+
+async function setUp(page, { returning = false } = {}) {
+  await page.getByRole("link", { name: "Set up my plan" }).click();
+  for (let step = 1; step < 6; step++) {
+    if (step === 4 && returning) await page.getByLabel("I lifted weights regularly before my back pain").check();
+    await page.getByRole("button", { name: "Next" }).click();
+  }
+  await page.getByRole("button", { name: "Make my plan" }).click();
+  await expect(page.getByRole("region", { name: "Your plan" })).toBeVisible();
+}
+
+test("a red flag means no plan until a professional's clearance is recorded", async ({ page, context }) => {
+  await page.clock.setFixedTime(MONDAY);
+  await offline(page, context);
+  await page.getByRole("link", { name: "Set up my plan" }).click();
+  await page.getByRole("group", { name: /tingling running down a leg/ }).getByLabel("Yes").check();
+  const gate = page.getByRole("region", { name: "Get checked first" });
+  await expect(gate).toContainText("No plan is made until then");
+  await expect(page.getByRole("button", { name: "Next" })).toBeDisabled();
+  await gate.getByLabel(/checked and cleared for exercise/).check();
+  await gate.getByLabel("Date you were cleared").fill("2026-05-01");
+  await expect(page.getByRole("button", { name: "Next" })).toBeEnabled();
+  for (let step = 1; step < 6; step++) await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Make my plan" }).click();
+  await expect(page.getByRole("region", { name: "Your plan" })).toContainText("Phase 1");
+  await expect(page.getByRole("region", { name: "Your plan" })).toContainText("months");
+});
+
+test("a full workout: pain 4 is modified, pain 6 swaps the exercise in place, and tapping counts stay low", async ({ page, context }) => {
+  await page.clock.setFixedTime(MONDAY);
+  await offline(page, context);
+  await setUp(page, { returning: true });
+  await page.getByRole("link", { name: "Go to Today" }).click();
+  let taps = 0;
+  await page.getByRole("link", { name: "Start session" }).click();
+  await page.getByRole("button", { name: "Start session" }).click();
+  taps += 1;
+
+  const blocks = page.locator("article.block");
+  const first = blocks.nth(0);
+  const second = blocks.nth(1);
+  const firstName = await first.getByRole("heading").innerText();
+  const secondName = await second.getByRole("heading").innerText();
+
+  // One tap logs a planned set.
+  await first.getByRole("button", { name: /^Log set 1/ }).click();
+  taps += 1;
+  await expect(savedSets(page)).toHaveCount(1);
+  const tapsPerSet = 1;
+
+  // Pain 4: the rule proposes a concrete change; applying it takes one more tap.
+  await first.getByRole("button", { name: "4", exact: true }).click();
+  const change = first.getByRole("region", { name: "Change for pain" });
+  await expect(change).toContainText("Pain 3–4");
+  await change.getByRole("button", { name: "Apply to the remaining sets" }).click();
+  await expect(change).toHaveCount(0);
+
+  // Pain 6: stop, and the easier variation replaces it in place.
+  await second.getByRole("button", { name: "6", exact: true }).click();
+  await expect(second.getByRole("region", { name: "Stop for pain" })).toContainText("Pain 5 or more");
+  await expect(second.getByRole("heading")).not.toHaveText(secondName);
+  await expect(second).toContainText(`Swapped in for ${secondName} because of pain.`);
+
+  // Log everything left.
+  for (;;) {
+    const next = page.getByRole("button", { name: /^Log set/ }).first();
+    if (!(await next.isVisible())) break;
+    const before = await savedSets(page).count();
+    await next.click();
+    taps += 1;
+    await expect(savedSets(page)).toHaveCount(before + 1);
+  }
+  const sets = await savedSets(page).count();
+  await page.getByRole("button", { name: "Finish session" }).click();
+  taps += 1;
+  await expect(page.getByRole("region", { name: "Session summary" })).toContainText(`${sets} sets logged`);
+  await expect(page.getByRole("region", { name: "Session summary" })).toContainText("Highest pain: 6");
+  console.log(`taps to log a planned set: ${tapsPerSet}; taps for the whole session (${sets} sets, with two pain reports): ${taps + 3}`);
+  expect(firstName).not.toBe("");
+
+  // The next day: the 24-hour question, and a spike changes the next session.
+  await page.clock.setFixedTime(MONDAY + DAY);
+  await page.goto("/");
+  const question = page.getByRole("region", { name: "How is your back" });
+  await expect(question).toContainText("Monday's session");
+  await question.getByRole("button", { name: "Much worse, and staying up" }).click();
+  await expect(question).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
+  await expect(page.getByText(/flared up after the last session/).first()).toBeVisible();
+});
+
+test("a flare day switches to flare-up mode and back once pain settles", async ({ page, context }) => {
+  await page.clock.setFixedTime(MONDAY);
+  await offline(page, context);
+  await setUp(page);
+  await page.getByRole("link", { name: "Go to Today" }).click();
+  await page.getByRole("button", { name: "My back is flaring" }).click();
+  const flare = page.getByRole("region", { name: "Flare-up mode" });
+  await expect(flare).toContainText("Pause the strength sessions");
+  await expect(page.getByRole("region", { name: "Strength session" })).toHaveCount(0);
+  await expect(flare.getByRole("button", { name: "My back has calmed down" })).toHaveCount(0);
+  // Three calm check-ins in a row.
+  for (let d = 0; d < 3; d++) {
+    await page.clock.setFixedTime(MONDAY + d * DAY);
+    await page.goto("/");
+    await page.getByText("Daily check-in").click();
+    await page.getByLabel(/Back pain today/).fill("1");
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await expect(page.getByRole("heading", { name: "Checked in" })).toBeVisible();
+  }
+  await flare.getByRole("button", { name: "My back has calmed down" }).click();
+  await expect(page.getByRole("heading", { name: "Easing back in" })).toBeVisible();
+});
