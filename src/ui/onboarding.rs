@@ -25,7 +25,7 @@ fn parse_list(units: Units, text: &str) -> Vec<Grams> {
 }
 
 #[component]
-fn YesNo(flag: RedFlag, answers: RwSignal<Vec<RedFlag>>) -> impl IntoView {
+pub(crate) fn YesNo(flag: RedFlag, answers: RwSignal<Vec<RedFlag>>) -> impl IntoView {
     let name = format!("flag-{flag:?}");
     let yes = move || answers.get().contains(&flag);
     view! {

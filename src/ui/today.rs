@@ -5,7 +5,7 @@ use crate::domain::history::{CheckIn, FlareEvent, Response24h, Trigger};
 use crate::domain::library::{Exercise, Measure};
 use crate::domain::pain::Pain;
 use crate::domain::planner::{Mode, Plan};
-use crate::domain::safety::{Clearance, Gate, RedFlag};
+use crate::domain::safety::{red_flags_due, Clearance, Gate, RedFlag, RedFlagAnswers};
 use crate::domain::session::session_label;
 use crate::platform::clock;
 use crate::storage::records::Event;
@@ -166,6 +166,7 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
     let mode = plan.mode.clone();
     view! {
         <p class="phase-line">{format!("{} · week {}", plan.phase.title(), plan.week)}</p>
+        <SafetyRecheck/>
         <ResponseQuestion/>
         {match mode {
             Mode::Flare { exit_ready, .. } => view! {
@@ -227,6 +228,71 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
         <CheckInCard/>
         <Movement walks=walking.walks minutes=walking.minutes_each/>
         <PainRules/>
+    }
+}
+
+/// DOMAIN.md §1: the red-flag questions again, monthly and after a check-in reports a new
+/// symptom. A new "yes" that no clearance covers stops the plan (the gate).
+#[component]
+fn SafetyRecheck() -> impl IntoView {
+    let data = use_data();
+    let due = move || {
+        data.with(|l| {
+            let asked = l.safety.answers.day;
+            let symptoms = l
+                .history
+                .checkins
+                .iter()
+                .any(|c| c.new_symptoms && asked.is_none_or(|a| c.day >= a));
+            red_flags_due(asked, clock::today(), symptoms)
+        })
+        .unwrap_or(false)
+    };
+    let answers = RwSignal::new(Vec::<RedFlag>::new());
+    let save = move |_| {
+        let Some((mut safety, checkin)) = data.with(|l| {
+            let today = l
+                .history
+                .checkins
+                .iter()
+                .find(|c| c.day == clock::today() && c.new_symptoms)
+                .cloned();
+            (l.safety.clone(), today)
+        }) else {
+            return;
+        };
+        safety.answers = RedFlagAnswers {
+            day: Some(clock::today()),
+            yes: answers.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            let _ = data
+                .write(|db| async move {
+                    db.save_safety(&safety).await?;
+                    // Answered: today's report of a new symptom has been dealt with.
+                    match checkin {
+                        Some(c) => {
+                            db.save_checkin(&CheckIn {
+                                new_symptoms: false,
+                                ..c
+                            })
+                            .await
+                        }
+                        None => Ok(()),
+                    }
+                })
+                .await;
+        });
+    };
+    view! {
+        <Show when=due>
+            <article class="card gate" role="region" aria-label="Safety questions">
+                <h2>"A quick safety check"</h2>
+                <p>"Once a month, and whenever something new shows up, we ask these again. Answer for how you are now."</p>
+                {RedFlag::ALL.into_iter().map(|f| view! { <super::onboarding::YesNo flag=f answers=answers/> }).collect_view()}
+                <button class="primary" on:click=save>"Save my answers"</button>
+            </article>
+        </Show>
     }
 }
 

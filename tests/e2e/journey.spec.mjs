@@ -124,3 +124,34 @@ test("a flare day switches to flare-up mode and back once pain settles", async (
   await flare.getByRole("button", { name: "My back has calmed down" }).click();
   await expect(page.getByRole("heading", { name: "Easing back in" })).toBeVisible();
 });
+
+test("a new symptom brings the safety questions back, and a yes stops the plan until cleared", async ({ page, context }) => {
+  await page.clock.setFixedTime(MONDAY);
+  await offline(page, context);
+  await setUp(page);
+  await page.getByRole("link", { name: "Go to Today" }).click();
+  await expect(page.getByRole("region", { name: "Safety questions" })).toHaveCount(0);
+  await page.getByText("Daily check-in").click();
+  await page.getByLabel(/I have a new symptom/).check();
+  await page.getByRole("button", { name: "Save check-in" }).click();
+  const check = page.getByRole("region", { name: "Safety questions" });
+  await expect(check).toBeVisible();
+  await check.getByRole("group", { name: /weak, or does a foot catch/ }).getByLabel("Yes").check();
+  await check.getByRole("button", { name: "Save my answers" }).click();
+  const gate = page.getByRole("region", { name: "Get checked first" });
+  await expect(gate).toContainText("Training waits");
+  await expect(page.getByRole("region", { name: "Strength session" })).toHaveCount(0);
+  await gate.getByLabel("I was cleared by a professional on").fill("2026-05-04");
+  await gate.getByRole("button", { name: "Record my clearance" }).click();
+  await expect(page.getByRole("region", { name: "Strength session" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Safety questions" })).toHaveCount(0);
+});
+
+test("the safety questions come back after a month", async ({ page, context }) => {
+  await page.clock.setFixedTime(MONDAY);
+  await offline(page, context);
+  await setUp(page);
+  await page.clock.setFixedTime(MONDAY + 31 * DAY);
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Safety questions" })).toBeVisible();
+});
