@@ -3,5 +3,7 @@
 pub mod broadcast;
 pub mod clock;
 pub mod files;
+pub mod install;
 pub mod service_worker;
 pub mod storage_manager;
+pub mod wake_lock;

@@ -20,6 +20,7 @@ pub fn App() -> impl IntoView {
     let sw: UseServiceWorker = use_service_worker("/sw.js");
     provide_context(sw);
     let data = super::data::DataCtx::provide();
+    provide_context(crate::platform::install::use_install());
 
     view! {
         <Router>

@@ -35,6 +35,7 @@ pub fn Settings() -> impl IntoView {
                 </div>
                 {move || save_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </fieldset>
+            <InstallCard/>
             <super::data_settings::DataSettings/>
             <article class="card">
                 <h2>"Your data stays here"</h2>
@@ -47,6 +48,29 @@ pub fn Settings() -> impl IntoView {
                 {move || sw.error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </article>
         </section>
+    }
+}
+
+#[component]
+fn InstallCard() -> impl IntoView {
+    use crate::platform::install::{is_installed, is_ios, Install};
+    let install = expect_context::<Install>();
+    view! {
+        <article class="card" aria-labelledby="install-title">
+            <h2 id="install-title">"Install on your phone"</h2>
+            {if is_installed() {
+                view! { <p>"Backstrong is installed: it opens from your home screen and works without signal."</p> }.into_any()
+            } else if is_ios() {
+                view! { <p>"In Safari, tap the Share button, then “Add to Home Screen”. Backstrong then opens like an app and works without signal."</p> }.into_any()
+            } else {
+                view! {
+                    <p>"Put Backstrong on your home screen: it opens like an app and works in the gym without signal."</p>
+                    <Show when=move || install.available.get() fallback=|| view! { <p class="muted">"If no button shows here, use your browser's menu: “Install app” or “Add to Home screen”."</p> }>
+                        <button class="primary" on:click=move |_| install.prompt.run(())>"Install Backstrong"</button>
+                    </Show>
+                }.into_any()
+            }}
+        </article>
     }
 }
 

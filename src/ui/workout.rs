@@ -127,6 +127,9 @@ fn ActiveSession(
                 .unwrap_or_default()
         }
     });
+    // The screen stays on for the whole session.
+    let wake = StoredValue::new_local(Some(crate::platform::wake_lock::ScreenWake::start()));
+    on_cleanup(move || wake.update_value(|w| drop(w.take())));
     let now = RwSignal::new(clock::now_ms());
     let _tick = set_interval_with_handle(
         move || now.set(clock::now_ms()),
@@ -147,6 +150,16 @@ fn ActiveSession(
         let left = (last.logged_ms + i64::from(rest) * 1000 - now.get()) / 1000;
         (left > 0).then_some(left)
     };
+    // A buzz when a rest ends.
+    let resting = StoredValue::new(false);
+    let rest_check = rest_left.clone();
+    Effect::new(move |_| {
+        let now_resting = rest_check().is_some();
+        if resting.get_value() && !now_resting {
+            crate::platform::wake_lock::vibrate(300);
+        }
+        resting.set_value(now_resting);
+    });
     let finish = {
         let session = session.clone();
         move |_| {
