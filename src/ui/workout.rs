@@ -18,6 +18,16 @@ use crate::storage::records::{StoredSession, StoredSet};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// Seconds to get into position before a timed hold starts.
+const GET_READY_S: i64 = 5;
+
+#[derive(Clone, Copy)]
+enum HoldPhase {
+    GetReady(i64),
+    Hold(i64),
+    Done(SetTarget),
+}
+
 fn unit_label(e: &Exercise) -> &'static str {
     match e.measure {
         Measure::Reps => "reps",
@@ -345,6 +355,38 @@ fn Block(
             }
         }
     };
+    // Timed holds: 5 s to get ready, then the hold; at zero it buzzes and logs the set.
+    let hold_started = RwSignal::new(None::<(i64, SetTarget)>);
+    let tick = RwSignal::new(clock::now_ms());
+    let _hold_tick = set_interval_with_handle(
+        move || tick.set(clock::now_ms()),
+        std::time::Duration::from_millis(250),
+    )
+    .ok();
+    let hold_phase = move || {
+        let (t0, target) = hold_started.get()?;
+        let elapsed = (tick.get() - t0) / 1000;
+        Some(if elapsed < GET_READY_S {
+            HoldPhase::GetReady(GET_READY_S - elapsed)
+        } else if elapsed < GET_READY_S + i64::from(target.amount) {
+            HoldPhase::Hold(GET_READY_S + i64::from(target.amount) - elapsed)
+        } else {
+            HoldPhase::Done(target)
+        })
+    };
+    let finish_hold = log.clone();
+    Effect::new(move |_| {
+        if let Some(HoldPhase::Done(target)) = hold_phase() {
+            hold_started.set(None);
+            crate::platform::wake_lock::vibrate(400);
+            finish_hold(target);
+        }
+    });
+    let start_hold = move |_| {
+        if let Some(t) = next_target() {
+            hold_started.set(Some((clock::now_ms(), t)));
+        }
+    };
     let choose_pain = {
         let owned = owned.clone();
         let log = log.clone();
@@ -436,6 +478,7 @@ fn Block(
                 match next_target() {
                     Some(t) if done_count() < total() => {
                         let loaded = current.equipment_for(&owned).is_some_and(|e| e.is_loadable());
+                        let timed = current.measure == Measure::Seconds;
                         let label = format!("Log set {} of {}: {} {}{}", done_count() + 1, total(), t.amount, unit_label(current),
                             if loaded { format!(" at {}", units.format(t.load)) } else { String::new() });
                         view! {
@@ -451,6 +494,15 @@ fn Block(
                                         <span class="value">{units.format(t.load)}</span>
                                         <button aria-label="Heavier" on:click=move |_| step_load(true)>"+"</button>
                                     </div>
+                                </Show>
+                                <Show when=move || timed>
+                                    <button class="hold" on:click=start_hold disabled=move || hold_started.get().is_some()>
+                                        {move || match hold_phase() {
+                                            Some(HoldPhase::GetReady(s)) => format!("Get ready… {s}"),
+                                            Some(HoldPhase::Hold(s)) => format!("Hold! {s} s"),
+                                            _ => format!("Start the {} s hold", t.amount),
+                                        }}
+                                    </button>
                                 </Show>
                                 <button class="primary log" disabled=saving aria-label=label on:click=log_next.clone()>
                                     {move || if saving.get() { "Saving…" } else { "Done" }}

@@ -155,3 +155,21 @@ test("the safety questions come back after a month", async ({ page, context }) =
   await page.goto("/");
   await expect(page.getByRole("region", { name: "Safety questions" })).toBeVisible();
 });
+
+test("a timed hold counts down to get ready, then holds, then logs itself", async ({ page }) => {
+  await page.clock.install({ time: MONDAY });
+  await page.goto("/");
+  await expectScreen(page, "Today");
+  await setUp(page, { returning: true });
+  await page.goto("/workout");
+  await page.getByRole("button", { name: "Start session" }).click();
+  const hold = page.getByRole("button", { name: /^Start the \d+ s hold/ }).first();
+  await expect(hold).toBeVisible();
+  await hold.click();
+  await expect(page.getByText(/Get ready… \d/)).toBeVisible();
+  await page.clock.runFor(6_000);
+  await expect(page.getByText(/Hold! \d+ s/)).toBeVisible();
+  await page.clock.runFor(60_000);
+  await expect(savedSets(page)).toHaveCount(1);
+  await expect(page.getByText(/Hold! \d+ s/)).toHaveCount(0);
+});
