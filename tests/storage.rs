@@ -2,6 +2,8 @@
 //! same port in tests/web.rs).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use backstrong::domain::equipment::EquipmentSet;
 use backstrong::domain::history::{CheckIn, FlareEvent, Response24h, SetLog};
 use backstrong::domain::pain::Pain;
@@ -48,18 +50,7 @@ fn set(s: &StoredSession, index: u16, exercise: &str, pain: u8) -> StoredSet {
 }
 
 fn checkin(d: &str, pain: u8) -> CheckIn {
-    CheckIn {
-        day: day(d),
-        pain: Pain::clamped(pain),
-        walking_minutes: 20,
-        mobility_done: true,
-        sleep_hours: 7,
-        stress: 3,
-        protein_meals: 3,
-        water: 6,
-        triggers: vec![],
-        new_symptoms: false,
-    }
+    common::checkin(day(d), pain, 20)
 }
 
 /// A small but complete store: profile, two sessions with sets, check-ins, a flare.

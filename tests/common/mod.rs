@@ -42,6 +42,22 @@ pub fn full_gym() -> EquipmentSet {
     }
 }
 
+/// An ordinary day's check-in: good habits, this pain and these walking minutes.
+pub fn checkin(day: NaiveDate, pain: u8, walking: u16) -> CheckIn {
+    CheckIn {
+        day,
+        pain: Pain::clamped(pain),
+        walking_minutes: walking,
+        mobility_done: true,
+        sleep_hours: 7,
+        stress: 3,
+        protein_meals: 3,
+        water: 6,
+        triggers: vec![],
+        new_symptoms: false,
+    }
+}
+
 pub fn cleared() -> Safety {
     Safety {
         answers: RedFlagAnswers {
@@ -111,18 +127,7 @@ impl Timeline {
     }
 
     pub fn checkin(&mut self, day: NaiveDate, pain: u8, walking: u16) {
-        self.history.checkins.push(CheckIn {
-            day,
-            pain: Pain::clamped(pain),
-            walking_minutes: walking,
-            mobility_done: true,
-            sleep_hours: 7,
-            stress: 3,
-            protein_meals: 3,
-            water: 6,
-            triggers: vec![],
-            new_symptoms: false,
-        });
+        self.history.checkins.push(checkin(day, pain, walking));
     }
 
     /// A whole week: every session as prescribed at `pain`, each answered `response` the
