@@ -8,6 +8,30 @@ use crate::domain::units::Units;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// The rules the plan applies, each explained in a sentence or two.
+const WHY: [(&str, &str); 7] = [
+    ("Why pain decides each exercise", "Some discomfort while training is normal and safe. Pain of 0 to 2 means carry on; 3 or 4 means change the exercise so it feels better (lighter, a shorter range or slower); 5 or more means stop that movement and step down to an easier version of it."),
+    ("Why we ask about the next day", "How your back feels a day later shows whether the dose was right. Settled: we can add a little. Still sore: we repeat the same. A flare that stays: we step back for a week."),
+    ("Why it never rises more than 10% a week", "Tissues get stronger when the load rises slowly and steadily. Small weekly steps, usually 5%, keep you moving forward without the big jumps that cause setbacks."),
+    ("Why there are three phases", "First you get used to moving again, then you rebuild strength, then heavier lifting comes back. Each phase waits for a few calm weeks in a row, and none is skipped."),
+    ("Why some exercises wait", "Heavy lifts from the floor, fast twists and lots of sit-ups are not bad, but they ask more of your back. They come back in phase 3, once the base is strong."),
+    ("Why flare-ups pause the plan", "During a flare, loading waits and gentle walking, mobility and bracing take over. Once pain has been low for three days, you restart a phase lower and a little lighter."),
+    ("Why walking every day", "Short brisk walks calm a sensitive back and build tolerance. They grow slowly toward half an hour a day, and never through pain."),
+];
+
+#[component]
+fn WhyCards() -> impl IntoView {
+    view! {
+        <h2>"Why the plan works this way"</h2>
+        {WHY.iter().map(|(q, a)| view! {
+            <details class="card why">
+                <summary><span>{*q}</span></summary>
+                <p>{*a}</p>
+            </details>
+        }).collect_view()}
+    }
+}
+
 #[component]
 fn MyPlan(plan: Plan, units: Units) -> impl IntoView {
     view! {
@@ -55,6 +79,7 @@ pub fn PlanScreen() -> impl IntoView {
                 }.into_any(),
                 _ => ().into_any(),
             }}
+            <WhyCards/>
             <h2>"How the plan works"</h2>
             <p class="lede">"Three phases, never skipped. Many people feel better within a few weeks; a resilient back takes months."</p>
             <ol class="phases">

@@ -47,3 +47,12 @@ test("the units choice is kept across reloads", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Pounds" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("button", { name: "Kilograms" })).toHaveAttribute("aria-pressed", "false");
 });
+
+test("each rule the plan applies has a why, one tap away", async ({ page }) => {
+  await page.goto("/plan");
+  await expectScreen(page, "Plan");
+  const why = page.locator("details.why");
+  await expect(why).toHaveCount(7);
+  await page.getByText("Why pain decides each exercise").click();
+  await expect(page.getByText(/3 or 4 means change the exercise/)).toBeVisible();
+});
