@@ -1,10 +1,15 @@
+use super::data::use_data;
 use super::onboarding::phase_words;
 use super::plan_state::{use_plan_state, PlanState};
-use crate::domain::library::{ladder, Ladder, Measure};
+use crate::domain::equipment::EquipmentSet;
+use crate::domain::history::ManualSwap;
+use crate::domain::library::{alternatives, ladder, Exercise, Ladder, Measure};
 use crate::domain::phase::Phase;
 use crate::domain::planner::Plan;
 use crate::domain::session::session_label;
 use crate::domain::units::Units;
+use crate::platform::clock;
+use crate::storage::records::Event;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -32,8 +37,38 @@ fn WhyCards() -> impl IntoView {
     }
 }
 
+/// Same-pattern alternatives the user can do now; choosing one swaps it in from today.
 #[component]
-fn MyPlan(plan: Plan, units: Units) -> impl IntoView {
+fn SwapChoice(from: &'static Exercise, equipment: EquipmentSet, phase: Phase) -> impl IntoView {
+    let data = use_data();
+    let alternatives = alternatives(from, &equipment, phase.number());
+    let choose = move |to: &'static Exercise| {
+        let swap = ManualSwap {
+            day: clock::today(),
+            from: from.id.to_string(),
+            to: to.id.to_string(),
+        };
+        leptos::task::spawn_local(async move {
+            let _ = data
+                .write(|db| async move { db.save_event(&Event::Swap(swap), clock::now_ms()).await })
+                .await;
+        });
+    };
+    view! {
+        <details class="swap">
+            <summary><span>{format!("Swap {}", from.name)}</span></summary>
+            <div class="stack">
+                {alternatives.into_iter().map(|to| view! {
+                    <button on:click=move |_| choose(to)>{to.name}</button>
+                }).collect_view()}
+            </div>
+        </details>
+    }
+}
+
+#[component]
+fn MyPlan(plan: Plan, units: Units, equipment: EquipmentSet) -> impl IntoView {
+    let phase = plan.phase;
     view! {
         <article class="card my-plan" role="region" aria-label="Your plan">
             <p class="eyebrow">{format!("Week {}", plan.week)}</p>
@@ -55,6 +90,7 @@ fn MyPlan(plan: Plan, units: Units) -> impl IntoView {
                                 <span class="name">{e.exercise.name}</span>
                                 <span class="dose">{format!("{} {unit}{load}", amounts.join(", "))}</span>
                                 <span class="reason">{e.reason.explain(units)}</span>
+                                {(!s.logged).then(|| view! { <SwapChoice from=e.exercise equipment=equipment.clone() phase=phase/> })}
                             </li>
                         }
                     }).collect_view()}
@@ -73,7 +109,7 @@ pub fn PlanScreen() -> impl IntoView {
         <section class="screen" aria-labelledby="plan-title">
             <h1 id="plan-title">"Plan"</h1>
             {move || match state.get() {
-                PlanState::Ready(plan, profile) => view! { <MyPlan plan=*plan units=profile.units/> }.into_any(),
+                PlanState::Ready(plan, profile) => view! { <MyPlan plan=*plan units=profile.units equipment=profile.equipment.clone()/> }.into_any(),
                 PlanState::NoProfile => view! {
                     <p><A href="/start" attr:class="button primary">"Set up my plan"</A></p>
                 }.into_any(),

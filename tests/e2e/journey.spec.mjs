@@ -173,3 +173,15 @@ test("a timed hold counts down to get ready, then holds, then logs itself", asyn
   await expect(savedSets(page)).toHaveCount(1);
   await expect(page.getByText(/Hold! \d+ s/)).toHaveCount(0);
 });
+
+test("any exercise can be swapped by hand for another of the same pattern", async ({ page, context }) => {
+  await page.clock.setFixedTime(MONDAY);
+  await offline(page, context);
+  await setUp(page);
+  const plan = page.locator("article", { hasText: "Session A" });
+  await plan.getByText("Swap Wall hip hinge").click();
+  await plan.getByRole("button", { name: "Dowel hinge drill" }).click();
+  await expect(plan.getByText("Your choice, in place of Wall hip hinge.")).toBeVisible();
+  await page.getByRole("link", { name: "Go to Today" }).click();
+  await expect(page.getByRole("region", { name: "Strength session" })).toContainText("Dowel hinge drill");
+});
