@@ -194,12 +194,16 @@ impl IdbStore {
                 tx.object_store(s.as_str())
                     .map_err(failed)?
                     .clear()
+                    .map_err(failed)?
+                    .await
                     .map_err(failed)?;
             }
         }
         for (s, k, v) in records {
             let os = tx.object_store(s.as_str()).map_err(failed)?;
             os.put(&JsValue::from_str(v), Some(&JsValue::from_str(k)))
+                .map_err(failed)?
+                .await
                 .map_err(failed)?;
         }
         Self::finish(tx, raw).await
@@ -217,6 +221,8 @@ impl KvStore for IdbStore {
         let (tx, raw) = self.tx(&[store], true, durable)?;
         let os = tx.object_store(store.as_str()).map_err(failed)?;
         os.put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
+            .map_err(failed)?
+            .await
             .map_err(failed)?;
         Self::finish(tx, raw).await
     }
@@ -255,7 +261,10 @@ impl KvStore for IdbStore {
     async fn delete(&self, store: StoreName, key: &str) -> Result<(), StoreError> {
         let (tx, raw) = self.tx(&[store], true, true)?;
         let os = tx.object_store(store.as_str()).map_err(failed)?;
-        os.delete(JsValue::from_str(key)).map_err(failed)?;
+        os.delete(JsValue::from_str(key))
+            .map_err(failed)?
+            .await
+            .map_err(failed)?;
         Self::finish(tx, raw).await
     }
 

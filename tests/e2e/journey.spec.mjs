@@ -1,6 +1,6 @@
 // A new user's journeys, at phone size, offline after the first load.
 import { test, expect } from "@playwright/test";
-import { expectScreen, waitForControl, savedSets } from "./helpers.mjs";
+import { expectScreen, waitForControl, savedSets, planSurvivesReload } from "./helpers.mjs";
 
 const MONDAY = Date.parse("2026-05-04T09:00:00");
 const DAY = 24 * 3600 * 1000;
@@ -20,6 +20,7 @@ async function setUp(page, { returning = false } = {}) {
   }
   await page.getByRole("button", { name: "Make my plan" }).click();
   await expect(page.getByRole("region", { name: "Your plan" })).toBeVisible();
+  await planSurvivesReload(page);
 }
 
 test("a red flag means no plan until a professional's clearance is recorded", async ({ page, context }) => {
@@ -184,4 +185,36 @@ test("any exercise can be swapped by hand for another of the same pattern", asyn
   await expect(plan.getByText("Your choice, in place of Wall hip hinge.")).toBeVisible();
   await page.getByRole("link", { name: "Go to Today" }).click();
   await expect(page.getByRole("region", { name: "Strength session" })).toContainText("Dowel hinge drill");
+});
+
+test("from install to a logged, progressed second week, offline", async ({ page, context }) => {
+  await page.clock.setFixedTime(MONDAY);
+  await offline(page, context);
+  await setUp(page);
+  // Week 1: Monday and Thursday, every set as planned, settled each next day.
+  for (const day of [0, 3]) {
+    await page.clock.setFixedTime(MONDAY + day * DAY);
+    await page.goto("/workout");
+    await page.getByRole("button", { name: "Start session" }).click();
+    await expect(page.getByRole("button", { name: /^Log set/ }).first()).toBeVisible();
+    for (;;) {
+      const next = page.getByRole("button", { name: /^Log set/ }).first();
+      if (!(await next.isVisible())) break;
+      const before = await savedSets(page).count();
+      await next.click();
+      await expect(savedSets(page)).toHaveCount(before + 1);
+    }
+    await page.getByRole("button", { name: "Finish session" }).click();
+    await expect(page.getByRole("region", { name: "Session summary" })).toBeVisible();
+    await page.clock.setFixedTime(MONDAY + (day + 1) * DAY);
+    await page.goto("/");
+    await page.getByRole("button", { name: "Fine, or any soreness has settled" }).click();
+    await expect(page.getByRole("region", { name: "How is your back" })).toHaveCount(0);
+  }
+  // Week 2: the plan has moved on, and says why.
+  await page.clock.setFixedTime(MONDAY + 7 * DAY);
+  await page.goto("/plan");
+  const plan = page.getByRole("region", { name: "Your plan" });
+  await expect(plan).toContainText("Week 2");
+  await expect(page.getByText(/^Up .*settled within a day\.$/).first()).toBeVisible();
 });
