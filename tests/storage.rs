@@ -376,3 +376,22 @@ fn every_released_schema_fixture_migrates_to_the_newest() {
     }
     assert!(seen >= 1, "schema 1 has a fixture");
 }
+
+#[test]
+fn onboarding_is_saved_all_at_once_or_not_at_all() {
+    use backstrong::domain::planner::Safety;
+    let profile = Profile::new(day("2026-03-02"), EquipmentSet::default());
+    let events = [(Event::Flare(FlareEvent::Started(day("2026-03-02"))), 1)];
+    let full = Repo::new(MemoryStore::new());
+    full.kv().set_full(true);
+    assert_eq!(block_on(full.save_onboarding(&profile, &Safety::default(), &events)), Err(StoreError::Full));
+    full.kv().set_full(false);
+    let nothing = block_on(full.load()).unwrap();
+    assert!(nothing.profile.is_none() && nothing.history.flares.is_empty());
+
+    let repo = Repo::new(MemoryStore::new());
+    block_on(repo.save_onboarding(&profile, &Safety::default(), &events)).unwrap();
+    let loaded = block_on(repo.load()).unwrap();
+    assert_eq!(loaded.profile, Some(profile));
+    assert_eq!(loaded.history.flares.len(), 1);
+}

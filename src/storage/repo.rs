@@ -93,6 +93,33 @@ impl<K: KvStore> Repo<K> {
         self.write(StoreName::Singletons, PROFILE_KEY, p).await
     }
 
+    /// Saves what onboarding produced in one transaction: all of it or none of it.
+    pub async fn save_onboarding(
+        &self,
+        profile: &Profile,
+        safety: &Safety,
+        events: &[(Event, i64)],
+    ) -> Result<(), StoreError> {
+        let mut records = vec![
+            (
+                StoreName::Singletons,
+                SAFETY_KEY.to_string(),
+                envelope(safety),
+            ),
+            (
+                StoreName::Singletons,
+                PROFILE_KEY.to_string(),
+                envelope(profile),
+            ),
+        ];
+        records.extend(
+            events
+                .iter()
+                .map(|(e, stamp)| (StoreName::Events, event_key(e, *stamp), envelope(e))),
+        );
+        self.kv.put_many(&records).await
+    }
+
     pub async fn save_safety(&self, s: &Safety) -> Result<(), StoreError> {
         self.write(StoreName::Singletons, SAFETY_KEY, s).await
     }

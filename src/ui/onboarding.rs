@@ -208,19 +208,17 @@ pub fn Onboarding() -> impl IntoView {
         let flare = in_flare.get_untracked();
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
+            let now = clock::now_ms();
+            let mut events: Vec<(Event, i64)> = psfs
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| (Event::Psfs(r), now + i as i64))
+                .collect();
+            if flare {
+                events.push((Event::Flare(FlareEvent::Started(today)), now + 100));
+            }
             let saved = data
-                .write(|db| async move {
-                    db.save_safety(&safety).await?;
-                    for (i, r) in psfs.iter().enumerate() {
-                        db.save_event(&Event::Psfs(r.clone()), clock::now_ms() + i as i64)
-                            .await?;
-                    }
-                    if flare {
-                        db.save_event(&Event::Flare(FlareEvent::Started(today)), clock::now_ms())
-                            .await?;
-                    }
-                    db.save_profile(&profile).await
-                })
+                .write(|db| async move { db.save_onboarding(&profile, &safety, &events).await })
                 .await;
             if saved.is_ok() {
                 // Ask the browser to keep the data now that there is some worth keeping.
