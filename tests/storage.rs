@@ -384,7 +384,10 @@ fn onboarding_is_saved_all_at_once_or_not_at_all() {
     let events = [(Event::Flare(FlareEvent::Started(day("2026-03-02"))), 1)];
     let full = Repo::new(MemoryStore::new());
     full.kv().set_full(true);
-    assert_eq!(block_on(full.save_onboarding(&profile, &Safety::default(), &events)), Err(StoreError::Full));
+    assert_eq!(
+        block_on(full.save_onboarding(&profile, &Safety::default(), &events)),
+        Err(StoreError::Full)
+    );
     full.kv().set_full(false);
     let nothing = block_on(full.load()).unwrap();
     assert!(nothing.profile.is_none() && nothing.history.flares.is_empty());
