@@ -4,6 +4,7 @@
 
 pub mod domain;
 pub mod platform;
+pub mod share;
 pub mod storage;
 pub mod ui;
 

@@ -398,3 +398,36 @@ fn onboarding_is_saved_all_at_once_or_not_at_all() {
     assert_eq!(loaded.profile, Some(profile));
     assert_eq!(loaded.history.flares.len(), 1);
 }
+
+#[test]
+fn a_saved_shared_plan_never_touches_the_users_own_plan_or_history() {
+    use backstrong::domain::history::ManualSwap;
+    use backstrong::storage::records::SavedPlan;
+    let repo = filled();
+    let before = block_on(repo.load()).unwrap();
+    let saved = SavedPlan {
+        title: "<script>alert(1)</script>".into(),
+        code: "abc".into(),
+        saved: day("2026-03-07"),
+    };
+    let key = block_on(repo.save_shared_plan(&saved, 5)).unwrap();
+    let after = block_on(repo.load()).unwrap();
+    assert_eq!(after.shared, vec![(key.clone(), saved)]);
+    assert_eq!(after.profile, before.profile);
+    assert_eq!(after.history, before.history);
+    // Following it is one write: profile and swaps together.
+    let mut p = after.profile.clone().unwrap();
+    p.days_per_week = 3;
+    let swap = Event::Swap(ManualSwap {
+        day: day("2026-03-07"),
+        from: "a".into(),
+        to: "b".into(),
+    });
+    block_on(repo.follow_plan(&p, &[(swap, 6)])).unwrap();
+    let followed = block_on(repo.load()).unwrap();
+    assert_eq!(followed.profile.unwrap().days_per_week, 3);
+    assert_eq!(followed.history.swaps.len(), 1);
+    block_on(repo.delete_shared_plan(&key)).unwrap();
+    assert!(block_on(repo.load()).unwrap().shared.is_empty());
+    assert!(block_on(repo.delete_shared_plan("profile")).is_err());
+}

@@ -18,4 +18,5 @@ pub mod response;
 pub mod safety;
 pub mod schedule;
 pub mod session;
+pub mod shared_plan;
 pub mod units;

@@ -192,7 +192,8 @@ pub fn plan(
     Ok(st.this_week(current, today, &weeks, &periods, &swaps, history))
 }
 
-fn permille(phase: Phase) -> u64 {
+/// The step each progression aims for in `phase`; the weekly cap stays 10 %.
+pub fn weekly_increase_permille(phase: Phase) -> u64 {
     if phase == Phase::Reload {
         SLOW_INCREASE_PERMILLE
     } else {
@@ -549,7 +550,13 @@ impl<'a> State<'a> {
                 ..slot.clone()
             },
             Verdict::Dose(DoseDecision::Progress) => {
-                match progress_dose(rx, ex, owned, phase.number(), permille(phase)) {
+                match progress_dose(
+                    rx,
+                    ex,
+                    owned,
+                    phase.number(),
+                    weekly_increase_permille(phase),
+                ) {
                     Progress::Increased(rx, c) => Slot {
                         rx,
                         reason: Reason::Progressed(c),

@@ -5,5 +5,6 @@ pub mod clock;
 pub mod files;
 pub mod install;
 pub mod service_worker;
+pub mod share;
 pub mod storage_manager;
 pub mod wake_lock;

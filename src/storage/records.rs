@@ -84,6 +84,20 @@ pub fn day_bounds(from: NaiveDate, to_inclusive: NaiveDate) -> (String, String) 
     (from.to_string(), format!("{to_inclusive}}}"))
 }
 
+/// A plan someone shared, kept as its link code so it is checked again each time it is read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedPlan {
+    pub title: String,
+    pub code: String,
+    pub saved: NaiveDate,
+}
+
+pub const SHARED_PREFIX: &str = "shared|";
+
+pub fn shared_key(stamp_ms: i64) -> String {
+    format!("{SHARED_PREFIX}{stamp_ms:013}")
+}
+
 pub const PROFILE_KEY: &str = "profile";
 pub const SAFETY_KEY: &str = "safety";
 pub const META_KEY: &str = "meta";

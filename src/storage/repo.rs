@@ -26,6 +26,8 @@ pub struct Loaded {
     pub sessions: Vec<StoredSession>,
     pub sets: Vec<StoredSet>,
     pub psfs: Vec<PsfsRating>,
+    /// Plans shared with this user and saved, oldest first, with their keys.
+    pub shared: Vec<(String, SavedPlan)>,
     /// Records set aside this time and before.
     pub quarantined: usize,
     /// Positions in `sets` of each session's sets, so a session's view does not scan years.
@@ -112,6 +114,43 @@ impl<K: KvStore> Repo<K> {
                 envelope(profile),
             ),
         ];
+        records.extend(
+            events
+                .iter()
+                .map(|(e, stamp)| (StoreName::Events, event_key(e, *stamp), envelope(e))),
+        );
+        self.kv.put_many(&records).await
+    }
+
+    /// Saves a plan shared by someone else; the user's own plan is untouched.
+    pub async fn save_shared_plan(
+        &self,
+        p: &SavedPlan,
+        stamp_ms: i64,
+    ) -> Result<String, StoreError> {
+        let key = shared_key(stamp_ms);
+        self.write(StoreName::Singletons, &key, p).await?;
+        Ok(key)
+    }
+
+    pub async fn delete_shared_plan(&self, key: &str) -> Result<(), StoreError> {
+        if !key.starts_with(SHARED_PREFIX) {
+            return Err(StoreError::Failed(format!("not a shared plan: {key}")));
+        }
+        self.kv.delete(StoreName::Singletons, key).await
+    }
+
+    /// Follows a shared plan: the new profile and its swaps in one transaction.
+    pub async fn follow_plan(
+        &self,
+        profile: &Profile,
+        events: &[(Event, i64)],
+    ) -> Result<(), StoreError> {
+        let mut records = vec![(
+            StoreName::Singletons,
+            PROFILE_KEY.to_string(),
+            envelope(profile),
+        )];
         records.extend(
             events
                 .iter()
@@ -232,6 +271,9 @@ impl<K: KvStore> Repo<K> {
                 PROFILE_KEY => decode_current(&raw).map(|p| loaded.profile = Some(p)),
                 SAFETY_KEY => decode_current(&raw).map(|s| loaded.safety = s),
                 META_KEY => decode_current(&raw).map(|m| loaded.meta = m),
+                k if k.starts_with(SHARED_PREFIX) => {
+                    decode_current(&raw).map(|p| loaded.shared.push((key.clone(), p)))
+                }
                 _ => Ok(()),
             };
             if let Err(why) = ok {

@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/settings") view=Settings/>
                     <Route path=path!("/start") view=super::onboarding::Onboarding/>
                     <Route path=path!("/workout") view=super::workout::Workout/>
+                    <Route path=path!("/open") view=super::share::OpenLink/>
                 </Routes>
             </main>
             <nav class="tabs" aria-label="Main">

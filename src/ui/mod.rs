@@ -10,6 +10,7 @@ mod onboarding;
 mod plan;
 mod plan_state;
 mod settings;
+mod share;
 mod today;
 mod update_banner;
 mod workout;

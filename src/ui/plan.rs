@@ -109,12 +109,17 @@ pub fn PlanScreen() -> impl IntoView {
         <section class="screen" aria-labelledby="plan-title">
             <h1 id="plan-title">"Plan"</h1>
             {move || match state.get() {
-                PlanState::Ready(plan, profile) => view! { <MyPlan plan=*plan units=profile.units equipment=profile.equipment.clone()/> }.into_any(),
+                PlanState::Ready(plan, profile) => view! {
+                    <MyPlan plan=(*plan).clone() units=profile.units equipment=profile.equipment.clone()/>
+                    <super::share::SharePlanCard plan=*plan profile=*profile/>
+                }.into_any(),
                 PlanState::NoProfile => view! {
                     <p><A href="/start" attr:class="button primary">"Set up my plan"</A></p>
                 }.into_any(),
                 _ => ().into_any(),
             }}
+            <super::share::SavedPlans/>
+            <super::share::ImportBox/>
             <WhyCards/>
             <h2>"How the plan works"</h2>
             <p class="lede">"Three phases, never skipped. Many people feel better within a few weeks; a resilient back takes months."</p>
