@@ -5,6 +5,7 @@ pub mod equipment;
 pub mod flare;
 pub mod habits;
 pub mod history;
+pub mod insight;
 pub mod library;
 pub mod pain;
 pub mod phase;

@@ -79,6 +79,8 @@ pub struct Plan {
     /// In flare-up mode: what to do instead of the sessions, with amounts.
     pub flare_routine: Vec<(&'static Exercise, u16)>,
     pub rehab: Vec<RehabExercise>,
+    /// The phase of every program week so far, week 1 first (this week last).
+    pub phase_history: Vec<Phase>,
 }
 
 impl Plan {
@@ -178,6 +180,7 @@ pub fn plan(
     swaps.sort_by_key(|s| s.day);
 
     let mut st = State::new(profile);
+    let mut phases = vec![st.phase];
     for w in 1..=current {
         st.boundary(w, &weeks, &periods);
         let (from, to) = (
@@ -188,8 +191,11 @@ pub fn plan(
             st.apply_swap(&s.from, &s.to);
         }
         st.cap_and_record();
+        phases.push(st.phase);
     }
-    Ok(st.this_week(current, today, &weeks, &periods, &swaps, history))
+    let mut plan = st.this_week(current, today, &weeks, &periods, &swaps, history);
+    plan.phase_history = phases;
+    Ok(plan)
 }
 
 /// The step each progression aims for in `phase`; the weekly cap stays 10 %.
@@ -719,6 +725,7 @@ impl<'a> State<'a> {
             rehab: self.profile.rehab.clone(),
             mode,
             sessions,
+            phase_history: Vec::new(),
         }
     }
 }

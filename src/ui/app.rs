@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/start") view=super::onboarding::Onboarding/>
                     <Route path=path!("/workout") view=super::workout::Workout/>
                     <Route path=path!("/open") view=super::share::OpenLink/>
+                    <Route path=path!("/summary") view=super::summary::Summary/>
                 </Routes>
             </main>
             <nav class="tabs" aria-label="Main">

@@ -1,14 +1,382 @@
+//! History: how pain, training load and habits moved together, per exercise and over
+//! months. Figures come from `domain::insight`; this file only lays them out.
+
+use super::chart::{dec1, BandChart, BarLineChart, CapChart, PhaseTimeline};
+use super::data::use_data;
+use super::plan_state::{use_plan_state, PlanState};
+use crate::domain::flare::flare_periods;
+use crate::domain::history::History as Log;
+use crate::domain::insight::{
+    exercise_days, habit_split, ladder_positions, psfs_series, trend, trigger_findings,
+    volume_with_cap, weekly_figures, weeks_within_cap, WeekFigures,
+};
+use crate::domain::library::{exercise, ladder, Exercise, Pattern};
+use crate::domain::psfs::PsfsRating;
+use crate::domain::schedule::week_start;
+use crate::domain::units::Units;
+use crate::platform::clock;
+use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
+use leptos_router::components::A;
+
+const RANGES: [(&str, Option<u64>); 4] = [
+    ("3 months", Some(13)),
+    ("6 months", Some(26)),
+    ("1 year", Some(52)),
+    ("All", None),
+];
+
+fn opt(v: Option<f32>) -> Option<f64> {
+    v.map(f64::from)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn mean_of(v: &[f64]) -> f64 {
+    if v.is_empty() {
+        0.0
+    } else {
+        v.iter().sum::<f64>() / v.len() as f64
+    }
+}
+
+fn pain_reading(weeks: &[WeekFigures]) -> String {
+    let pains: Vec<Option<f32>> = weeks.iter().map(|w| w.pain).collect();
+    let Some(t) = trend(&pains, 4) else {
+        return "A few more weeks of daily check-ins are needed before a trend can be read.".into();
+    };
+    let sets: Vec<f64> = weeks.iter().map(|w| f64::from(w.sets)).collect();
+    let last4 = mean_of(&sets[sets.len().saturating_sub(4)..]);
+    let prev4 = mean_of(&sets[sets.len().saturating_sub(8)..sets.len().saturating_sub(4)]);
+    let direction = if t.change() <= -0.5 {
+        "lower than"
+    } else if t.change() >= 0.5 {
+        "higher than"
+    } else {
+        "about the same as"
+    };
+    format!(
+        "Daily pain averaged {} over the latest {}, {direction} the {} before ({}). Sets per week: {} lately, {} in the four weeks before.",
+        dec1(t.after),
+        plural(t.weeks_after, "week", "weeks"),
+        plural(t.weeks_before, "week", "weeks"),
+        dec1(t.before),
+        last4.round() as i64,
+        prev4.round() as i64
+    )
+}
+
+fn habit_reading(
+    weeks: &[WeekFigures],
+    habit: fn(&WeekFigures) -> Option<f32>,
+    more: &str,
+) -> String {
+    match habit_split(weeks, habit) {
+        None => "Not enough weeks with check-ins yet to compare.".into(),
+        Some(s) => format!(
+            "In the {} with {more} than your usual {}, pain averaged {}; in the other {}, {}. This is your own data, not proof of a cause.",
+            plural(s.weeks_above, "week", "weeks"),
+            dec1(s.median),
+            dec1(s.pain_above),
+            plural(s.weeks_rest, "week", "weeks"),
+            dec1(s.pain_rest)
+        ),
+    }
+}
+
+/// Everything History shows, computed once per data change and range.
+#[derive(Clone, PartialEq)]
+struct Figures {
+    weeks: Vec<WeekFigures>,
+    phases: Vec<u8>,
+    flare_weeks: Vec<bool>,
+    psfs: Vec<PsfsRating>,
+    exercises: Vec<&'static Exercise>,
+    log: Log,
+    units: Units,
+    has_data: bool,
+}
+
+fn figures(log: &Log, psfs: &[PsfsRating], state: &PlanState, range: Option<u64>) -> Figures {
+    let today = clock::today();
+    let (start, phase_history, units) = match state {
+        PlanState::Ready(plan, profile) => (
+            profile.start,
+            plan.phase_history
+                .iter()
+                .map(|p| p.number())
+                .collect::<Vec<u8>>(),
+            profile.units,
+        ),
+        _ => (today, Vec::new(), Units::Kg),
+    };
+    let from = match range {
+        Some(w) => (today - Days::new(7 * w - 1)).max(start.min(today)),
+        None => start.min(today),
+    };
+    let weeks = weekly_figures(log, from, today);
+    // Program weeks inside the range, with any flare day in them.
+    let periods = flare_periods(&log.flares);
+    let first_week = phase_history
+        .iter()
+        .enumerate()
+        .position(|(i, _)| week_start(start, i as u32 + 1) > from)
+        .unwrap_or(0);
+    let phases = phase_history[first_week.min(phase_history.len())..].to_vec();
+    let flare_weeks = (first_week..first_week + phases.len())
+        .map(|i| {
+            let (a, b) = (week_start(start, i as u32), week_start(start, i as u32 + 1));
+            periods
+                .iter()
+                .any(|(s, e)| *s < b && e.is_none_or(|e| e > a))
+        })
+        .collect();
+    let mut seen: Vec<(NaiveDate, &'static Exercise)> = Vec::new();
+    for s in log.sessions.iter().filter(|s| s.day >= from) {
+        for set in &s.sets {
+            if let Some(e) = exercise(&set.exercise) {
+                match seen.iter_mut().find(|(_, x)| x.id == e.id) {
+                    Some(entry) => entry.0 = entry.0.max(s.day),
+                    None => seen.push((s.day, e)),
+                }
+            }
+        }
+    }
+    seen.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(b.1.name)));
+    let sessions: Vec<_> = log
+        .sessions
+        .iter()
+        .filter(|s| s.day >= from)
+        .cloned()
+        .collect();
+    let has_data = !log.sessions.is_empty() || !log.checkins.is_empty();
+    Figures {
+        weeks,
+        phases,
+        flare_weeks,
+        psfs: psfs.to_vec(),
+        exercises: seen.into_iter().map(|(_, e)| e).collect(),
+        log: Log {
+            sessions,
+            checkins: log
+                .checkins
+                .iter()
+                .filter(|c| c.day >= from)
+                .cloned()
+                .collect(),
+            ..Log::default()
+        },
+        units,
+        has_data,
+    }
+}
+
+#[component]
+fn Charts(f: Figures) -> impl IntoView {
+    let w = &f.weeks;
+    let pain: Vec<Option<f64>> = w.iter().map(|x| opt(x.pain)).collect();
+    let trained: Vec<Pattern> = [
+        Pattern::Hinge,
+        Pattern::Squat,
+        Pattern::Glute,
+        Pattern::Core,
+        Pattern::UpperBack,
+        Pattern::Carry,
+    ]
+    .into_iter()
+    .filter(|p| w.iter().any(|x| x.volume.get(p).is_some_and(|v| *v > 0)))
+    .collect();
+    let walking: Vec<f64> = w.iter().map(|x| f64::from(x.walking_minutes)).collect();
+    let mobility: Vec<Option<f64>> = w
+        .iter()
+        .map(|x| (x.checkins > 0).then_some(f64::from(x.mobility_days)))
+        .collect();
+    let last4 = &w[w.len().saturating_sub(4)..];
+    let walk_reading = format!(
+        "Lately {} minutes of walking a week and mobility on {} of the last {} check-in days.",
+        mean_of(
+            &last4
+                .iter()
+                .map(|x| f64::from(x.walking_minutes))
+                .collect::<Vec<_>>()
+        )
+        .round() as i64,
+        last4.iter().map(|x| x.mobility_days).sum::<u32>(),
+        last4.iter().map(|x| x.checkins).sum::<u32>()
+    );
+    let (psfs_points, band) = psfs_series(&f.psfs);
+    let psfs_reading = match (psfs_points.first(), psfs_points.last()) {
+        (Some(a), Some(b)) if psfs_points.len() > 1 => {
+            let delta = b.1 - a.1;
+            let verdict = if delta.abs() >= 2.0 {
+                "a meaningful change"
+            } else {
+                "not yet a meaningful change (2 points)"
+            };
+            format!(
+                "From {} to {} across {}: {verdict}.",
+                dec1(a.1),
+                dec1(b.1),
+                plural(psfs_points.len(), "rating", "ratings")
+            )
+        }
+        (Some(a), _) => format!(
+            "First rating {}. Rate the same activities again at the monthly check-in to see change.",
+            dec1(a.1)
+        ),
+        _ => "No function ratings yet.".into(),
+    };
+    let flare_count = f.flare_weeks.iter().filter(|x| **x).count();
+    let phase_reading = match f.phases.last() {
+        Some(p) => format!(
+            "Now in phase {p}. {} touched by a flare-up in this range.",
+            plural(flare_count, "week was", "weeks were")
+        ),
+        None => "Your phases show here once your plan has started.".into(),
+    };
+    let (links, thin) = trigger_findings(&f.log.checkins);
+    let pain_reading = pain_reading(w);
+    view! {
+        <h2>"Pain and training"</h2>
+        <BarLineChart title="Pain against training".into() bars=w.iter().map(|x| f64::from(x.sets)).collect() line=pain.clone() line_max=10.0
+            reading=pain_reading legend=("sets per week", "daily pain (0–10)")/>
+        <h2>"Weekly volume by movement"</h2>
+        {if trained.is_empty() {
+            view! { <p class="muted">"Log a workout to see weekly volume here."</p> }.into_any()
+        } else {
+            trained.into_iter().map(|p| {
+                let series = volume_with_cap(w, p);
+                let (ok, judged) = weeks_within_cap(&series);
+                let reading = if judged == 0 {
+                    "Two weeks in a row are needed to compare.".to_string()
+                } else {
+                    format!("{ok} of {judged} weekly rises stayed within 10 %. Bars over the line are usually extra work you chose or a week back after a break.")
+                };
+                view! { <CapChart title=p.label().to_string() series=series reading=reading/> }
+            }).collect_view().into_any()
+        }}
+        <h2>"Walking and mobility"</h2>
+        <BarLineChart title="Walking and mobility".into() bars=walking line=mobility line_max=7.0 reading=walk_reading legend=("walking minutes a week", "mobility days (0–7)")/>
+        <h2>"Habits beside pain"</h2>
+        <BarLineChart title="Sleep".into() bars=w.iter().map(|x| f64::from(x.sleep.unwrap_or(0.0))).collect() line=pain.clone() line_max=10.0
+            reading=habit_reading(w, |x| x.sleep, "more sleep") legend=("hours of sleep", "pain")/>
+        <BarLineChart title="Stress".into() bars=w.iter().map(|x| f64::from(x.stress.unwrap_or(0.0))).collect() line=pain.clone() line_max=10.0
+            reading=habit_reading(w, |x| x.stress, "more stress") legend=("stress (0–10)", "pain")/>
+        <BarLineChart title="Protein".into() bars=w.iter().map(|x| f64::from(x.protein.unwrap_or(0.0))).collect() line=pain.clone() line_max=10.0
+            reading=habit_reading(w, |x| x.protein, "more protein meals") legend=("protein meals a day", "pain")/>
+        <BarLineChart title="Water".into() bars=w.iter().map(|x| f64::from(x.water.unwrap_or(0.0))).collect() line=pain line_max=10.0
+            reading=habit_reading(w, |x| x.water, "more water") legend=("glasses of water a day", "pain")/>
+        <h2>"Phases and flare-ups"</h2>
+        <PhaseTimeline phases=f.phases.clone() flare=f.flare_weeks.clone() reading=phase_reading/>
+        <h2>"What you can do (function)"</h2>
+        <BandChart title="Activity scores".into() points=psfs_points.iter().map(|p| f64::from(p.1)).collect() band=band.map(|(a, b)| (f64::from(a), f64::from(b))) reading=psfs_reading/>
+        <h2>"Pain triggers"</h2>
+        <article class="card triggers" role="region" aria-label="Pain triggers">
+            {if links.is_empty() {
+                view! { <p>"No trigger stands out in your check-ins yet. A link shows here once a trigger was noted on at least 3 days and pain on those days was a point or more higher."</p> }.into_any()
+            } else {
+                view! { <ul>{links.iter().map(|l| view! { <li>{format!(
+                    "{}: on the {} you noted it, pain averaged {}; on the other {}, {}.",
+                    l.trigger.label(), plural(l.days_with, "day", "days"), dec1(l.mean_pain_with), plural(l.days_without, "day", "days"), dec1(l.mean_pain_without)
+                )}</li> }).collect_view()}</ul>
+                <p class="muted small">"These go together in your own notes; that does not prove one causes the other."</p> }.into_any()
+            }}
+            {(!thin.is_empty()).then(|| view! {
+                <p class="muted small">{format!("Noted, no clear link yet: {}.", thin.iter().map(|l| format!("{} ({})", l.trigger.label(), plural(l.days_with, "day", "days"))).collect::<Vec<_>>().join(", "))}</p>
+            })}
+        </article>
+        <h2>"Each exercise"</h2>
+        {if f.exercises.is_empty() {
+            view! { <p class="muted">"Exercises you log appear here, session by session."</p> }.into_any()
+        } else {
+            f.exercises.iter().map(|e| view! { <ExerciseHistory e=*e log=f.log.clone() units=f.units/> }).collect_view().into_any()
+        }}
+    }
+}
+
+#[component]
+fn ExerciseHistory(e: &'static Exercise, log: Log, units: Units) -> impl IntoView {
+    let days = exercise_days(&log.sessions, e.id);
+    let rungs = ladder_positions(&log.sessions, e.ladder);
+    let top = ladder(e.ladder).count().saturating_sub(1).max(1) as f64;
+    let last = days.last().map(|d| {
+        let (amount, load) = d.sets[0];
+        if load.is_zero() {
+            format!("{} × {amount}", d.sets.len())
+        } else {
+            format!("{} × {amount} at {}", d.sets.len(), units.format(load))
+        }
+    });
+    let summary = format!(
+        "{} · last {}",
+        plural(days.len(), "session", "sessions"),
+        last.unwrap_or_default()
+    );
+    let rung_reading = match (rungs.first(), rungs.last()) {
+        (Some(a), Some(b)) if b.1 > a.1 => format!(
+            "Up {} on its ladder in this range.",
+            plural(b.1 - a.1, "step", "steps")
+        ),
+        (Some(a), Some(b)) if b.1 < a.1 => format!(
+            "Down {} on its ladder: easier variations while pain settled.",
+            plural(a.1 - b.1, "step", "steps")
+        ),
+        _ => "Same step of its ladder throughout this range.".into(),
+    };
+    let pattern = e.pattern().label();
+    view! {
+        <details class="card exercise-history">
+            <summary><span>{e.name}</span><span class="muted small">{summary}</span></summary>
+            <BarLineChart title=format!("{pattern}: step on the ladder") bars=Vec::new()
+                line=rungs.iter().map(|r| Some(r.1 as f64)).collect() line_max=top reading=rung_reading/>
+            <table class="log">
+                <thead><tr><th scope="col">"Day"</th><th scope="col">"Sets"</th><th scope="col">"Pain"</th></tr></thead>
+                <tbody>
+                    {days.iter().rev().take(20).map(|d| {
+                        let sets = d.sets.iter().map(|(a, l)| if l.is_zero() { a.to_string() } else { format!("{a}×{}", units.number(*l)) }).collect::<Vec<_>>().join(", ");
+                        view! { <tr><td>{super::dates::long_date(d.day)}</td><td>{sets}</td><td>{d.pain.map(|p| p.to_string()).unwrap_or_else(|| "–".into())}</td></tr> }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            {(days.len() > 20).then(|| view! { <p class="muted small">{format!("The latest 20 of {} sessions. Export the CSV in Settings for all of them.", days.len())}</p> })}
+        </details>
+    }
+}
 
 #[component]
 pub fn History() -> impl IntoView {
+    let data = use_data();
+    let state = use_plan_state();
+    let range = RwSignal::new(Some(26u64));
+    let figures = Memo::new(move |_| {
+        let s = state.get();
+        let r = range.get();
+        data.with(|l| figures(&l.history, &l.psfs, &s, r))
+    });
     view! {
         <section class="screen" aria-labelledby="history-title">
             <h1 id="history-title">"History"</h1>
-            <div class="card empty">
-                <h2>"No workouts logged yet"</h2>
-                <p>"Every set you log appears here, with your pain beside the load, so you can see the plan working over the months."</p>
-            </div>
+            {move || match figures.get() {
+                None => view! { <p class="muted">"Loading…"</p> }.into_any(),
+                Some(f) if !f.has_data => view! {
+                    <div class="card empty">
+                        <h2>"Nothing logged yet"</h2>
+                        <p>"Every set and daily check-in you log appears here: pain beside load, habits and function over the months, so you can see the plan working."</p>
+                    </div>
+                }.into_any(),
+                Some(f) => view! {
+                    <div class="segmented" role="group" aria-label="Time range">
+                        {RANGES.iter().map(|(label, weeks)| {
+                            let weeks = *weeks;
+                            view! { <button aria-pressed=move || (range.get() == weeks).to_string() on:click=move |_| range.set(weeks)>{*label}</button> }
+                        }).collect_view()}
+                    </div>
+                    <A href="/summary" attr:class="button">"Summary for your physio"</A>
+                    <Charts f=f/>
+                }.into_any(),
+            }}
         </section>
     }
 }

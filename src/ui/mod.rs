@@ -2,15 +2,18 @@
 //! browser directly.
 
 mod app;
+mod chart;
 pub mod data;
 mod data_settings;
 mod dates;
 mod history;
+mod monthly;
 mod onboarding;
 mod plan;
 mod plan_state;
 mod settings;
 mod share;
+mod summary;
 mod today;
 mod update_banner;
 mod workout;

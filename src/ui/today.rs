@@ -167,6 +167,7 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
     view! {
         <p class="phase-line">{format!("{} · week {}", plan.phase.title(), plan.week)}</p>
         <SafetyRecheck/>
+        <super::monthly::MonthlyCheckIn/>
         <ResponseQuestion/>
         {match mode {
             Mode::Flare { exit_ready, .. } => view! {

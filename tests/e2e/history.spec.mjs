@@ -1,0 +1,107 @@
+// History and insight: charts with data and without, per-exercise history, triggers, the
+// monthly check-in and the printable physio summary. Screenshots are kept as artefacts.
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expectScreen, onboard } from "./helpers.mjs";
+import { synthesize } from "../../scripts/lib/synthetic.mjs";
+
+/** Replaces the onboarded user's log with `days` days of synthetic history. */
+async function withHistory(page, days) {
+  await page.goto("/settings");
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export a full backup" }).click(),
+  ]);
+  const backup = JSON.parse(readFileSync(await file.path(), "utf8"));
+  const counts = synthesize(backup, { days });
+  const path = join(mkdtempSync(join(tmpdir(), "backstrong-history-")), "history.json");
+  writeFileSync(path, JSON.stringify(backup));
+  await page.getByLabel("Import a backup").setInputFiles(path);
+  const preview = page.getByRole("region", { name: "Backup to import" });
+  await preview.getByRole("button", { name: "Replace everything here…" }).click();
+  await preview.getByRole("button", { name: "Yes, replace everything on this device" }).click();
+  await expect(page.getByText(/Replaced everything on this device/)).toBeVisible({ timeout: 60_000 });
+  return counts;
+}
+
+test("History with nothing logged says so instead of drawing empty charts", async ({ page }) => {
+  await onboard(page);
+  await page.goto("/history");
+  await expectScreen(page, "History");
+  await expect(page.getByRole("heading", { name: "Nothing logged yet" })).toBeVisible();
+  await expect(page.locator("figure.chart")).toHaveCount(0);
+  await page.screenshot({ path: "test-results/artifacts/history-empty.png", fullPage: true });
+});
+
+test("three months of data: every chart draws with a plain reading, triggers and exercises", async ({ page }) => {
+  await onboard(page);
+  await withHistory(page, 91);
+  await page.goto("/history");
+  await expectScreen(page, "History");
+  const charts = page.locator("figure.chart");
+  // Pain, six movement patterns at most, walking, four habits, phases, function.
+  await expect(charts.first()).toBeVisible();
+  expect(await charts.count()).toBeGreaterThanOrEqual(9);
+  for (const name of ["Pain against training", "Walking and mobility", "Sleep", "Stress", "Protein", "Water", "Phases over time, flare-ups marked", "Activity scores"]) {
+    const svg = page.getByRole("img", { name, exact: true });
+    await expect(svg).toBeVisible();
+    expect(await svg.locator("rect, path, circle").count()).toBeGreaterThan(0);
+  }
+  await expect(page.getByRole("img", { name: "Squat", exact: true })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Squat", exact: true }).locator("line.cap").first()).toBeAttached();
+  // The readings say what the data says, with how much it rests on.
+  await expect(page.locator("figure", { has: page.getByRole("img", { name: "Pain against training" }) })).toContainText(/Daily pain averaged \d\.\d over the latest \d+ weeks, lower than/);
+  await expect(page.locator("figure", { has: page.getByRole("img", { name: "Sleep", exact: true }) })).toContainText(/pain averaged \d\.\d; in the other \d+ weeks/);
+  await expect(page.locator("figure", { has: page.getByRole("img", { name: "Squat", exact: true }) })).toContainText(/\d+ of \d+ weekly rises stayed within 10 %/);
+  await expect(page.locator("figure", { has: page.getByRole("img", { name: "Activity scores" }) })).toContainText(/From \d\.\d to \d\.\d across \d ratings/);
+  const triggers = page.getByRole("region", { name: "Pain triggers" });
+  await expect(triggers).toContainText(/Sitting: on the \d+ days you noted it, pain averaged \d\.\d; on the other \d+ days, \d\.\d\./);
+  await expect(triggers).toContainText("does not prove");
+  // Per exercise: every session with sets, loads and pain.
+  await page.locator("details.exercise-history", { hasText: "Goblet squat" }).locator("summary").click();
+  const squat = page.locator("details.exercise-history", { hasText: "Goblet squat" });
+  await expect(squat.locator("tbody tr").first()).toContainText(/\d+×\d+/);
+  await expect(squat.getByRole("img", { name: /step on the ladder/ })).toBeVisible();
+  await page.screenshot({ path: "test-results/artifacts/history-three-months.png", fullPage: true });
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+
+  // A shorter range redraws with fewer weeks.
+  await page.getByRole("button", { name: "All" }).click();
+  await expect(page.getByRole("button", { name: "All" })).toHaveAttribute("aria-pressed", "true");
+});
+
+test("the monthly check-in re-rates function and compares the month with the last", async ({ page }) => {
+  await onboard(page);
+  await withHistory(page, 50);
+  await page.goto("/");
+  const card = page.getByRole("region", { name: "Monthly check-in" });
+  await expect(card).toBeVisible();
+  await expect(card.locator("table")).toContainText("Average daily pain");
+  await card.getByRole("slider").first().fill("9");
+  await card.getByRole("button", { name: "Save my ratings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "activity score" })).toContainText(/activity score (rose|changed|fell) by \d\.\d/);
+  await expect(card).toHaveCount(0);
+});
+
+test("the physio summary holds every section and prints without the app's chrome", async ({ page }) => {
+  await onboard(page);
+  await withHistory(page, 91);
+  await page.goto("/history");
+  await page.getByRole("link", { name: "Summary for your physio" }).click();
+  await expectScreen(page, "Summary for your physio");
+  for (const h of ["Programme", "Red-flag questions", "Pain trend (last 12 weeks)", "Function (Patient-Specific Functional Scale)", "Training by movement", "Flare-ups", "Questions for the visit"]) {
+    await expect(page.getByRole("heading", { name: h, exact: true })).toBeVisible();
+  }
+  await expect(page.getByText("What do you think is most likely driving my pain?")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Carry shopping/ })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
+  await page.screenshot({ path: "test-results/artifacts/physio-summary-print.png", fullPage: true });
+});
