@@ -1,0 +1,91 @@
+// Time to open History and draw every chart over a synthetic five-year history, in
+// headless Chromium with 4× CPU throttling. Prints p50/p95; asserts nothing.
+// Goal (issue #7): ≤100 ms. Usage: node scripts/bench-history.mjs   (after a release build)
+import { chromium } from "playwright-core";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { synthesize } from "./lib/synthetic.mjs";
+
+const PORT = 4177;
+const BASE = `http://127.0.0.1:${PORT}`;
+const RUNS = Number(process.env.RUNS || 9);
+const server = spawn("python3", ["scripts/serve.py", "dist", String(PORT)], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 700));
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"],
+});
+
+function stats(times) {
+  times.sort((a, b) => a - b);
+  const q = (p) => times[Math.min(times.length - 1, Math.floor((times.length - 1) * p))].toFixed(0);
+  return `p50 ${q(0.5)} ms, p95 ${q(0.95)} ms (n=${times.length})`;
+}
+
+/** Clicks `selector`'s element and resolves when `done()` holds after a DOM change. */
+async function timeClick(page, clickSelector, doneScript) {
+  return page.evaluate(
+    async ([clickSelector, doneScript]) => {
+      const done = new Function(doneScript);
+      const target = document.querySelector(clickSelector);
+      const t0 = performance.now();
+      await new Promise((resolve) => {
+        const seen = new MutationObserver(() => {
+          if (done()) {
+            seen.disconnect();
+            resolve();
+          }
+        });
+        seen.observe(document.body, { childList: true, subtree: true, attributes: true });
+        target.click();
+      });
+      // Include style, layout and paint of the charts.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return performance.now() - t0;
+    },
+    [clickSelector, doneScript],
+  );
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${BASE}/start`);
+  for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Make my plan" }).click();
+  await page.getByRole("region", { name: "Your plan" }).waitFor();
+  await page.goto(`${BASE}/settings`);
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export a full backup" }).click()]);
+  const backup = JSON.parse(readFileSync(await file.path(), "utf8"));
+  const counts = synthesize(backup, { days: 5 * 365, setsPerSession: 20 });
+  const path = join(mkdtempSync(join(tmpdir(), "backstrong-bench-")), "five-years.json");
+  writeFileSync(path, JSON.stringify(backup));
+  await page.getByLabel("Import a backup").setInputFiles(path);
+  await page.getByRole("button", { name: "Replace everything here…" }).click();
+  await page.getByRole("button", { name: "Yes, replace everything on this device" }).click();
+  await page.getByText(/Replaced everything/).waitFor({ timeout: 120_000 });
+  await page.goto(`${BASE}/`);
+  await page.getByText(/Phase \d/).first().waitFor({ timeout: 60_000 });
+
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  const open = [], all = [];
+  const charted = "return document.querySelectorAll('figure.chart').length >= 9 && !!document.querySelector('.exercise-history');";
+  for (let i = 0; i < RUNS; i++) {
+    await page.getByRole("link", { name: "Today" }).click();
+    await page.getByRole("heading", { name: "Today", exact: true }).waitFor();
+    open.push(await timeClick(page, 'nav a[href="/history"]', charted));
+    const allButton = await page.getByRole("button", { name: "All" }).elementHandle();
+    await allButton.evaluate((b) => b.setAttribute("data-bench", "all"));
+    all.push(await timeClick(page, 'button[data-bench="all"]', "return document.querySelector('button[data-bench=\"all\"]').getAttribute('aria-pressed') === 'true' && document.querySelectorAll('figure.chart').length >= 9;"));
+    await page.getByRole("button", { name: "6 months" }).click();
+  }
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  console.log(`five-year history: ${counts.sets} sets, ${counts.checkins} check-ins, ${counts.sessions} sessions`);
+  console.log(`open History and draw every chart (6 months shown), 4× CPU throttling: ${stats(open)}`);
+  console.log(`switch to All (five years, 261 weeks per chart), 4× CPU throttling: ${stats(all)}`);
+} finally {
+  await browser.close();
+  server.kill();
+}
