@@ -18,8 +18,25 @@ fn document() -> web_sys::Document {
 fn prefs_round_trip_through_local_storage() {
     LocalStorage::clear();
     assert_eq!(prefs::load(), Prefs::default());
-    prefs::save(Prefs { units: Units::Lb }).unwrap();
+    assert!(prefs::load().sound, "sound is on unless turned off");
+    prefs::save(Prefs {
+        units: Units::Lb,
+        sound: false,
+    })
+    .unwrap();
     assert_eq!(prefs::load().units, Units::Lb);
+    assert!(!prefs::load().sound);
+    // Preferences saved before the sound setting existed keep sound on.
+    LocalStorage::raw()
+        .set_item("backstrong.prefs.v1", r#"{"units":"Lb"}"#)
+        .unwrap();
+    assert_eq!(
+        prefs::load(),
+        Prefs {
+            units: Units::Lb,
+            sound: true
+        }
+    );
 }
 
 #[wasm_bindgen_test]

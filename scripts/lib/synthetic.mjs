@@ -29,12 +29,13 @@ export function synthesize(backup, { days, setsPerSession = 12, now = Date.now()
     const date = iso(ms);
     const week = Math.floor(d / 7);
     const sitting = d % 5 === 0;
-    const shortSleep = week % 3 === 0;
+    const sleep = 6 + (week % 4);
+    const shortSleep = sleep === 6;
     const base = Math.max(1, 4 - Math.floor(week / 4));
     const pain = Math.min(10, base + (sitting ? 2 : 0) + (shortSleep ? 1 : 0));
     checkins.push([date, env({
       day: date, pain, walking_minutes: 10 + Math.min(20, week), mobility_done: d % 3 !== 0,
-      sleep_hours: shortSleep ? 6 : 8, stress: sitting ? 6 : 3, protein_meals: 3, water: 6,
+      sleep_hours: sleep, stress: sitting ? 6 : 3, protein_meals: 3, water: 6,
       triggers: sitting ? ["Sitting"] : [], new_symptoms: false,
     })]);
     if (d % 28 === 0) {

@@ -7,6 +7,7 @@ pub mod habits;
 pub mod history;
 pub mod insight;
 pub mod library;
+pub mod next_time;
 pub mod pain;
 pub mod phase;
 pub mod planner;

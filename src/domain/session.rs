@@ -46,6 +46,62 @@ pub enum WarmUpStep {
     RampUp,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TempoPart {
+    Down,
+    Pause,
+    Up,
+}
+
+impl TempoPart {
+    pub fn label(self) -> &'static str {
+        match self {
+            TempoPart::Down => "Down",
+            TempoPart::Pause => "Pause",
+            TempoPart::Up => "Up",
+        }
+    }
+}
+
+/// DOMAIN.md §7 tempo ("3-1-1": seconds down, pause, up) as timed parts for a tempo
+/// guide; parts of 0 seconds are skipped. `None` when there is no tempo to follow.
+pub fn tempo_parts(tempo: &str) -> Option<Vec<(TempoPart, u8)>> {
+    let secs: Vec<u8> = tempo
+        .split('-')
+        .map(|p| p.trim().parse().ok())
+        .collect::<Option<Vec<u8>>>()?;
+    let [down, pause, up] = secs[..] else {
+        return None;
+    };
+    let parts: Vec<(TempoPart, u8)> = [
+        (TempoPart::Down, down),
+        (TempoPart::Pause, pause),
+        (TempoPart::Up, up),
+    ]
+    .into_iter()
+    .filter(|(_, s)| *s > 0 && *s <= 10)
+    .collect();
+    (!parts.is_empty()).then_some(parts)
+}
+
+/// Where a tempo guide is, `elapsed_ms` after it started: the part and whole seconds
+/// left in it. The parts repeat, one repetition after another.
+pub fn tempo_at(parts: &[(TempoPart, u8)], elapsed_ms: i64) -> Option<(TempoPart, u8)> {
+    let cycle: i64 = parts.iter().map(|(_, s)| i64::from(*s) * 1000).sum();
+    if cycle == 0 {
+        return None;
+    }
+    let mut t = elapsed_ms.rem_euclid(cycle);
+    for (part, s) in parts {
+        let len = i64::from(*s) * 1000;
+        if t < len {
+            return Some((*part, ((len - t + 999) / 1000) as u8));
+        }
+        t -= len;
+    }
+    None
+}
+
 /// A step of the warm-up with its drills (exercise id, amount in the drill's measure).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WarmUp {
@@ -134,6 +190,31 @@ pub fn estimated_minutes(sets: usize, measure_seconds_each: u32, rest_seconds: u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tempo_parts_read_down_pause_up_and_tempo_at_repeats_them() {
+        let parts = tempo_parts("3-1-1").unwrap();
+        assert_eq!(
+            parts,
+            vec![
+                (TempoPart::Down, 3),
+                (TempoPart::Pause, 1),
+                (TempoPart::Up, 1)
+            ]
+        );
+        assert_eq!(tempo_at(&parts, 0), Some((TempoPart::Down, 3)));
+        assert_eq!(tempo_at(&parts, 2_100), Some((TempoPart::Down, 1)));
+        assert_eq!(tempo_at(&parts, 3_000), Some((TempoPart::Pause, 1)));
+        assert_eq!(tempo_at(&parts, 4_500), Some((TempoPart::Up, 1)));
+        assert_eq!(
+            tempo_at(&parts, 5_000),
+            Some((TempoPart::Down, 3)),
+            "next rep"
+        );
+        assert_eq!(tempo_parts("2-0-1").unwrap().len(), 2);
+        assert_eq!(tempo_parts(""), None);
+        assert_eq!(tempo_parts("slow"), None);
+    }
     use crate::domain::equipment::BarbellSet;
 
     #[test]

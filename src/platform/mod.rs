@@ -6,5 +6,6 @@ pub mod files;
 pub mod install;
 pub mod service_worker;
 pub mod share;
+pub mod sound;
 pub mod storage_manager;
 pub mod wake_lock;

@@ -7,9 +7,25 @@ use serde::{Deserialize, Serialize};
 
 const KEY: &str = "backstrong.prefs.v1";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Prefs {
     pub units: Units,
+    /// A short beep when a rest or a timer ends, where the device allows sound.
+    #[serde(default = "on")]
+    pub sound: bool,
+}
+
+fn on() -> bool {
+    true
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            units: Units::default(),
+            sound: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

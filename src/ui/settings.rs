@@ -35,6 +35,16 @@ pub fn Settings() -> impl IntoView {
                 </div>
                 {move || save_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </fieldset>
+            <fieldset class="card">
+                <legend>"Sound"</legend>
+                <label class="choice">
+                    <input type="checkbox" prop:checked=move || p.get().sound on:change=move |ev| {
+                        p.update(|p| p.sound = event_target_checked(&ev));
+                        set_save_error.set(prefs::save(p.get_untracked()).err().map(|e| e.to_string()));
+                    }/>
+                    "Beep when a rest or a timer ends (the phone also buzzes where it can)"
+                </label>
+            </fieldset>
             <InstallCard/>
             <super::data_settings::DataSettings/>
             <article class="card">

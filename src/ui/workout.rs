@@ -7,11 +7,12 @@ use super::data::use_data;
 use crate::domain::equipment::EquipmentSet;
 use crate::domain::history::SetLog;
 use crate::domain::library::{easier_variation, exercise, Exercise, Measure};
+use crate::domain::next_time::{what_changes_next, NextChange};
 use crate::domain::pain::{pain_rule_during_exercise, Modification, Pain, PainAction};
 use crate::domain::phase::Phase;
 use crate::domain::planner::{plan, starting_dose, PlannedExercise, PlannedSession};
-use crate::domain::prescription::SetTarget;
-use crate::domain::session::session_label;
+use crate::domain::prescription::{Prescription, SetTarget};
+use crate::domain::session::{session_label, tempo_at, tempo_parts, TempoPart, WarmUp};
 use crate::domain::units::{Grams, Units};
 use crate::platform::clock;
 use crate::storage::records::{StoredSession, StoredSet};
@@ -83,10 +84,14 @@ pub fn Workout() -> impl IntoView {
                     }
                     None => {
                         if let Some(summary) = finished.get() {
+                            let changes = data.loaded.with_untracked(|l| {
+                                l.as_ref().map(|l| what_changes_next(&profile, &l.safety, &l.history, clock::today()))
+                            }).unwrap_or_default();
                             return view! {
                                 <article class="card" role="region" aria-label="Session summary">
                                     <h2>"Session saved"</h2>
                                     <p>{summary}</p>
+                                    <NextTime changes=changes units=profile.units/>
                                     <p>"Tomorrow, Today asks how your back feels. That answer decides next week's dose."</p>
                                     <A href="/" attr:class="button primary">"Back to Today"</A>
                                 </article>
@@ -167,6 +172,9 @@ fn ActiveSession(
         let now_resting = rest_check().is_some();
         if resting.get_value() && !now_resting {
             crate::platform::wake_lock::vibrate(300);
+            if sound_on() {
+                crate::platform::sound::beep(300);
+            }
         }
         resting.set_value(now_resting);
     });
@@ -208,12 +216,7 @@ fn ActiveSession(
         <details class="card warmup">
             <summary><span>"Warm-up, about 10 minutes"</span></summary>
             <ol>
-                {planned.warm_up.iter().map(|w| view! {
-                    <li>
-                        <strong>{format!("{} · {} min", w.title, w.minutes)}</strong>
-                        <ul class="plain">{w.drills.iter().map(|(e, n)| view! { <li><span>{e.name}</span><span class="dose">{format!("{n} {}", unit_label(e))}</span></li> }).collect_view()}</ul>
-                    </li>
-                }).collect_view()}
+                {planned.warm_up.iter().cloned().map(|w| view! { <WarmUpStepView step=w now=now/> }).collect_view()}
             </ol>
         </details>
         {planned.exercises.iter().cloned().enumerate().map(|(i, pe)| view! {
@@ -317,6 +320,7 @@ fn Block(
     let log = {
         let session = session.clone();
         move |target: SetTarget| {
+            crate::platform::sound::unlock();
             let (current, _, _) = state.get_untracked();
             let index = sets
                 .get_untracked()
@@ -379,10 +383,14 @@ fn Block(
         if let Some(HoldPhase::Done(target)) = hold_phase() {
             hold_started.set(None);
             crate::platform::wake_lock::vibrate(400);
+            if sound_on() {
+                crate::platform::sound::beep(250);
+            }
             finish_hold(target);
         }
     });
     let start_hold = move |_| {
+        crate::platform::sound::unlock();
         if let Some(t) = next_target() {
             hold_started.set(Some((clock::now_ms(), t)));
         }
@@ -463,6 +471,7 @@ fn Block(
                 format!("{tempo}{}", c.cues.first().copied().unwrap_or(""))
             }}</p>
             <p class="reason">{planned.reason.explain(units)}</p>
+            {move || tempo_parts(state.get().0.tempo).map(|parts| view! { <TempoGuide parts=parts/> })}
             <ol class="sets">
                 {move || mine.get().into_iter().filter(|s| s.set.amount > 0).map(|s| {
                     let e = exercise(&s.set.exercise);
@@ -552,5 +561,161 @@ fn Block(
                 }.into_any(),
             })}
         </article>
+    }
+}
+
+fn dose_words(rx: &Prescription, e: &Exercise, units: Units) -> String {
+    let amounts: Vec<String> = rx.sets.iter().map(|t| t.amount.to_string()).collect();
+    let same = amounts.windows(2).all(|w| w[0] == w[1]);
+    let amount = if same {
+        format!(
+            "{} × {}",
+            rx.sets.len(),
+            amounts.first().cloned().unwrap_or_default()
+        )
+    } else {
+        amounts.join(", ")
+    };
+    let load = if rx.is_loaded() {
+        format!(" at {}", units.format(rx.max_load()))
+    } else {
+        String::new()
+    };
+    format!("{amount} {}{load}", unit_label(e))
+}
+
+/// What the next week holds for each exercise if today settles, and why.
+#[component]
+fn NextTime(changes: Vec<NextChange>, units: Units) -> impl IntoView {
+    if changes.is_empty() {
+        return ().into_any();
+    }
+    let (moved, same): (Vec<NextChange>, Vec<NextChange>) =
+        changes.into_iter().partition(NextChange::changed);
+    view! {
+        <h3>"What changes next time"</h3>
+        <p class="muted">"If your back has settled by tomorrow and the rest of the week goes to plan:"</p>
+        <ul class="next-time">
+            {moved.iter().map(|c| view! {
+                <li>
+                    <strong>{c.to.name}</strong>": "
+                    {format!("{} → {}. ", dose_words(&c.before, c.from, units), dose_words(&c.after, c.to, units))}
+                    <span class="reason">{c.reason.explain(units)}</span>
+                </li>
+            }).collect_view()}
+        </ul>
+        {(!same.is_empty()).then(|| view! {
+            <p>{format!("Staying the same: {}.", same.iter().map(|c| c.to.name).collect::<Vec<_>>().join(", "))}</p>
+        })}
+        <p class="muted small">"Still sore tomorrow: the doses stay as they are. A flare that stays: the plan steps back for a week."</p>
+    }
+    .into_any()
+}
+
+/// Whether the user wants a beep when a rest or timer ends (Settings).
+fn sound_on() -> bool {
+    use_context::<super::app::PrefsCtx>()
+        .is_none_or(|super::app::PrefsCtx(p)| p.get_untracked().sound)
+}
+
+/// One warm-up step with its own timer, counted from its start time so a throttled tab
+/// or a locked screen does not slow it down.
+#[component]
+fn WarmUpStepView(step: WarmUp, now: RwSignal<i64>) -> impl IntoView {
+    let started = RwSignal::new(None::<i64>);
+    let done = RwSignal::new(false);
+    let total = i64::from(step.minutes) * 60;
+    let left = move || {
+        started
+            .get()
+            .map(|t0| (total - (now.get() - t0) / 1000).max(0))
+    };
+    Effect::new(move |_| {
+        if left() == Some(0) && !done.get_untracked() {
+            done.set(true);
+            started.set(None);
+            crate::platform::wake_lock::vibrate(300);
+            if sound_on() {
+                crate::platform::sound::beep(300);
+            }
+        }
+    });
+    let toggle = move |_| {
+        crate::platform::sound::unlock();
+        if started.get_untracked().is_some() {
+            started.set(None);
+        } else {
+            done.set(false);
+            started.set(Some(clock::now_ms()));
+        }
+    };
+    let title = step.title;
+    view! {
+        <li class="warmup-step">
+            <strong>{format!("{} · {} min", step.title, step.minutes)}</strong>
+            <ul class="plain">{step.drills.iter().map(|(e, n)| view! { <li><span>{e.name}</span><span class="dose">{format!("{n} {}", unit_label(e))}</span></li> }).collect_view()}</ul>
+            <button class="ghost" on:click=toggle aria-label=move || if started.get().is_some() { format!("Stop the timer: {title}") } else { format!("Start a {} minute timer: {title}", step.minutes) }>
+                {move || match (left(), done.get()) {
+                    (Some(s), _) => format!("{}:{:02} left · stop", s / 60, s % 60),
+                    (None, true) => "Done ✓ · again".to_string(),
+                    (None, false) => format!("Start {}:00", step.minutes),
+                }}
+            </button>
+        </li>
+    }
+}
+
+/// A tempo guide: says "Down 3, 2, 1 · Pause · Up" in time, one repetition after another,
+/// with a short buzz at each change so it can be followed without watching.
+#[component]
+fn TempoGuide(parts: Vec<(TempoPart, u8)>) -> impl IntoView {
+    let started = RwSignal::new(None::<i64>);
+    let now = RwSignal::new(clock::now_ms());
+    let ticker = StoredValue::new_local(None::<leptos::prelude::IntervalHandle>);
+    let stop = move || {
+        if let Some(h) = ticker.get_value() {
+            h.clear();
+        }
+        ticker.set_value(None);
+        started.set(None);
+    };
+    on_cleanup(stop);
+    let toggle = move |_| {
+        if started.get_untracked().is_some() {
+            stop();
+        } else {
+            started.set(Some(clock::now_ms()));
+            now.set(clock::now_ms());
+            ticker.set_value(
+                set_interval_with_handle(
+                    move || now.set(clock::now_ms()),
+                    std::time::Duration::from_millis(100),
+                )
+                .ok(),
+            );
+        }
+    };
+    let parts = StoredValue::new(parts);
+    let at = move || {
+        let t0 = started.get()?;
+        parts.with_value(|p| tempo_at(p, now.get() - t0))
+    };
+    let last = StoredValue::new(None::<TempoPart>);
+    Effect::new(move |_| {
+        let part = at().map(|(p, _)| p);
+        if part.is_some() && part != last.get_value() {
+            crate::platform::wake_lock::vibrate(40);
+        }
+        last.set_value(part);
+    });
+    view! {
+        <div class="tempo">
+            <button class="ghost" aria-pressed=move || started.get().is_some().to_string() on:click=toggle>
+                {move || if started.get().is_some() { "Stop tempo guide" } else { "Tempo guide" }}
+            </button>
+            {move || at().map(|(part, left)| view! {
+                <p class=format!("tempo-now {}", part.label().to_lowercase()) aria-live="off">{format!("{} {left}", part.label())}</p>
+            })}
+        </div>
     }
 }

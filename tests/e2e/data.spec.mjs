@@ -1,5 +1,5 @@
 // Your data in Settings: space and protection, backups, CSV, import, delete — offline.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

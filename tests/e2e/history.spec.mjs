@@ -1,12 +1,15 @@
 // History and insight: charts with data and without, per-exercise history, triggers, the
 // monthly check-in and the printable physio summary. Screenshots are kept as artefacts.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expectScreen, onboard } from "./helpers.mjs";
 import { synthesize } from "../../scripts/lib/synthetic.mjs";
+
+// A fixed day, so calendar weeks and readings do not depend on when the tests run.
+const TODAY = Date.parse("2026-06-10T10:00:00");
 
 /** Replaces the onboarded user's log with `days` days of synthetic history. */
 async function withHistory(page, days) {
@@ -16,7 +19,7 @@ async function withHistory(page, days) {
     page.getByRole("button", { name: "Export a full backup" }).click(),
   ]);
   const backup = JSON.parse(readFileSync(await file.path(), "utf8"));
-  const counts = synthesize(backup, { days });
+  const counts = synthesize(backup, { days, now: TODAY });
   const path = join(mkdtempSync(join(tmpdir(), "backstrong-history-")), "history.json");
   writeFileSync(path, JSON.stringify(backup));
   await page.getByLabel("Import a backup").setInputFiles(path);
@@ -28,6 +31,7 @@ async function withHistory(page, days) {
 }
 
 test("History with nothing logged says so instead of drawing empty charts", async ({ page }) => {
+  await page.clock.setFixedTime(TODAY);
   await onboard(page);
   await page.goto("/history");
   await expectScreen(page, "History");
@@ -37,6 +41,7 @@ test("History with nothing logged says so instead of drawing empty charts", asyn
 });
 
 test("three months of data: every chart draws with a plain reading, triggers and exercises", async ({ page }) => {
+  await page.clock.setFixedTime(TODAY);
   await onboard(page);
   await withHistory(page, 91);
   await page.goto("/history");
@@ -75,6 +80,7 @@ test("three months of data: every chart draws with a plain reading, triggers and
 });
 
 test("the monthly check-in re-rates function and compares the month with the last", async ({ page }) => {
+  await page.clock.setFixedTime(TODAY);
   await onboard(page);
   await withHistory(page, 50);
   await page.goto("/");
@@ -88,6 +94,7 @@ test("the monthly check-in re-rates function and compares the month with the las
 });
 
 test("the physio summary holds every section and prints without the app's chrome", async ({ page }) => {
+  await page.clock.setFixedTime(TODAY);
   await onboard(page);
   await withHistory(page, 91);
   await page.goto("/history");

@@ -1,5 +1,5 @@
 // A new user's journeys, at phone size, offline after the first load.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { expectScreen, waitForControl, savedSets, planSurvivesReload } from "./helpers.mjs";
 
 const MONDAY = Date.parse("2026-05-04T09:00:00");
@@ -89,6 +89,8 @@ test("a full workout: pain 4 is modified, pain 6 swaps the exercise in place, an
   taps += 1;
   await expect(page.getByRole("region", { name: "Session summary" })).toContainText(`${sets} sets logged`);
   await expect(page.getByRole("region", { name: "Session summary" })).toContainText("Highest pain: 6");
+  // What hurt today does not move on.
+  await expect(page.getByRole("region", { name: "Session summary" })).toContainText("What changes next time");
   console.log(`taps to log a planned set: ${tapsPerSet}; taps for the whole session (${sets} sets, with two pain reports): ${taps + 3}`);
   expect(firstName).not.toBe("");
 
@@ -205,7 +207,11 @@ test("from install to a logged, progressed second week, offline", async ({ page,
       await expect(savedSets(page)).toHaveCount(before + 1);
     }
     await page.getByRole("button", { name: "Finish session" }).click();
-    await expect(page.getByRole("region", { name: "Session summary" })).toBeVisible();
+    const summary = page.getByRole("region", { name: "Session summary" });
+    await expect(summary).toBeVisible();
+    // What changes next time, with its reason, before the week has even ended.
+    await expect(summary.getByRole("heading", { name: "What changes next time" })).toBeVisible();
+    await expect(summary.locator(".next-time li").first()).toContainText(/→ .*(Up|more|settled)/);
     await page.clock.setFixedTime(MONDAY + (day + 1) * DAY);
     await page.goto("/");
     await page.getByRole("button", { name: "Fine, or any soreness has settled" }).click();
@@ -217,4 +223,62 @@ test("from install to a logged, progressed second week, offline", async ({ page,
   const plan = page.getByRole("region", { name: "Your plan" });
   await expect(plan).toContainText("Week 2");
   await expect(page.getByText(/^Up .*settled within a day\.$/).first()).toBeVisible();
+});
+
+test("warm-up steps have timers, the tempo guide keeps time, and rests end with a beep that can be turned off", async ({ page, context }) => {
+  await page.addInitScript(() => {
+    window.__beeps = 0;
+    const Ctx = window.AudioContext;
+    if (!Ctx) return;
+    const create = Ctx.prototype.createOscillator;
+    Ctx.prototype.createOscillator = function () {
+      const osc = create.call(this);
+      const start = osc.start.bind(osc);
+      osc.start = (...a) => { window.__beeps += 1; return start(...a); };
+      return osc;
+    };
+  });
+  await page.clock.install({ time: MONDAY });
+  await offline(page, context);
+  await setUp(page);
+  await page.goto("/workout");
+  await page.getByRole("button", { name: "Start session" }).click();
+
+  // Warm-up: each step runs its own timer and says when it is done.
+  await page.getByText("Warm-up, about 10 minutes").click();
+  const step = page.getByRole("button", { name: "Start a 3 minute timer: Raise your temperature" });
+  await step.click();
+  await expect(page.getByRole("button", { name: /Stop the timer: Raise your temperature/ })).toHaveText(/[23]:\d\d left/);
+  await page.clock.runFor(181_000);
+  await expect(page.getByRole("button", { name: "Start a 3 minute timer: Raise your temperature" })).toHaveText(/Done/);
+
+  // The tempo guide counts the parts of each repetition.
+  const guide = page.getByRole("button", { name: "Tempo guide" }).first();
+  await guide.click();
+  const now = page.locator(".tempo-now").first();
+  await expect(now).toHaveText(/^(Down|Pause|Up) \d$/);
+  const first = await now.innerText();
+  await page.clock.runFor(1_500);
+  await expect(now).not.toHaveText(first);
+  await page.getByRole("button", { name: "Stop tempo guide" }).click();
+
+  // A rest ends with a beep (sound on by default) ...
+  const beeps = await page.evaluate(() => window.__beeps);
+  await page.getByRole("button", { name: /^Log set/ }).first().click();
+  await expect(page.getByRole("timer")).toBeVisible();
+  await page.clock.runFor(181_000);
+  await expect(page.getByRole("timer")).toHaveCount(0);
+  expect(await page.evaluate(() => window.__beeps)).toBeGreaterThan(beeps);
+
+  // ... and without one once sound is turned off in Settings.
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByLabel(/Beep when a rest or a timer ends/).uncheck();
+  await page.getByRole("link", { name: "Today" }).click();
+  await page.goto("/workout");
+  const quiet = await page.evaluate(() => window.__beeps);
+  await page.getByRole("button", { name: /^Log set/ }).first().click();
+  await expect(page.getByRole("timer")).toBeVisible();
+  await page.clock.runFor(181_000);
+  await expect(page.getByRole("timer")).toHaveCount(0);
+  expect(await page.evaluate(() => window.__beeps)).toBe(quiet);
 });

@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const PORT = 4173;
+// E2E_PORT lets a second run go alongside one already serving on the default port.
+export const PORT = Number(process.env.E2E_PORT || 4173);
 
 // Debian's Chromium: Playwright's own browser download cannot run here.
 export const launchOptions = {

@@ -1,5 +1,5 @@
 // Every screen renders, passes axe-core, and is captured at phone size.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
 import { ROUTES, expectScreen } from "./helpers.mjs";

@@ -1,5 +1,5 @@
 // Sharing a plan as a link and a QR code; opening links, good and bad, offline.
-import { test, expect } from "@playwright/test";
+import { test, expect, phone } from "./fixtures.mjs";
 import jsQR from "jsqr";
 import { expectScreen, waitForControl, onboard } from "./helpers.mjs";
 
@@ -47,10 +47,9 @@ async function decodeQr(page, browser) {
   return found && found.data;
 }
 
-test("a plan shared from one phone opens on another offline, previews, imports and can be followed", async ({ browser }) => {
-  const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-  const mine = await browser.newContext(phone);
-  const a = await mine.newPage();
+test("a plan shared from one phone opens on another offline, previews, imports and can be followed", async ({ browser, baseURL }) => {
+  const mine = await phone({ baseURL });
+  const a = mine.pages()[0];
   await a.clock.setFixedTime(MONDAY);
   await onboard(a);
   const link = await sharedLink(a, "Sam's back plan");
@@ -65,8 +64,8 @@ test("a plan shared from one phone opens on another offline, previews, imports a
   await mine.close();
 
   // A friend's phone: the app installed once, then no signal.
-  const friendCtx = await browser.newContext(phone);
-  const b = await friendCtx.newPage();
+  const friendCtx = await phone({ baseURL });
+  const b = friendCtx.pages()[0];
   await b.clock.setFixedTime(MONDAY);
   await onboard(b);
   await installAndGoOffline(b, friendCtx);
