@@ -4,9 +4,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use backstrong::domain::library::LIBRARY;
+use backstrong::domain::library::{Measure, Pattern};
 use backstrong::domain::phase::Phase;
 use backstrong::domain::prescription::SetTarget;
-use backstrong::domain::profile::{RehabDose, RehabExercise};
+use backstrong::domain::profile::{OwnExercise, RehabDose, RehabExercise};
 use backstrong::domain::shared_plan::{validate_shared_plan, SharedExercise, SharedPlan};
 use backstrong::domain::units::{Grams, Units};
 use backstrong::share::codec::{decode, encode};
@@ -49,6 +50,36 @@ fn rehab() -> impl Strategy<Value = RehabExercise> {
     )
 }
 
+fn own() -> impl Strategy<Value = OwnExercise> {
+    (
+        name(),
+        0usize..6,
+        any::<bool>(),
+        1u8..=6,
+        1u16..=60,
+        0u32..100,
+    )
+        .prop_map(|(name, p, secs, sets, amount, kg)| OwnExercise {
+            name,
+            pattern: [
+                Pattern::Hinge,
+                Pattern::Squat,
+                Pattern::Glute,
+                Pattern::Core,
+                Pattern::UpperBack,
+                Pattern::Carry,
+            ][p],
+            measure: if secs {
+                Measure::Seconds
+            } else {
+                Measure::Reps
+            },
+            sets,
+            amount,
+            load: Grams(kg * 500),
+        })
+}
+
 fn plan() -> impl Strategy<Value = SharedPlan> {
     (
         name(),
@@ -58,9 +89,10 @@ fn plan() -> impl Strategy<Value = SharedPlan> {
         prop::sample::select(vec![25u16, 50, 100]),
         prop::collection::vec(prop::collection::vec(exercise(), 1..=8), 1..=4),
         prop::collection::vec(rehab(), 0..=5),
+        prop::collection::vec(own(), 0..=4),
     )
         .prop_map(
-            |(title, phase, lb, minutes, permille, sessions, rehab)| SharedPlan {
+            |(title, phase, lb, minutes, permille, sessions, rehab, own)| SharedPlan {
                 title,
                 phase: [Phase::Restore, Phase::Rebuild, Phase::Reload][usize::from(phase - 1)],
                 units: if lb { Units::Lb } else { Units::Kg },
@@ -68,6 +100,7 @@ fn plan() -> impl Strategy<Value = SharedPlan> {
                 increase_permille: permille,
                 sessions,
                 rehab,
+                own,
             },
         )
 }

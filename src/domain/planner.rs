@@ -79,6 +79,8 @@ pub struct Plan {
     /// In flare-up mode: what to do instead of the sessions, with amounts.
     pub flare_routine: Vec<(&'static Exercise, u16)>,
     pub rehab: Vec<RehabExercise>,
+    /// The user's own exercises, done at the end of each strength session.
+    pub own: Vec<super::profile::OwnExercise>,
     /// The phase of every program week so far, week 1 first (this week last).
     pub phase_history: Vec<Phase>,
 }
@@ -723,6 +725,11 @@ impl<'a> State<'a> {
             mobility: daily_mobility(today),
             flare_routine,
             rehab: self.profile.rehab.clone(),
+            own: if mode == Mode::Training {
+                self.profile.own.clone()
+            } else {
+                Vec::new()
+            },
             mode,
             sessions,
             phase_history: Vec::new(),

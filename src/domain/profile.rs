@@ -55,6 +55,29 @@ pub struct RehabExercise {
     pub per_week: u8,
 }
 
+/// An exercise the user added themselves. The app logs it and applies the pain rule
+/// live, but does not progress it: the user sets its dose (DOMAIN.md §3 still caps any
+/// change the user makes through the plan's own exercises, not this one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnExercise {
+    pub name: String,
+    pub pattern: super::library::Pattern,
+    pub measure: super::library::Measure,
+    pub sets: u8,
+    pub amount: u16,
+    pub load: super::units::Grams,
+}
+
+impl OwnExercise {
+    /// The id its sets are logged under.
+    pub fn log_id(&self) -> String {
+        format!("{OWN_PREFIX}{}", self.name)
+    }
+}
+
+/// Logged sets of the user's own exercises carry ids starting with this.
+pub const OWN_PREFIX: &str = "own:";
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
     /// The first day of the program: week 1 starts here.
@@ -70,6 +93,9 @@ pub struct Profile {
     pub units: Units,
     pub goal: Goal,
     pub rehab: Vec<RehabExercise>,
+    /// Added in a later release; older profiles read as none.
+    #[serde(default)]
+    pub own: Vec<OwnExercise>,
 }
 
 impl Profile {
@@ -84,6 +110,7 @@ impl Profile {
             units: Units::Kg,
             goal: Goal::EverydayStrength,
             rehab: Vec::new(),
+            own: Vec::new(),
         }
     }
 

@@ -7,7 +7,7 @@ use super::library::{exercise, Exercise, Measure};
 use super::phase::Phase;
 use super::planner::Plan;
 use super::prescription::SetTarget;
-use super::profile::{Profile, RehabDose, RehabExercise};
+use super::profile::{OwnExercise, Profile, RehabDose, RehabExercise};
 use super::progression::MAX_INCREASE_PERMILLE;
 use super::units::{Grams, Units};
 use chrono::NaiveDate;
@@ -19,6 +19,7 @@ pub const MAX_SESSIONS: usize = 7;
 pub const MAX_EXERCISES_PER_SESSION: usize = 12;
 pub const MAX_SETS: usize = 10;
 pub const MAX_REHAB: usize = 12;
+pub const MAX_OWN: usize = 12;
 pub const MAX_LOAD: Grams = Grams(400_000);
 pub const MAX_REPS: u16 = 100;
 pub const MAX_SECONDS: u16 = 600;
@@ -40,6 +41,8 @@ pub struct SharedPlan {
     pub increase_permille: u16,
     pub sessions: Vec<Vec<SharedExercise>>,
     pub rehab: Vec<RehabExercise>,
+    /// Exercises the sharer added themselves.
+    pub own: Vec<OwnExercise>,
 }
 
 /// Why a decoded plan is refused: each is something a real plan never contains.
@@ -105,6 +108,27 @@ fn rehab_ok(r: &RehabExercise) -> bool {
     dose && (1..=7).contains(&r.per_week)
 }
 
+/// An exercise the user adds must be one a person could do: a name of sensible length,
+/// 1–10 sets, a real amount and a load no heavier than any plan allows.
+pub fn validate_own_exercise(e: &OwnExercise) -> Result<(), PlanProblem> {
+    if clean_text(&e.name, MAX_NAME_CHARS).as_deref() != Some(e.name.as_str()) {
+        return Err(PlanProblem::BadText("exercise name"));
+    }
+    let max = match e.measure {
+        Measure::Reps => MAX_REPS,
+        Measure::Seconds => MAX_SECONDS,
+        Measure::Minutes => 120,
+    };
+    let ok = (1..=MAX_SETS as u8).contains(&e.sets)
+        && (1..=max).contains(&e.amount)
+        && e.load <= MAX_LOAD;
+    if ok {
+        Ok(())
+    } else {
+        Err(PlanProblem::BadDose(e.name.clone()))
+    }
+}
+
 /// Checks a shared plan against what any real plan looks like; the first problem found.
 pub fn validate_shared_plan(p: &SharedPlan) -> Result<(), PlanProblem> {
     if clean_text(&p.title, MAX_TITLE_CHARS).as_deref() != Some(p.title.as_str()) {
@@ -149,7 +173,10 @@ pub fn validate_shared_plan(p: &SharedPlan) -> Result<(), PlanProblem> {
             return Err(PlanProblem::BadDose(r.name.clone()));
         }
     }
-    Ok(())
+    if p.own.len() > MAX_OWN {
+        return Err(PlanProblem::TooMany("own exercises"));
+    }
+    p.own.iter().try_for_each(validate_own_exercise)
 }
 
 /// Looks an exercise up by the id a link carries.
@@ -182,6 +209,7 @@ pub fn share_plan(plan: &Plan, profile: &Profile, title: &str) -> SharedPlan {
             .filter(|s: &Vec<SharedExercise>| !s.is_empty())
             .collect(),
         rehab: profile.rehab.clone(),
+        own: profile.own.clone(),
     }
 }
 
@@ -230,6 +258,15 @@ pub fn adopt_shared_plan(
             .any(|mine| mine.name.eq_ignore_ascii_case(&r.name))
         {
             p.rehab.push(r.clone());
+        }
+    }
+    for o in &shared.own {
+        if !p
+            .own
+            .iter()
+            .any(|mine| mine.name.eq_ignore_ascii_case(&o.name))
+        {
+            p.own.push(o.clone());
         }
     }
     let mut swaps = Vec::new();
@@ -330,6 +367,51 @@ mod tests {
         let mut steep = good;
         steep.increase_permille = 500;
         assert!(validate_shared_plan(&steep).is_err());
+    }
+
+    #[test]
+    fn validate_own_exercise_accepts_a_real_dose_and_refuses_nonsense() {
+        use crate::domain::library::Pattern;
+        let ok = OwnExercise {
+            name: "Pallof press".into(),
+            pattern: Pattern::Core,
+            measure: Measure::Reps,
+            sets: 3,
+            amount: 10,
+            load: Grams(5000),
+        };
+        assert_eq!(validate_own_exercise(&ok), Ok(()));
+        for bad in [
+            OwnExercise {
+                name: "  ".into(),
+                ..ok.clone()
+            },
+            OwnExercise {
+                sets: 0,
+                ..ok.clone()
+            },
+            OwnExercise {
+                amount: 900,
+                ..ok.clone()
+            },
+            OwnExercise {
+                load: Grams(5_000_000),
+                ..ok.clone()
+            },
+        ] {
+            assert!(validate_own_exercise(&bad).is_err(), "{bad:?}");
+        }
+        // Own exercises join the plan in training, not during a flare-up (no loading).
+        let (mut p, _) = my_plan();
+        p.own.push(ok.clone());
+        let day = day("2026-01-07");
+        let training = plan(&p, &safe(), &History::default(), day).unwrap();
+        assert_eq!(training.own, vec![ok]);
+        let flaring = History {
+            flares: vec![crate::domain::history::FlareEvent::Started(day)],
+            ..History::default()
+        };
+        assert!(plan(&p, &safe(), &flaring, day).unwrap().own.is_empty());
     }
 
     #[test]

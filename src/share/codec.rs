@@ -5,20 +5,33 @@
 //! version u8 | title str | phase u8 | units u8 | minutes v | permille v
 //! sessions v × ( exercises v × ( id str | rest v | sets v × ( amount v | grams v ) ) )
 //! rehab v × ( name str | kind u8 (0 reps, 1 seconds) | sets v | amount v | per_week v )
+//! own v × ( name str | pattern u8 | measure u8 (0 reps, 1 seconds) | sets v | amount v | grams v )
 //! ```
 //! `v` is an unsigned LEB128 varint of at most 32 bits; `str` is a varint length and UTF-8.
 
+use crate::domain::library::{Measure, Pattern};
 use crate::domain::phase::Phase;
 use crate::domain::prescription::SetTarget;
-use crate::domain::profile::{RehabDose, RehabExercise};
+use crate::domain::profile::{OwnExercise, RehabDose, RehabExercise};
 use crate::domain::shared_plan::{
     known_exercise, validate_shared_plan, PlanProblem, SharedExercise, SharedPlan,
-    MAX_EXERCISES_PER_SESSION, MAX_REHAB, MAX_SESSIONS, MAX_SETS,
+    MAX_EXERCISES_PER_SESSION, MAX_OWN, MAX_REHAB, MAX_SESSIONS, MAX_SETS,
 };
 use crate::domain::units::{Grams, Units};
 
 pub const VERSION: u8 = 1;
 const MAX_STR_BYTES: usize = 256;
+/// Patterns by their number in the link; the order is part of the format.
+const PATTERNS: [Pattern; 8] = [
+    Pattern::Hinge,
+    Pattern::Squat,
+    Pattern::Glute,
+    Pattern::Core,
+    Pattern::UpperBack,
+    Pattern::Carry,
+    Pattern::Mobility,
+    Pattern::Walking,
+];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CodecError {
@@ -84,6 +97,15 @@ pub fn encode(p: &SharedPlan) -> Vec<u8> {
         put_v(&mut out, sets.into());
         put_v(&mut out, amount.into());
         put_v(&mut out, r.per_week.into());
+    }
+    put_v(&mut out, p.own.len() as u32);
+    for o in &p.own {
+        put_str(&mut out, &o.name);
+        out.push(PATTERNS.iter().position(|x| *x == o.pattern).unwrap_or(0) as u8);
+        out.push(u8::from(o.measure != Measure::Reps));
+        put_v(&mut out, o.sets.into());
+        put_v(&mut out, o.amount.into());
+        put_v(&mut out, o.load.0);
     }
     out
 }
@@ -203,6 +225,30 @@ pub fn decode(bytes: &[u8]) -> Result<SharedPlan, CodecError> {
             per_week,
         });
     }
+    let n_own = r.count(MAX_OWN, "own exercises")?;
+    let mut own = Vec::with_capacity(n_own);
+    for _ in 0..n_own {
+        let name = r.str()?.to_string();
+        let pattern = *PATTERNS
+            .get(usize::from(r.u8()?))
+            .ok_or(CodecError::Malformed)?;
+        let measure = match r.u8()? {
+            0 => Measure::Reps,
+            1 => Measure::Seconds,
+            _ => return Err(CodecError::Malformed),
+        };
+        let sets = u8::try_from(r.v()?).map_err(|_| CodecError::Malformed)?;
+        let amount = r.v16()?;
+        let load = Grams(r.v()?);
+        own.push(OwnExercise {
+            name,
+            pattern,
+            measure,
+            sets,
+            amount,
+            load,
+        });
+    }
     if r.at != bytes.len() {
         return Err(CodecError::Malformed);
     }
@@ -214,6 +260,7 @@ pub fn decode(bytes: &[u8]) -> Result<SharedPlan, CodecError> {
         increase_permille,
         sessions,
         rehab,
+        own,
     };
     validate_shared_plan(&plan).map_err(CodecError::Nonsense)?;
     Ok(plan)
@@ -252,6 +299,14 @@ mod tests {
                     seconds: 20,
                 },
                 per_week: 3,
+            }],
+            own: vec![OwnExercise {
+                name: "Pallof press <i>".into(),
+                pattern: Pattern::Core,
+                measure: Measure::Reps,
+                sets: 2,
+                amount: 10,
+                load: Grams(0),
             }],
         }
     }

@@ -134,6 +134,7 @@ mod tests {
                 rest_seconds: 60,
             }]],
             rehab: vec![],
+            own: vec![],
         }
     }
 

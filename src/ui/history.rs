@@ -11,6 +11,7 @@ use crate::domain::insight::{
     volume_with_cap, weekly_figures, weeks_within_cap, WeekFigures,
 };
 use crate::domain::library::{exercise, ladder, Exercise, Pattern};
+use crate::domain::profile::OWN_PREFIX;
 use crate::domain::psfs::PsfsRating;
 use crate::domain::schedule::week_start;
 use crate::domain::units::Units;
@@ -94,6 +95,8 @@ struct Figures {
     flare_weeks: Vec<bool>,
     psfs: Vec<PsfsRating>,
     exercises: Vec<&'static Exercise>,
+    /// Ids of the user's own exercises trained in the range.
+    own: Vec<String>,
     log: Log,
     units: Units,
     has_data: bool,
@@ -145,6 +148,16 @@ fn figures(log: &Log, psfs: &[PsfsRating], state: &PlanState, range: Option<u64>
         }
     }
     seen.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(b.1.name)));
+    let mut own: Vec<String> = log
+        .sessions
+        .iter()
+        .filter(|s| s.day >= from)
+        .flat_map(|s| &s.sets)
+        .filter(|x| x.exercise.starts_with(OWN_PREFIX))
+        .map(|x| x.exercise.clone())
+        .collect();
+    own.sort();
+    own.dedup();
     let sessions: Vec<_> = log
         .sessions
         .iter()
@@ -158,6 +171,7 @@ fn figures(log: &Log, psfs: &[PsfsRating], state: &PlanState, range: Option<u64>
         flare_weeks,
         psfs: psfs.to_vec(),
         exercises: seen.into_iter().map(|(_, e)| e).collect(),
+        own,
         log: Log {
             sessions,
             checkins: log
@@ -293,6 +307,7 @@ fn Charts(f: Figures) -> impl IntoView {
         } else {
             f.exercises.iter().map(|e| view! { <ExerciseHistory e=*e log=f.log.clone() units=f.units/> }).collect_view().into_any()
         }}
+        {f.own.iter().map(|id| view! { <OwnHistory id=id.clone() log=f.log.clone() units=f.units/> }).collect_view()}
     }
 }
 
@@ -341,6 +356,39 @@ fn ExerciseHistory(e: &'static Exercise, log: Log, units: Units) -> impl IntoVie
                 </tbody>
             </table>
             {(days.len() > 20).then(|| view! { <p class="muted small">{format!("The latest 20 of {} sessions. Export the CSV in Settings for all of them.", days.len())}</p> })}
+        </details>
+    }
+}
+
+fn sets_text(sets: &[(u16, crate::domain::units::Grams)], units: Units) -> String {
+    sets.iter()
+        .map(|(a, l)| {
+            if l.is_zero() {
+                a.to_string()
+            } else {
+                format!("{a}×{}", units.number(*l))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One of the user's own exercises: its sessions, sets and pain.
+#[component]
+fn OwnHistory(id: String, log: Log, units: Units) -> impl IntoView {
+    let days = exercise_days(&log.sessions, &id);
+    let name = id.trim_start_matches(OWN_PREFIX).to_string();
+    view! {
+        <details class="card exercise-history">
+            <summary><span>{name}</span><span class="muted small">{format!("your own · {}", plural(days.len(), "session", "sessions"))}</span></summary>
+            <table class="log">
+                <thead><tr><th scope="col">"Day"</th><th scope="col">"Sets"</th><th scope="col">"Pain"</th></tr></thead>
+                <tbody>
+                    {days.iter().rev().take(20).map(|d| view! {
+                        <tr><td>{super::dates::long_date(d.day)}</td><td>{sets_text(&d.sets, units)}</td><td>{d.pain.map(|p| p.to_string()).unwrap_or_else(|| "–".into())}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
         </details>
     }
 }

@@ -9,6 +9,7 @@ mod dates;
 mod history;
 mod monthly;
 mod onboarding;
+mod own;
 mod plan;
 mod plan_state;
 mod settings;

@@ -111,6 +111,7 @@ pub fn PlanScreen() -> impl IntoView {
             {move || match state.get() {
                 PlanState::Ready(plan, profile) => view! {
                     <MyPlan plan=(*plan).clone() units=profile.units equipment=profile.equipment.clone()/>
+                    <super::own::OwnExercises profile=(*profile).clone()/>
                     <super::share::SharePlanCard plan=*plan profile=*profile/>
                 }.into_any(),
                 PlanState::NoProfile => view! {

@@ -74,6 +74,14 @@ pub fn PlanPreview(plan: SharedPlan) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
+            {(!plan.own.is_empty()).then(|| view! {
+                <h3>"Own exercises"</h3>
+                <ul class="plain plan-list">
+                    {plan.own.iter().map(|o| view! {
+                        <li><span class="name">{o.name.clone()}</span><span class="dose">{format!("{} × {} {}", o.sets, o.amount, if o.measure == Measure::Seconds { "s" } else { "reps" })}</span></li>
+                    }).collect_view()}
+                </ul>
+            })}
             <p class="muted small">{step}</p>
         </div>
     }

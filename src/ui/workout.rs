@@ -8,10 +8,13 @@ use crate::domain::equipment::EquipmentSet;
 use crate::domain::history::SetLog;
 use crate::domain::library::{easier_variation, exercise, Exercise, Measure};
 use crate::domain::next_time::{what_changes_next, NextChange};
-use crate::domain::pain::{pain_rule_during_exercise, Modification, Pain, PainAction};
+use crate::domain::pain::{
+    pain_band, pain_rule_during_exercise, Modification, Pain, PainAction, PainBand,
+};
 use crate::domain::phase::Phase;
 use crate::domain::planner::{plan, starting_dose, PlannedExercise, PlannedSession};
 use crate::domain::prescription::{Prescription, SetTarget};
+use crate::domain::profile::OwnExercise;
 use crate::domain::session::{session_label, tempo_at, tempo_parts, TempoPart, WarmUp};
 use crate::domain::units::{Grams, Units};
 use crate::platform::clock;
@@ -77,7 +80,7 @@ pub fn Workout() -> impl IntoView {
                         let planned = session.as_ref().and_then(|o| plan.sessions.iter().find(|s| s.slot == o.slot).cloned());
                         match (session, planned) {
                             (Some(session), Some(p)) => view! {
-                                <ActiveSession session=session planned=p equipment=profile.equipment.clone() units=profile.units phase=plan.phase on_finish=set_finished/>
+                                <ActiveSession session=session planned=p own=plan.own.clone() equipment=profile.equipment.clone() units=profile.units phase=plan.phase on_finish=set_finished/>
                             }.into_any(),
                             _ => view! { <p>"This session is not in this week's plan any more."</p> }.into_any(),
                         }
@@ -129,6 +132,7 @@ pub fn Workout() -> impl IntoView {
 fn ActiveSession(
     session: StoredSession,
     planned: PlannedSession,
+    own: Vec<OwnExercise>,
     equipment: EquipmentSet,
     units: Units,
     phase: Phase,
@@ -222,6 +226,7 @@ fn ActiveSession(
         {planned.exercises.iter().cloned().enumerate().map(|(i, pe)| view! {
             <Block index=i planned=pe session=session.clone() sets=sets equipment=equipment.clone() units=units phase=phase/>
         }).collect_view()}
+        {own.into_iter().map(|o| view! { <OwnBlock own=o session=session.clone() sets=sets units=units/> }).collect_view()}
         <button class="primary finish" on:click=finish>"Finish session"</button>
     }
 }
@@ -717,5 +722,112 @@ fn TempoGuide(parts: Vec<(TempoPart, u8)>) -> impl IntoView {
                 <p class=format!("tempo-now {}", part.label().to_lowercase()) aria-live="off">{format!("{} {left}", part.label())}</p>
             })}
         </div>
+    }
+}
+
+/// An exercise the user added: logged like the others, one tap a set, with the pain rule
+/// answered live. It is not progressed by the app; the user sets its dose on Plan.
+#[component]
+fn OwnBlock(
+    own: OwnExercise,
+    session: StoredSession,
+    sets: Memo<Vec<StoredSet>>,
+    units: Units,
+) -> impl IntoView {
+    let data = use_data();
+    let id = own.log_id();
+    let mine = Memo::new({
+        let id = id.clone();
+        move |_| {
+            sets.get()
+                .into_iter()
+                .filter(|s| s.set.exercise == id)
+                .collect::<Vec<_>>()
+        }
+    });
+    let pain = RwSignal::new(None::<u8>);
+    let (saving, set_saving) = signal(false);
+    let unit = if own.measure == Measure::Seconds {
+        "s"
+    } else {
+        "reps"
+    };
+    let stopped = move || pain.get().and_then(Pain::new).map(pain_band) == Some(PainBand::Stop);
+    let target = move || (mine.get().len() < usize::from(own.sets)).then_some(mine.get().len() + 1);
+    let log = {
+        let id = id.clone();
+        move |_| {
+            crate::platform::sound::unlock();
+            let index = sets
+                .get_untracked()
+                .iter()
+                .map(|s| s.index + 1)
+                .max()
+                .unwrap_or(0);
+            let stored = StoredSet {
+                session: session.id.clone(),
+                day: session.day,
+                index,
+                set: SetLog {
+                    exercise: id.clone(),
+                    amount: own.amount,
+                    load: own.load,
+                    rpe: None,
+                    pain: pain.get_untracked().and_then(Pain::new),
+                },
+                logged_ms: clock::now_ms(),
+                nonce: (js_sys::Math::random() * f64::from(u32::MAX)) as u32,
+            };
+            set_saving.set(true);
+            leptos::task::spawn_local(async move {
+                let _ = data.save_set(stored).await;
+                set_saving.set(false);
+            });
+        }
+    };
+    let load = if own.load.is_zero() {
+        String::new()
+    } else {
+        format!(" at {}", units.format(own.load))
+    };
+    let dose = format!("{} × {} {unit}{load}", own.sets, own.amount);
+    let name = own.name.clone();
+    let label = own.name.clone();
+    view! {
+        <article class="card block own" aria-label=label>
+            <h2>{name}</h2>
+            <p class="muted">{format!("Your own exercise · {} · {dose}", own.pattern.label())}</p>
+            <ol class="sets">
+                {move || mine.get().into_iter().map(|s| view! {
+                    <li class="saved">{format!("{} {unit}", s.set.amount)}<span class="tick">" ✓ Saved"</span></li>
+                }).collect_view()}
+            </ol>
+            {move || match (target(), stopped()) {
+                (_, true) => view! {
+                    <div class="stop-note" role="region" aria-label="Stop for pain">
+                        <p>"Pain 5 or more: stop this one for today. If it keeps happening, leave it out and ask your physio about it."</p>
+                    </div>
+                }.into_any(),
+                (Some(n), false) => view! {
+                    <button class="primary log" disabled=saving aria-label=format!("Log set {n} of {}", own.sets) on:click=log.clone()>
+                        {move || if saving.get() { "Saving…" } else { "Done" }}
+                    </button>
+                }.into_any(),
+                (None, false) => view! { <p class="complete">"All sets done."</p> }.into_any(),
+            }}
+            <fieldset class="pain">
+                <legend>"Pain during this exercise (0–10)"</legend>
+                <div class="pain-grid">
+                    {(0u8..=10).map(|p| view! {
+                        <button aria-pressed=move || (pain.get() == Some(p)).to_string() class=format!("p{p}") on:click=move |_| pain.set(Some(p))>{p.to_string()}</button>
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            {move || match pain.get().and_then(Pain::new).map(pain_band) {
+                Some(PainBand::Modify) => view! { <p class="modify-note">"Pain 3–4: make the remaining sets easier: lighter, a shorter range or slower."</p> }.into_any(),
+                Some(PainBand::Go) => view! { <p class="go-note">"Carry on as planned."</p> }.into_any(),
+                _ => ().into_any(),
+            }}
+        </article>
     }
 }

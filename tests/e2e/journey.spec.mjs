@@ -282,3 +282,36 @@ test("warm-up steps have timers, the tempo guide keeps time, and rests end with 
   await expect(page.getByRole("timer")).toHaveCount(0);
   expect(await page.evaluate(() => window.__beeps)).toBe(quiet);
 });
+
+test("an own exercise can be added, is logged with the pain rule, and shows in History", async ({ page, context }) => {
+  await page.clock.setFixedTime(MONDAY);
+  await offline(page, context);
+  await setUp(page);
+  const own = page.getByRole("region", { name: "Your own exercises" });
+  await own.getByText("Add an exercise", { exact: true }).click();
+  await own.getByLabel("Name").fill("Pallof press <b>band</b>");
+  await own.getByLabel("Movement").selectOption({ label: "Core stability" });
+  await own.getByLabel("Sets").fill("2");
+  await own.getByLabel("Reps").fill("12");
+  await own.getByRole("button", { name: "Add to my sessions" }).click();
+  await expect(own.locator("li")).toContainText("Pallof press <b>band</b>");
+  await expect(own.locator("li")).toContainText("2 × 12 reps");
+  // Nonsense is refused with a reason.
+  await own.getByLabel("Name").fill("Too many");
+  await own.getByLabel("Sets").fill("40");
+  await own.getByRole("button", { name: "Add to my sessions" }).click();
+  await expect(own.getByRole("alert")).toContainText("impossible amount");
+
+  await page.goto("/workout");
+  await page.getByRole("button", { name: "Start session" }).click();
+  const block = page.getByRole("article", { name: "Pallof press <b>band</b>" });
+  await expect(block).toContainText("Your own exercise · Core stability · 2 × 12 reps");
+  await block.getByRole("button", { name: "Log set 1 of 2" }).click();
+  await expect(block.locator(".saved")).toHaveCount(1);
+  await block.getByRole("button", { name: "6", exact: true }).click();
+  await expect(block.getByRole("region", { name: "Stop for pain" })).toContainText("stop this one for today");
+  await expect(block.getByRole("button", { name: /^Log set/ })).toHaveCount(0);
+
+  await page.goto("/history");
+  await expect(page.locator("details.exercise-history", { hasText: "Pallof press <b>band</b>" })).toContainText("your own · 1 session");
+});
