@@ -6,9 +6,9 @@
 mod common;
 
 use backstrong::domain::history::Response24h;
-use backstrong::domain::library::LIBRARY;
+use backstrong::domain::library::{Measure, Pattern, LIBRARY};
 use backstrong::domain::prescription::SetTarget;
-use backstrong::domain::profile::{Goal, Profile, RehabDose, RehabExercise};
+use backstrong::domain::profile::{Goal, OwnExercise, Profile, RehabDose, RehabExercise};
 use backstrong::domain::shared_plan::{share_plan, SharedExercise};
 use backstrong::domain::units::Grams;
 use backstrong::share::link::encode_link;
@@ -50,7 +50,7 @@ fn main() {
             );
         }
     }
-    // The largest plan a link accepts: 7 sessions of 12 exercises, 12 rehab exercises.
+    // The largest plan a link accepts: 7 sessions of 12 exercises, 12 rehab and 12 own.
     let p = Profile::new(start(), full_gym());
     let t = Timeline::new(p.clone());
     let mut shared = share_plan(&t.plan(), &p, "A very large custom plan for testing links");
@@ -79,6 +79,16 @@ fn main() {
                 seconds: 30,
             },
             per_week: 7,
+        })
+        .collect();
+    shared.own = (0..12)
+        .map(|i| OwnExercise {
+            name: format!("My own exercise number {i} with a long name"),
+            pattern: Pattern::Core,
+            measure: Measure::Reps,
+            sets: 4,
+            amount: 12,
+            load: Grams(10_000),
         })
         .collect();
     line("largest allowed custom plan", &encode_link(&shared, ORIGIN));
