@@ -53,6 +53,19 @@ export async function onboard(page, base = "") {
  * and reported, and the test fails if the plan never comes back.
  */
 export async function planSurvivesReload(page, base = "") {
+  // First from outside the app: a second connection must find the profile stored.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const db = await new Promise((res, rej) => { const r = indexedDB.open("backstrong"); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+          const keys = await new Promise((res) => { const r = db.transaction("singletons").objectStore("singletons").getAllKeys(); r.onsuccess = () => res(r.result); });
+          db.close();
+          return keys;
+        }),
+      { timeout: 5_000 },
+    )
+    .toContain("profile");
   for (let attempt = 1; attempt <= 3; attempt++) {
     await page.goto(`${base}/plan`);
     const shown = await page
