@@ -61,14 +61,7 @@ fn own() -> impl Strategy<Value = OwnExercise> {
     )
         .prop_map(|(name, p, secs, sets, amount, kg)| OwnExercise {
             name,
-            pattern: [
-                Pattern::Hinge,
-                Pattern::Squat,
-                Pattern::Glute,
-                Pattern::Core,
-                Pattern::UpperBack,
-                Pattern::Carry,
-            ][p],
+            pattern: Pattern::STRENGTH[p],
             measure: if secs {
                 Measure::Seconds
             } else {

@@ -19,6 +19,28 @@ pub enum Pattern {
 }
 
 impl Pattern {
+    /// Every pattern; share links number patterns in this order, so it never changes.
+    pub const ALL: [Pattern; 8] = [
+        Pattern::Hinge,
+        Pattern::Squat,
+        Pattern::Glute,
+        Pattern::Core,
+        Pattern::UpperBack,
+        Pattern::Carry,
+        Pattern::Mobility,
+        Pattern::Walking,
+    ];
+
+    /// The patterns strength sessions train.
+    pub const STRENGTH: [Pattern; 6] = [
+        Pattern::Hinge,
+        Pattern::Squat,
+        Pattern::Glute,
+        Pattern::Core,
+        Pattern::UpperBack,
+        Pattern::Carry,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Pattern::Hinge => "Hip hinge",

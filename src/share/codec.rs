@@ -21,17 +21,8 @@ use crate::domain::units::{Grams, Units};
 
 pub const VERSION: u8 = 1;
 const MAX_STR_BYTES: usize = 256;
-/// Patterns by their number in the link; the order is part of the format.
-const PATTERNS: [Pattern; 8] = [
-    Pattern::Hinge,
-    Pattern::Squat,
-    Pattern::Glute,
-    Pattern::Core,
-    Pattern::UpperBack,
-    Pattern::Carry,
-    Pattern::Mobility,
-    Pattern::Walking,
-];
+/// Patterns by their number in the link (`Pattern::ALL`, whose order never changes).
+const PATTERNS: [Pattern; 8] = Pattern::ALL;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CodecError {

@@ -102,24 +102,12 @@ impl<K: KvStore> Repo<K> {
         safety: &Safety,
         events: &[(Event, i64)],
     ) -> Result<(), StoreError> {
-        let mut records = vec![
-            (
-                StoreName::Singletons,
-                SAFETY_KEY.to_string(),
-                envelope(safety),
-            ),
-            (
-                StoreName::Singletons,
-                PROFILE_KEY.to_string(),
-                envelope(profile),
-            ),
-        ];
-        records.extend(
-            events
-                .iter()
-                .map(|(e, stamp)| (StoreName::Events, event_key(e, *stamp), envelope(e))),
+        let safety = (
+            StoreName::Singletons,
+            SAFETY_KEY.to_string(),
+            envelope(safety),
         );
-        self.kv.put_many(&records).await
+        self.save_profile_with(profile, events, Some(safety)).await
     }
 
     /// Saves a plan shared by someone else; the user's own plan is untouched.
@@ -146,11 +134,22 @@ impl<K: KvStore> Repo<K> {
         profile: &Profile,
         events: &[(Event, i64)],
     ) -> Result<(), StoreError> {
-        let mut records = vec![(
+        self.save_profile_with(profile, events, None).await
+    }
+
+    /// The profile, its events and maybe one more record, in one transaction.
+    async fn save_profile_with(
+        &self,
+        profile: &Profile,
+        events: &[(Event, i64)],
+        extra: Option<(StoreName, String, String)>,
+    ) -> Result<(), StoreError> {
+        let mut records: Vec<_> = extra.into_iter().collect();
+        records.push((
             StoreName::Singletons,
             PROFILE_KEY.to_string(),
             envelope(profile),
-        )];
+        ));
         records.extend(
             events
                 .iter()

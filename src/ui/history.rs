@@ -191,17 +191,10 @@ fn figures(log: &Log, psfs: &[PsfsRating], state: &PlanState, range: Option<u64>
 fn Charts(f: Figures) -> impl IntoView {
     let w = &f.weeks;
     let pain: Vec<Option<f64>> = w.iter().map(|x| opt(x.pain)).collect();
-    let trained: Vec<Pattern> = [
-        Pattern::Hinge,
-        Pattern::Squat,
-        Pattern::Glute,
-        Pattern::Core,
-        Pattern::UpperBack,
-        Pattern::Carry,
-    ]
-    .into_iter()
-    .filter(|p| w.iter().any(|x| x.volume.get(p).is_some_and(|v| *v > 0)))
-    .collect();
+    let trained: Vec<Pattern> = Pattern::STRENGTH
+        .into_iter()
+        .filter(|p| w.iter().any(|x| x.volume.get(p).is_some_and(|v| *v > 0)))
+        .collect();
     let walking: Vec<f64> = w.iter().map(|x| f64::from(x.walking_minutes)).collect();
     let mobility: Vec<Option<f64>> = w
         .iter()

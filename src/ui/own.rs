@@ -8,14 +8,7 @@ use crate::domain::shared_plan::{clean_text, validate_own_exercise, MAX_NAME_CHA
 use crate::domain::units::Grams;
 use leptos::prelude::*;
 
-const PATTERNS: [Pattern; 6] = [
-    Pattern::Hinge,
-    Pattern::Squat,
-    Pattern::Glute,
-    Pattern::Core,
-    Pattern::UpperBack,
-    Pattern::Carry,
-];
+const PATTERNS: [Pattern; 6] = Pattern::STRENGTH;
 
 #[component]
 pub fn OwnExercises(profile: Profile) -> impl IntoView {

@@ -60,7 +60,7 @@ pub fn Summary() -> impl IntoView {
                     None => format!("Since {} (ongoing)", super::dates::long_date(s)),
                 })
                 .collect();
-            let patterns = [Pattern::Hinge, Pattern::Squat, Pattern::Glute, Pattern::Core, Pattern::UpperBack, Pattern::Carry];
+            let patterns = Pattern::STRENGTH;
             let current: Vec<(Pattern, String)> = patterns
                 .iter()
                 .filter_map(|p| {

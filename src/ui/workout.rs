@@ -327,27 +327,16 @@ fn Block(
         move |target: SetTarget| {
             crate::platform::sound::unlock();
             let (current, _, _) = state.get_untracked();
-            let index = sets
-                .get_untracked()
-                .iter()
-                .map(|s| s.index + 1)
-                .max()
-                .unwrap_or(0);
-            let stored = StoredSet {
-                session: session.id.clone(),
-                // The training day is the day the session began, even after midnight.
-                day: session.day,
-                index,
-                set: SetLog {
-                    exercise: current.id.to_string(),
+            let stored = new_set(
+                &session,
+                &sets.get_untracked(),
+                SetTarget {
                     amount: target.amount,
                     load: target.load,
-                    rpe: None,
-                    pain: pain.get_untracked().and_then(Pain::new),
                 },
-                logged_ms: clock::now_ms(),
-                nonce: (js_sys::Math::random() * f64::from(u32::MAX)) as u32,
-            };
+                current.id.to_string(),
+                pain.get_untracked(),
+            );
             set_saving.set(true);
             leptos::task::spawn_local(async move {
                 let _ = data.save_set(stored).await;
@@ -758,26 +747,16 @@ fn OwnBlock(
         let id = id.clone();
         move |_| {
             crate::platform::sound::unlock();
-            let index = sets
-                .get_untracked()
-                .iter()
-                .map(|s| s.index + 1)
-                .max()
-                .unwrap_or(0);
-            let stored = StoredSet {
-                session: session.id.clone(),
-                day: session.day,
-                index,
-                set: SetLog {
-                    exercise: id.clone(),
+            let stored = new_set(
+                &session,
+                &sets.get_untracked(),
+                SetTarget {
                     amount: own.amount,
                     load: own.load,
-                    rpe: None,
-                    pain: pain.get_untracked().and_then(Pain::new),
                 },
-                logged_ms: clock::now_ms(),
-                nonce: (js_sys::Math::random() * f64::from(u32::MAX)) as u32,
-            };
+                id.clone(),
+                pain.get_untracked(),
+            );
             set_saving.set(true);
             leptos::task::spawn_local(async move {
                 let _ = data.save_set(stored).await;
@@ -829,5 +808,31 @@ fn OwnBlock(
                 _ => ().into_any(),
             }}
         </article>
+    }
+}
+
+/// A set to store now, after the session's sets so far. The training day is the day the
+/// session began, even after midnight; the nonce keeps two tabs logging in the same
+/// millisecond apart.
+fn new_set(
+    session: &StoredSession,
+    so_far: &[StoredSet],
+    done: SetTarget,
+    exercise: String,
+    pain: Option<u8>,
+) -> StoredSet {
+    StoredSet {
+        session: session.id.clone(),
+        day: session.day,
+        index: so_far.iter().map(|s| s.index + 1).max().unwrap_or(0),
+        set: SetLog {
+            exercise,
+            amount: done.amount,
+            load: done.load,
+            rpe: None,
+            pain: pain.and_then(Pain::new),
+        },
+        logged_ms: clock::now_ms(),
+        nonce: (js_sys::Math::random() * f64::from(u32::MAX)) as u32,
     }
 }
