@@ -16,7 +16,7 @@ say "2/5 Host tests: domain rules, property and scenario tests"
 cargo test --quiet
 # The share-link fuzz harness again, to print how many inputs it tried (the run above
 # hides test output). `bash scripts/fuzz-share.sh N` runs longer.
-cargo test --quiet --test share -- --nocapture 2>&1 | grep "fuzz"
+cargo test --test share -- --nocapture 2>&1 | grep "fuzz"
 
 say "3/5 Browser unit tests: wasm-bindgen-test in headless Chromium"
 cargo test --target wasm32-unknown-unknown --test web
