@@ -313,6 +313,7 @@ fn Block(
     // Edits to the next set (steppers); reset after each logged set.
     let edit = RwSignal::new(None::<SetTarget>);
     let pain = RwSignal::new(None::<u8>);
+    let effort = RwSignal::new(None::<u8>);
     let proposal = RwSignal::new(None::<PainAction>);
     let mods = RwSignal::new(0usize);
     let (saving, set_saving) = signal(false);
@@ -335,7 +336,7 @@ fn Block(
                     load: target.load,
                 },
                 current.id.to_string(),
-                pain.get_untracked(),
+                (pain.get_untracked(), effort.get_untracked()),
             );
             set_saving.set(true);
             leptos::task::spawn_local(async move {
@@ -516,6 +517,7 @@ fn Block(
                     _ => view! { <p class="complete">"All sets done."</p> }.into_any(),
                 }
             }}
+            <Effort effort=effort/>
             <fieldset class="pain">
                 <legend>"Pain during this exercise (0–10)"</legend>
                 <div class="pain-grid">
@@ -735,6 +737,7 @@ fn OwnBlock(
         }
     });
     let pain = RwSignal::new(None::<u8>);
+    let effort = RwSignal::new(None::<u8>);
     let (saving, set_saving) = signal(false);
     let unit = if own.measure == Measure::Seconds {
         "s"
@@ -755,7 +758,7 @@ fn OwnBlock(
                     load: own.load,
                 },
                 id.clone(),
-                pain.get_untracked(),
+                (pain.get_untracked(), effort.get_untracked()),
             );
             set_saving.set(true);
             leptos::task::spawn_local(async move {
@@ -794,6 +797,7 @@ fn OwnBlock(
                 }.into_any(),
                 (None, false) => view! { <p class="complete">"All sets done."</p> }.into_any(),
             }}
+            <Effort effort=effort/>
             <fieldset class="pain">
                 <legend>"Pain during this exercise (0–10)"</legend>
                 <div class="pain-grid">
@@ -819,7 +823,7 @@ fn new_set(
     so_far: &[StoredSet],
     done: SetTarget,
     exercise: String,
-    pain: Option<u8>,
+    (pain, effort): (Option<u8>, Option<u8>),
 ) -> StoredSet {
     StoredSet {
         session: session.id.clone(),
@@ -829,10 +833,28 @@ fn new_set(
             exercise,
             amount: done.amount,
             load: done.load,
-            rpe: None,
+            rpe: effort.filter(|r| (1..=10).contains(r)),
             pain: pain.and_then(Pain::new),
         },
         logged_ms: clock::now_ms(),
         nonce: (js_sys::Math::random() * f64::from(u32::MAX)) as u32,
+    }
+}
+
+/// Effort of the sets being logged, optional: RPE, where 10 means nothing left in the tank.
+/// It stays chosen for the following sets until changed; a second tap clears it.
+#[component]
+fn Effort(effort: RwSignal<Option<u8>>) -> impl IntoView {
+    view! {
+        <fieldset class="effort">
+            <legend>"Effort, if you like (RPE: 10 = nothing left)"</legend>
+            <div class="effort-grid">
+                {(5u8..=10).map(|r| view! {
+                    <button aria-pressed=move || (effort.get() == Some(r)).to_string()
+                        aria-label=format!("Effort {r}")
+                        on:click=move |_| effort.update(|e| *e = if *e == Some(r) { None } else { Some(r) })>{r.to_string()}</button>
+                }).collect_view()}
+            </div>
+        </fieldset>
     }
 }

@@ -306,8 +306,17 @@ test("an own exercise can be added, is logged with the pain rule, and shows in H
   await page.getByRole("button", { name: "Start session" }).click();
   const block = page.getByRole("article", { name: "Pallof press <b>band</b>" });
   await expect(block).toContainText("Your own exercise · Core stability · 2 × 12 reps");
+  // Effort is optional; chosen, it is stored with the set.
+  await block.getByRole("button", { name: "Effort 8" }).click();
   await block.getByRole("button", { name: "Log set 1 of 2" }).click();
   await expect(block.locator(".saved")).toHaveCount(1);
+  const stored = await page.evaluate(async () => {
+    const db = await new Promise((res) => { const r = indexedDB.open("backstrong"); r.onsuccess = () => res(r.result); });
+    const values = await new Promise((res) => { const r = db.transaction("sets").objectStore("sets").getAll(); r.onsuccess = () => res(r.result); });
+    db.close();
+    return values.map((v) => JSON.parse(v).d.set);
+  });
+  expect(stored).toContainEqual(expect.objectContaining({ exercise: "own:Pallof press <b>band</b>", rpe: 8, amount: 12 }));
   await block.getByRole("button", { name: "6", exact: true }).click();
   await expect(block.getByRole("region", { name: "Stop for pain" })).toContainText("stop this one for today");
   await expect(block.getByRole("button", { name: /^Log set/ })).toHaveCount(0);
