@@ -54,7 +54,7 @@ try {
   await page.goto(`${BASE}/start`);
   for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Make my plan" }).click();
-  await page.getByRole("region", { name: "Your plan" }).waitFor();
+  await page.getByRole("region", { name: "Your plan", exact: true }).waitFor();
   await page.goto(`${BASE}/settings`);
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export a full backup" }).click()]);
   const backup = JSON.parse(readFileSync(await file.path(), "utf8"));

@@ -21,7 +21,7 @@ async function onboard(page) {
   await page.goto(`${BASE}/start`);
   for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Make my plan" }).click();
-  await page.getByRole("region", { name: "Your plan" }).waitFor();
+  await page.getByRole("region", { name: "Your plan", exact: true }).waitFor();
 }
 
 const pad = (n, w) => String(n).padStart(w, "0");

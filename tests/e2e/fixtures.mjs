@@ -1,7 +1,5 @@
-// Every test runs in an on-disk browser profile, as an installed app does, instead of
-// Playwright's default in-memory (incognito-like) context. In in-memory contexts Chromium
-// has dropped IndexedDB writes that committed just before a page load (see the README,
-// "Known issue"); a phone's browser profile is always on disk.
+// Every test runs in an on-disk browser profile, as an installed app does on a phone,
+// instead of Playwright's default in-memory (incognito-like) context.
 import { test as base, expect, chromium } from "@playwright/test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -19,7 +19,7 @@ async function setUp(page, { returning = false } = {}) {
     await page.getByRole("button", { name: "Next" }).click();
   }
   await page.getByRole("button", { name: "Make my plan" }).click();
-  await expect(page.getByRole("region", { name: "Your plan" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your plan", exact: true })).toBeVisible();
   await planSurvivesReload(page);
 }
 
@@ -36,8 +36,8 @@ test("a red flag means no plan until a professional's clearance is recorded", as
   await expect(page.getByRole("button", { name: "Next" })).toBeEnabled();
   for (let step = 1; step < 6; step++) await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Make my plan" }).click();
-  await expect(page.getByRole("region", { name: "Your plan" })).toContainText("Phase 1");
-  await expect(page.getByRole("region", { name: "Your plan" })).toContainText("months");
+  await expect(page.getByRole("region", { name: "Your plan", exact: true })).toContainText("Phase 1");
+  await expect(page.getByRole("region", { name: "Your plan", exact: true })).toContainText("months");
 });
 
 test("a full workout: pain 4 is modified, pain 6 swaps the exercise in place, and tapping counts stay low", async ({ page, context }) => {
@@ -220,7 +220,7 @@ test("from install to a logged, progressed second week, offline", async ({ page,
   // Week 2: the plan has moved on, and says why.
   await page.clock.setFixedTime(MONDAY + 7 * DAY);
   await page.goto("/plan");
-  const plan = page.getByRole("region", { name: "Your plan" });
+  const plan = page.getByRole("region", { name: "Your plan", exact: true });
   await expect(plan).toContainText("Week 2");
   await expect(page.getByText(/^Up .*settled within a day\.$/).first()).toBeVisible();
 });

@@ -27,10 +27,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  // A rare fresh page load right after onboarding has shown no saved profile (see the
-  // README, "Known issue"): a failed test is run again in a fresh context and reported as
-  // flaky; one that keeps failing fails the run.
-  retries: 2,
+  retries: 0,
   workers: 1,
   reporter: [["list"]],
   use: {
