@@ -226,6 +226,57 @@ mod indexeddb {
         );
     }
 
+    fn add_flag(_: StoreName, v: &mut serde_json::Value) -> Result<(), String> {
+        v["d"]["flag"] = serde_json::Value::from(true);
+        Ok(())
+    }
+
+    static TO_SCHEMA_2: &[backstrong::storage::migrations::Migration] =
+        &[backstrong::storage::migrations::Migration {
+            to: 2,
+            name: "test_add_flag",
+            run: add_flag,
+        }];
+
+    #[wasm_bindgen_test]
+    async fn an_older_database_is_migrated_inside_the_upgrade() {
+        let (name, db) = fresh("upgrade").await;
+        db.put(
+            StoreName::Sets,
+            "2026-03-02|s1|0000",
+            r#"{"v":1,"d":{"a":1}}"#,
+            true,
+        )
+        .await
+        .unwrap();
+        db.put(StoreName::Sets, "2026-03-02|s1|0001", "{broken", true)
+            .await
+            .unwrap();
+        db.close();
+
+        let newer = IdbStore::open_with(&name, 2, TO_SCHEMA_2).await.unwrap();
+        let migrated = newer
+            .get(StoreName::Sets, "2026-03-02|s1|0000")
+            .await
+            .unwrap()
+            .expect("the record is still there");
+        let v: serde_json::Value = serde_json::from_str(&migrated).unwrap();
+        assert_eq!(v["v"], 2);
+        assert_eq!(v["d"]["flag"], true);
+        assert_eq!(v["d"]["a"], 1);
+        // The unreadable one was set aside, not lost.
+        assert_eq!(
+            newer
+                .get(StoreName::Sets, "2026-03-02|s1|0001")
+                .await
+                .unwrap(),
+            None
+        );
+        let q = newer.all(StoreName::Quarantine).await.unwrap();
+        assert_eq!(q.len(), 1);
+        assert!(q[0].0.starts_with("sets/") && q[0].1.contains("{broken"));
+    }
+
     #[wasm_bindgen_test]
     async fn two_connections_like_two_tabs_both_keep_their_sets() {
         let (name, a) = fresh("tabs").await;

@@ -2,6 +2,8 @@
 //! told about use `durability: "strict"`: they resolve only once the data is on disk.
 
 use super::kv::{KvStore, StoreError, StoreName};
+use super::migrations::{migrate_record, Migration, MIGRATIONS};
+use super::records::{quarantine_entry, SCHEMA_VERSION};
 use idb::{DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, Transaction};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -22,8 +24,9 @@ fn strict_transaction(
 }
 
 pub const DB_NAME: &str = "backstrong";
-/// Raised with every structural change (a new store); record changes are migrations.
-const DB_VERSION: u32 = 1;
+/// The database version follows the record schema: a new schema (or a new store) opens
+/// the database at a higher version, and the upgrade migrates every record.
+const DB_VERSION: u32 = SCHEMA_VERSION;
 
 pub struct IdbStore {
     db: IdbDatabase,
@@ -52,15 +55,80 @@ fn failed(e: idb::Error) -> StoreError {
     }
 }
 
+/// Brings every record to schema `target` inside the upgrade transaction, before any
+/// page can read: a record no step can migrate is moved to the quarantine store, never
+/// dropped. Each cursor step issues the next request from its own callback, which keeps
+/// the transaction alive to the last record; if anything throws, the upgrade aborts and
+/// the database stays as it was.
+fn migrate_in_upgrade(tx: &web_sys::IdbTransaction, steps: &'static [Migration], target: u32) {
+    for store in StoreName::ALL
+        .into_iter()
+        .filter(|s| *s != StoreName::Quarantine)
+    {
+        let Ok(request) = tx
+            .object_store(store.as_str())
+            .and_then(|os| os.open_cursor())
+        else {
+            continue;
+        };
+        let (req, tx) = (request.clone(), tx.clone());
+        let step = Closure::<dyn FnMut()>::new(move || {
+            let Some(cursor) = req
+                .result()
+                .ok()
+                .and_then(|c| c.dyn_into::<web_sys::IdbCursorWithValue>().ok())
+            else {
+                return; // the end of this store
+            };
+            let raw = cursor.value().ok().and_then(|v| v.as_string());
+            let key = cursor.primary_key().ok().and_then(|k| k.as_string());
+            if let (Some(raw), Some(key)) = (raw, key) {
+                match migrate_record(store, &raw, steps, target) {
+                    Ok(Some(new)) => {
+                        let _ = cursor.update(&JsValue::from_str(&new));
+                    }
+                    Ok(None) => {}
+                    Err(why) => {
+                        let (q_key, q_value) =
+                            quarantine_entry(store.as_str(), &key, &raw, &why.to_string());
+                        if let Ok(q) = tx.object_store(StoreName::Quarantine.as_str()) {
+                            let _ = q.put_with_key(
+                                &JsValue::from_str(&q_value),
+                                &JsValue::from_str(&q_key),
+                            );
+                            let _ = cursor.delete();
+                        }
+                    }
+                }
+            }
+            let _ = cursor.continue_();
+        });
+        request.set_onsuccess(Some(step.as_ref().unchecked_ref()));
+        // Runs once per store per upgrade; the closure must outlive this function.
+        step.forget();
+    }
+}
+
 impl IdbStore {
     /// Opens (and on first use creates) the database. Another tab with an older version
     /// is asked to close its connection; this tab reports `Blocked` while it waits.
     pub async fn open(name: &str) -> Result<Self, StoreError> {
+        Self::open_with(name, DB_VERSION, MIGRATIONS).await
+    }
+
+    /// Opens at `version`, running `steps` over every record of an older database inside
+    /// the upgrade transaction (tests pass their own steps and version).
+    pub async fn open_with(
+        name: &str,
+        version: u32,
+        steps: &'static [Migration],
+    ) -> Result<Self, StoreError> {
         let factory = Factory::new().map_err(|e| StoreError::Unavailable(e.to_string()))?;
         let mut request = factory
-            .open(name, Some(DB_VERSION))
+            .open(name, Some(version))
             .map_err(|e| StoreError::Unavailable(e.to_string()))?;
-        request.on_upgrade_needed(|event| {
+        request.on_upgrade_needed(move |event| {
+            let old = event.old_version().unwrap_or(0);
             if let Ok(db) = event.database() {
                 let existing = db.store_names();
                 for s in StoreName::ALL {
@@ -68,6 +136,16 @@ impl IdbStore {
                         // A failure here aborts the upgrade, and the open below reports it.
                         let _ = db.create_object_store(s.as_str(), ObjectStoreParams::new());
                     }
+                }
+            }
+            if old > 0 {
+                let raw: web_sys::IdbVersionChangeEvent = event.into();
+                let tx = raw
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::IdbOpenDbRequest>().ok())
+                    .and_then(|r| r.transaction());
+                if let Some(tx) = tx {
+                    migrate_in_upgrade(&tx, steps, version);
                 }
             }
         });

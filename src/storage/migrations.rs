@@ -1,6 +1,8 @@
 //! Versioned, named, ordered migrations of stored records (after Liftosaur's runner): each
-//! step takes a record of schema `to - 1` to `to`. They run when the store opens, before
-//! anything reads, and every released schema has a fixture test (tests/fixtures/).
+//! step takes a record of schema `to - 1` to `to`. They run inside IndexedDB's upgrade
+//! transaction when an older database is opened (`indexeddb::IdbStore::open`), on backups
+//! as they are imported, and on read as a last guard; every released schema has a fixture
+//! test (tests/fixtures/).
 
 use super::kv::StoreName;
 use super::records::SCHEMA_VERSION;

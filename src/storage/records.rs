@@ -98,6 +98,13 @@ pub fn shared_key(stamp_ms: i64) -> String {
     format!("{SHARED_PREFIX}{stamp_ms:013}")
 }
 
+/// Where and how an unreadable record is set aside: its key in the quarantine store and
+/// a value that keeps the original text, its store and key, and why it was set aside.
+pub fn quarantine_entry(store: &str, key: &str, raw: &str, why: &str) -> (String, String) {
+    let record = serde_json::json!({ "store": store, "key": key, "raw": raw, "why": why });
+    (format!("{store}/{key}"), record.to_string())
+}
+
 pub const PROFILE_KEY: &str = "profile";
 pub const SAFETY_KEY: &str = "safety";
 pub const META_KEY: &str = "meta";

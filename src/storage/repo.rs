@@ -248,16 +248,10 @@ impl<K: KvStore> Repo<K> {
         raw: &str,
         why: &str,
     ) -> Result<(), StoreError> {
-        let record =
-            serde_json::json!({ "store": store.as_str(), "key": key, "raw": raw, "why": why });
+        let (q_key, record) = quarantine_entry(store.as_str(), key, raw, why);
         // Copy first, then remove: a crash in between leaves a duplicate, never a loss.
         self.kv
-            .put(
-                StoreName::Quarantine,
-                &format!("{}/{key}", store.as_str()),
-                &record.to_string(),
-                true,
-            )
+            .put(StoreName::Quarantine, &q_key, &record, true)
             .await?;
         self.kv.delete(store, key).await
     }
