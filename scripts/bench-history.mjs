@@ -84,7 +84,7 @@ try {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   console.log(`five-year history: ${counts.sets} sets, ${counts.checkins} check-ins, ${counts.sessions} sessions`);
   console.log(`open History and draw every chart (6 months shown), 4× CPU throttling: ${stats(open)}`);
-  console.log(`switch to All (five years, 261 weeks per chart), 4× CPU throttling: ${stats(all)}`);
+  console.log(`switch to All (five years: 4-week blocks, the 10 % charts weekly for the last year), 4× CPU throttling: ${stats(all)}`);
 } finally {
   await browser.close();
   server.kill();

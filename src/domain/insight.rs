@@ -115,6 +115,50 @@ pub fn weekly_figures(history: &History, from: NaiveDate, to: NaiveDate) -> Vec<
     weeks
 }
 
+/// Long ranges drawn as blocks of `k` weeks: counts become the block's average week and
+/// check-in means are weighted by the days behind them, so a block reads like a week.
+pub fn in_blocks(weeks: &[WeekFigures], k: usize) -> Vec<WeekFigures> {
+    let k = k.max(1);
+    weeks
+        .chunks(k)
+        .map(|c| {
+            let n = c.len() as u32;
+            let days: u32 = c.iter().map(|w| w.checkins).sum();
+            let weighted = |f: fn(&WeekFigures) -> Option<f32>| {
+                (days > 0).then(|| {
+                    c.iter()
+                        .filter_map(|w| f(w).map(|v| v * w.checkins as f32))
+                        .sum::<f32>()
+                        / days as f32
+                })
+            };
+            let mut volume: BTreeMap<Pattern, u64> = BTreeMap::new();
+            for w in c {
+                for (p, v) in &w.volume {
+                    *volume.entry(*p).or_default() += v;
+                }
+            }
+            volume.values_mut().for_each(|v| *v /= u64::from(n));
+            WeekFigures {
+                monday: c[0].monday,
+                sessions: c.iter().map(|w| w.sessions).sum::<u32>() / n,
+                sets: c.iter().map(|w| w.sets).sum::<u32>() / n,
+                volume,
+                session_pain: c.iter().filter_map(|w| w.session_pain).max(),
+                pain: weighted(|w| w.pain),
+                checkins: days / n,
+                walking_minutes: c.iter().map(|w| w.walking_minutes).sum::<u32>() / n,
+                mobility_days: c.iter().map(|w| w.mobility_days).sum::<u32>() / n,
+                sleep: weighted(|w| w.sleep),
+                stress: weighted(|w| w.stress),
+                protein: weighted(|w| w.protein),
+                water: weighted(|w| w.water),
+                flare_days: c.iter().map(|w| w.flare_days).sum(),
+            }
+        })
+        .collect()
+}
+
 /// DOMAIN.md §3 (the 10 % rule, drawn): for one pattern, each week's volume and the most
 /// the rule allows after the week before (`None` after a week without that pattern).
 pub fn volume_with_cap(weeks: &[WeekFigures], p: Pattern) -> Vec<(u64, Option<u64>)> {
@@ -402,6 +446,23 @@ mod tests {
             12,
             "bodyweight counts reps alone"
         );
+    }
+
+    #[test]
+    fn in_blocks_reads_like_an_average_week_with_pain_weighted_by_days() {
+        let w = |sets: u32, pain: f32, days: u32| WeekFigures {
+            sets,
+            pain: Some(pain),
+            checkins: days,
+            walking_minutes: 70,
+            ..WeekFigures::default()
+        };
+        let b = in_blocks(&[w(10, 2.0, 7), w(20, 5.0, 1), w(30, 1.0, 7)], 2);
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].sets, 15);
+        assert_eq!(b[0].walking_minutes, 70);
+        assert!((b[0].pain.unwrap() - (2.0 * 7.0 + 5.0) / 8.0).abs() < 1e-6);
+        assert_eq!(b[1].sets, 30, "a short last block averages what it has");
     }
 
     #[test]

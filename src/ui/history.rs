@@ -7,7 +7,7 @@ use super::plan_state::{use_plan_state, PlanState};
 use crate::domain::flare::flare_periods;
 use crate::domain::history::History as Log;
 use crate::domain::insight::{
-    exercise_days, habit_split, ladder_positions, psfs_series, trend, trigger_findings,
+    exercise_days, habit_split, in_blocks, ladder_positions, psfs_series, trend, trigger_findings,
     volume_with_cap, weekly_figures, weeks_within_cap, WeekFigures,
 };
 use crate::domain::library::{exercise, ladder, Exercise, Pattern};
@@ -19,6 +19,9 @@ use crate::platform::clock;
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+/// Past this many weeks, charts draw 4-week blocks.
+const LONG_WEEKS: usize = 104;
 
 const RANGES: [(&str, Option<u64>); 4] = [
     ("3 months", Some(13)),
@@ -189,7 +192,17 @@ fn figures(log: &Log, psfs: &[PsfsRating], state: &PlanState, range: Option<u64>
 
 #[component]
 fn Charts(f: Figures) -> impl IntoView {
-    let w = &f.weeks;
+    // Readings always use calendar weeks; past two years the bars are 4-week blocks (an
+    // average week each) and the 10 % charts show the latest year, week by week.
+    let weeks = &f.weeks;
+    let long = weeks.len() > LONG_WEEKS;
+    let blocks = if long {
+        in_blocks(weeks, 4)
+    } else {
+        weeks.clone()
+    };
+    let w = &blocks;
+    let cap_weeks = &weeks[if long { weeks.len() - 52 } else { 0 }..];
     let pain: Vec<Option<f64>> = w.iter().map(|x| opt(x.pain)).collect();
     let trained: Vec<Pattern> = Pattern::STRENGTH
         .into_iter()
@@ -200,7 +213,7 @@ fn Charts(f: Figures) -> impl IntoView {
         .iter()
         .map(|x| (x.checkins > 0).then_some(f64::from(x.mobility_days)))
         .collect();
-    let last4 = &w[w.len().saturating_sub(4)..];
+    let last4 = &weeks[weeks.len().saturating_sub(4)..];
     let walk_reading = format!(
         "Lately {} minutes of walking a week and mobility on {} of the last {} check-in days.",
         mean_of(
@@ -244,17 +257,19 @@ fn Charts(f: Figures) -> impl IntoView {
         None => "Your phases show here once your plan has started.".into(),
     };
     let (links, thin) = trigger_findings(&f.log.checkins);
-    let pain_reading = pain_reading(w);
+    let pain_reading = pain_reading(weeks);
     view! {
+        {long.then(|| view! { <p class="muted small">"Over this long a range, each bar is four weeks: an average week of them."</p> })}
         <h2>"Pain and training"</h2>
         <BarLineChart title="Pain against training".into() bars=w.iter().map(|x| f64::from(x.sets)).collect() line=pain.clone() line_max=10.0
             reading=pain_reading legend=("sets per week", "daily pain (0–10)")/>
         <h2>"Weekly volume by movement"</h2>
+        {long.then(|| view! { <p class="muted small">"The last 52 weeks, week by week: the 10 % rule is about one week against the one before."</p> })}
         {if trained.is_empty() {
             view! { <p class="muted">"Log a workout to see weekly volume here."</p> }.into_any()
         } else {
             trained.into_iter().map(|p| {
-                let series = volume_with_cap(w, p);
+                let series = volume_with_cap(cap_weeks, p);
                 let (ok, judged) = weeks_within_cap(&series);
                 let reading = if judged == 0 {
                     "Two weeks in a row are needed to compare.".to_string()
@@ -268,13 +283,13 @@ fn Charts(f: Figures) -> impl IntoView {
         <BarLineChart title="Walking and mobility".into() bars=walking line=mobility line_max=7.0 reading=walk_reading legend=("walking minutes a week", "mobility days (0–7)")/>
         <h2>"Habits beside pain"</h2>
         <BarLineChart title="Sleep".into() bars=w.iter().map(|x| f64::from(x.sleep.unwrap_or(0.0))).collect() line=pain.clone() line_max=10.0
-            reading=habit_reading(w, |x| x.sleep, "more sleep") legend=("hours of sleep", "pain")/>
+            reading=habit_reading(weeks, |x| x.sleep, "more sleep") legend=("hours of sleep", "pain")/>
         <BarLineChart title="Stress".into() bars=w.iter().map(|x| f64::from(x.stress.unwrap_or(0.0))).collect() line=pain.clone() line_max=10.0
-            reading=habit_reading(w, |x| x.stress, "more stress") legend=("stress (0–10)", "pain")/>
+            reading=habit_reading(weeks, |x| x.stress, "more stress") legend=("stress (0–10)", "pain")/>
         <BarLineChart title="Protein".into() bars=w.iter().map(|x| f64::from(x.protein.unwrap_or(0.0))).collect() line=pain.clone() line_max=10.0
-            reading=habit_reading(w, |x| x.protein, "more protein meals") legend=("protein meals a day", "pain")/>
+            reading=habit_reading(weeks, |x| x.protein, "more protein meals") legend=("protein meals a day", "pain")/>
         <BarLineChart title="Water".into() bars=w.iter().map(|x| f64::from(x.water.unwrap_or(0.0))).collect() line=pain line_max=10.0
-            reading=habit_reading(w, |x| x.water, "more water") legend=("glasses of water a day", "pain")/>
+            reading=habit_reading(weeks, |x| x.water, "more water") legend=("glasses of water a day", "pain")/>
         <h2>"Phases and flare-ups"</h2>
         <PhaseTimeline phases=f.phases.clone() flare=f.flare_weeks.clone() reading=phase_reading/>
         <h2>"What you can do (function)"</h2>

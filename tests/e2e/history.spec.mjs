@@ -112,3 +112,18 @@ test("the physio summary holds every section and prints without the app's chrome
   await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
   await page.screenshot({ path: "test-results/artifacts/physio-summary-print.png", fullPage: true });
 });
+
+test("over years, the charts draw four-week blocks and the 10 % charts keep the latest year week by week", async ({ page }) => {
+  await page.clock.setFixedTime(TODAY);
+  await onboard(page);
+  await withHistory(page, 800);
+  await page.goto("/history");
+  await page.getByRole("button", { name: "All" }).click();
+  await expect(page.getByText("each bar is four weeks")).toBeVisible();
+  await expect(page.getByText("The last 52 weeks, week by week")).toBeVisible();
+  const bars = await page.getByRole("img", { name: "Pain against training" }).locator("rect.bar").count();
+  expect(bars).toBeLessThanOrEqual(Math.ceil(115 / 4) + 1);
+  const weekly = await page.getByRole("img", { name: "Squat", exact: true }).locator("rect.bar").count();
+  expect(weekly).toBeLessThanOrEqual(52);
+  expect(weekly).toBeGreaterThan(40);
+});
