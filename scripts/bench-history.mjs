@@ -3,10 +3,7 @@
 // Goal (issue #7): ≤100 ms. Usage: node scripts/bench-history.mjs   (after a release build)
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { synthesize } from "./lib/synthetic.mjs";
+import { replaceThroughSettings, synthesize } from "./lib/synthetic.mjs";
 
 const PORT = 4177;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -55,16 +52,7 @@ try {
   for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Make my plan" }).click();
   await page.getByRole("region", { name: "Your plan", exact: true }).waitFor();
-  await page.goto(`${BASE}/settings`);
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export a full backup" }).click()]);
-  const backup = JSON.parse(readFileSync(await file.path(), "utf8"));
-  const counts = synthesize(backup, { days: 5 * 365, setsPerSession: 20 });
-  const path = join(mkdtempSync(join(tmpdir(), "backstrong-bench-")), "five-years.json");
-  writeFileSync(path, JSON.stringify(backup));
-  await page.getByLabel("Import a backup").setInputFiles(path);
-  await page.getByRole("button", { name: "Replace everything here…" }).click();
-  await page.getByRole("button", { name: "Yes, replace everything on this device" }).click();
-  await page.getByText(/Replaced everything/).waitFor({ timeout: 120_000 });
+  const counts = await replaceThroughSettings(page, BASE, (b) => synthesize(b, { days: 5 * 365, setsPerSession: 20 }));
   await page.goto(`${BASE}/`);
   await page.getByText(/Phase \d/).first().waitFor({ timeout: 60_000 });
 

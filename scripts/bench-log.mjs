@@ -4,9 +4,8 @@
 // Usage: node scripts/bench-log.mjs   (after a release build)
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { replaceThroughSettings } from "./lib/synthetic.mjs";
 
 const PORT = 4176;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -112,16 +111,7 @@ try {
 
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await onboard(page);
-  await page.goto(`${BASE}/settings`);
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export a full backup" }).click()]);
-  const backup = JSON.parse(readFileSync(await file.path(), "utf8"));
-  const counts = fiveYears(backup);
-  const path = join(mkdtempSync(join(tmpdir(), "backstrong-bench-")), "five-years.json");
-  writeFileSync(path, JSON.stringify(backup));
-  await page.getByLabel("Import a backup").setInputFiles(path);
-  await page.getByRole("button", { name: "Replace everything here…" }).click();
-  await page.getByRole("button", { name: "Yes, replace everything on this device" }).click();
-  await page.getByText(/Replaced everything/).waitFor({ timeout: 120_000 });
+  const counts = await replaceThroughSettings(page, BASE, fiveYears);
   const t0 = Date.now();
   await page.goto(`${BASE}/`);
   await page.getByRole("heading", { name: "Today" }).waitFor();

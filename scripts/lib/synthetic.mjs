@@ -2,6 +2,10 @@
 // and the benchmarks: sessions three times a week with progressing loads, a daily
 // check-in, pain that eases over time and rises on "sitting" days and short-sleep
 // weeks, a flare-up and a function rating every four weeks.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
 const DAY = 24 * 3600 * 1000;
 const pad = (n, w) => String(n).padStart(w, "0");
 const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
@@ -55,4 +59,27 @@ export function synthesize(backup, { days, setsPerSession = 12, now = Date.now()
   }
   Object.assign(backup.stores, { sessions, sets, checkins, events });
   return { sets: sets.length, checkins: checkins.length, sessions: sessions.length };
+}
+
+/**
+ * Replaces what an onboarded page's app holds with `fill(backup)`'s changes: exports a
+ * backup through Settings, lets `fill` rewrite it, and imports it with "replace".
+ * Returns what `fill` returns (its counts).
+ */
+export async function replaceThroughSettings(page, base, fill) {
+  await page.goto(`${base}/settings`);
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export a full backup" }).click(),
+  ]);
+  const backup = JSON.parse(readFileSync(await file.path(), "utf8"));
+  const counts = fill(backup);
+  const path = join(mkdtempSync(join(tmpdir(), "backstrong-history-")), "history.json");
+  writeFileSync(path, JSON.stringify(backup));
+  await page.getByLabel("Import a backup").setInputFiles(path);
+  const preview = page.getByRole("region", { name: "Backup to import" });
+  await preview.getByRole("button", { name: "Replace everything here…" }).click();
+  await preview.getByRole("button", { name: "Yes, replace everything on this device" }).click();
+  await page.getByText(/Replaced everything on this device/).waitFor({ timeout: 120_000 });
+  return counts;
 }

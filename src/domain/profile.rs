@@ -56,8 +56,7 @@ pub struct RehabExercise {
 }
 
 /// An exercise the user added themselves. The app logs it and applies the pain rule
-/// live, but does not progress it: the user sets its dose (DOMAIN.md §3 still caps any
-/// change the user makes through the plan's own exercises, not this one).
+/// live, but does not progress it: its dose is whatever the user sets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OwnExercise {
     pub name: String,

@@ -19,6 +19,7 @@ use crate::platform::clock;
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::sync::Arc;
 
 /// Past this many weeks, charts draw 4-week blocks.
 const LONG_WEEKS: usize = 104;
@@ -100,7 +101,8 @@ struct Figures {
     exercises: Vec<&'static Exercise>,
     /// Ids of the user's own exercises trained in the range.
     own: Vec<String>,
-    log: Log,
+    /// Shared with every exercise's history instead of copied into each (Arc: memos want Send).
+    log: Arc<Log>,
     units: Units,
     has_data: bool,
 }
@@ -175,7 +177,7 @@ fn figures(log: &Log, psfs: &[PsfsRating], state: &PlanState, range: Option<u64>
         psfs: psfs.to_vec(),
         exercises: seen.into_iter().map(|(_, e)| e).collect(),
         own,
-        log: Log {
+        log: Arc::new(Log {
             sessions,
             checkins: log
                 .checkins
@@ -184,7 +186,7 @@ fn figures(log: &Log, psfs: &[PsfsRating], state: &PlanState, range: Option<u64>
                 .cloned()
                 .collect(),
             ..Log::default()
-        },
+        }),
         units,
         has_data,
     }
@@ -320,7 +322,7 @@ fn Charts(f: Figures) -> impl IntoView {
 }
 
 #[component]
-fn ExerciseHistory(e: &'static Exercise, log: Log, units: Units) -> impl IntoView {
+fn ExerciseHistory(e: &'static Exercise, log: Arc<Log>, units: Units) -> impl IntoView {
     let days = exercise_days(&log.sessions, e.id);
     let rungs = ladder_positions(&log.sessions, e.ladder);
     let top = ladder(e.ladder).count().saturating_sub(1).max(1) as f64;
@@ -358,8 +360,7 @@ fn ExerciseHistory(e: &'static Exercise, log: Log, units: Units) -> impl IntoVie
                 <thead><tr><th scope="col">"Day"</th><th scope="col">"Sets"</th><th scope="col">"Pain"</th></tr></thead>
                 <tbody>
                     {days.iter().rev().take(20).map(|d| {
-                        let sets = d.sets.iter().map(|(a, l)| if l.is_zero() { a.to_string() } else { format!("{a}×{}", units.number(*l)) }).collect::<Vec<_>>().join(", ");
-                        view! { <tr><td>{super::dates::long_date(d.day)}</td><td>{sets}</td><td>{d.pain.map(|p| p.to_string()).unwrap_or_else(|| "–".into())}</td></tr> }
+                        view! { <tr><td>{super::dates::long_date(d.day)}</td><td>{sets_text(&d.sets, units)}</td><td>{d.pain.map(|p| p.to_string()).unwrap_or_else(|| "–".into())}</td></tr> }
                     }).collect_view()}
                 </tbody>
             </table>
@@ -383,7 +384,7 @@ fn sets_text(sets: &[(u16, crate::domain::units::Grams)], units: Units) -> Strin
 
 /// One of the user's own exercises: its sessions, sets and pain.
 #[component]
-fn OwnHistory(id: String, log: Log, units: Units) -> impl IntoView {
+fn OwnHistory(id: String, log: Arc<Log>, units: Units) -> impl IntoView {
     let days = exercise_days(&log.sessions, &id);
     let name = id.trim_start_matches(OWN_PREFIX).to_string();
     view! {

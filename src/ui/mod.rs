@@ -6,6 +6,7 @@ mod chart;
 pub mod data;
 mod data_settings;
 mod dates;
+mod dose;
 mod history;
 mod monthly;
 mod onboarding;

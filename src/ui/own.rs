@@ -2,6 +2,7 @@
 //! strength session, after the planned exercises.
 
 use super::data::use_data;
+use super::dose::own_dose;
 use crate::domain::library::{Measure, Pattern};
 use crate::domain::profile::{OwnExercise, Profile};
 use crate::domain::shared_plan::{clean_text, validate_own_exercise, MAX_NAME_CHARS, MAX_OWN};
@@ -86,12 +87,10 @@ pub fn OwnExercises(profile: Profile) -> impl IntoView {
             <ul class="plain plan-list">
                 {own.iter().enumerate().map(|(i, o)| {
                     let profile = profile.clone();
-                    let unit = if o.measure == Measure::Seconds { "s" } else { "reps" };
-                    let load = if o.load.is_zero() { String::new() } else { format!(" at {}", units.format(o.load)) };
                     view! {
                         <li>
                             <span class="name">{o.name.clone()}</span>
-                            <span class="dose">{format!("{} × {} {unit}{load} · {}", o.sets, o.amount, o.pattern.label())}</span>
+                            <span class="dose">{format!("{} · {}", own_dose(o, units), o.pattern.label())}</span>
                             <button class="ghost" aria-label=format!("Remove {}", o.name) on:click=move |_| {
                                 let mut next = profile.clone();
                                 next.own.remove(i);

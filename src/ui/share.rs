@@ -1,14 +1,12 @@
 //! Sharing a plan as a link or QR code, opening one, and following a saved one.
 
 use super::data::use_data;
+use super::dose::{dose_words, own_dose};
 use super::plan_state::{use_plan_state, PlanState};
-use crate::domain::library::Measure;
 use crate::domain::planner::Plan;
 use crate::domain::profile::{Profile, RehabDose};
 use crate::domain::session::session_label;
-use crate::domain::shared_plan::{
-    adopt_shared_plan, share_plan, NotTaken, SharedExercise, SharedPlan,
-};
+use crate::domain::shared_plan::{adopt_shared_plan, share_plan, NotTaken, SharedPlan};
 use crate::domain::units::Units;
 use crate::platform::{clock, share};
 use crate::share::link::{code_of, decode_link, encode_link};
@@ -16,22 +14,6 @@ use crate::share::qr::qr_svg;
 use crate::storage::records::{Event, SavedPlan};
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-fn dose_text(x: &SharedExercise, units: Units) -> String {
-    let unit = match x.exercise.measure {
-        Measure::Reps => " reps",
-        Measure::Seconds => " s",
-        Measure::Minutes => " min",
-    };
-    let amounts: Vec<String> = x.sets.iter().map(|t| t.amount.to_string()).collect();
-    let load = x.sets.iter().map(|t| t.load).max().unwrap_or_default();
-    let load = if load.is_zero() {
-        String::new()
-    } else {
-        format!(" at {}", units.format(load))
-    };
-    format!("{} × {}{unit}{load}", x.sets.len(), amounts.join("/"))
-}
 
 fn rehab_text(d: &RehabDose, per_week: u8) -> String {
     let dose = match d {
@@ -62,7 +44,7 @@ pub fn PlanPreview(plan: SharedPlan) -> impl IntoView {
                 <h3>{format!("Session {}", session_label(i as u8))}</h3>
                 <ul class="plain plan-list">
                     {s.iter().map(|x| view! {
-                        <li><span class="name">{x.exercise.name}</span><span class="dose">{dose_text(x, units)}</span></li>
+                        <li><span class="name">{x.exercise.name}</span><span class="dose">{dose_words(&x.sets, x.exercise.measure, units)}</span></li>
                     }).collect_view()}
                 </ul>
             }).collect_view()}
@@ -78,7 +60,7 @@ pub fn PlanPreview(plan: SharedPlan) -> impl IntoView {
                 <h3>"Own exercises"</h3>
                 <ul class="plain plan-list">
                     {plan.own.iter().map(|o| view! {
-                        <li><span class="name">{o.name.clone()}</span><span class="dose">{format!("{} × {} {}", o.sets, o.amount, if o.measure == Measure::Seconds { "s" } else { "reps" })}</span></li>
+                        <li><span class="name">{o.name.clone()}</span><span class="dose">{own_dose(o, units)}</span></li>
                     }).collect_view()}
                 </ul>
             })}

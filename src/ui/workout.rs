@@ -4,6 +4,7 @@
 //! so a reload or a killed app resumes exactly where it was.
 
 use super::data::use_data;
+use super::dose::{dose_words, own_dose};
 use crate::domain::equipment::EquipmentSet;
 use crate::domain::history::SetLog;
 use crate::domain::library::{easier_variation, exercise, Exercise, Measure};
@@ -13,7 +14,7 @@ use crate::domain::pain::{
 };
 use crate::domain::phase::Phase;
 use crate::domain::planner::{plan, starting_dose, PlannedExercise, PlannedSession};
-use crate::domain::prescription::{Prescription, SetTarget};
+use crate::domain::prescription::SetTarget;
 use crate::domain::profile::OwnExercise;
 use crate::domain::session::{session_label, tempo_at, tempo_parts, TempoPart, WarmUp};
 use crate::domain::units::{Grams, Units};
@@ -560,26 +561,6 @@ fn Block(
     }
 }
 
-fn dose_words(rx: &Prescription, e: &Exercise, units: Units) -> String {
-    let amounts: Vec<String> = rx.sets.iter().map(|t| t.amount.to_string()).collect();
-    let same = amounts.windows(2).all(|w| w[0] == w[1]);
-    let amount = if same {
-        format!(
-            "{} × {}",
-            rx.sets.len(),
-            amounts.first().cloned().unwrap_or_default()
-        )
-    } else {
-        amounts.join(", ")
-    };
-    let load = if rx.is_loaded() {
-        format!(" at {}", units.format(rx.max_load()))
-    } else {
-        String::new()
-    };
-    format!("{amount} {}{load}", unit_label(e))
-}
-
 /// What the next week holds for each exercise if today settles, and why.
 #[component]
 fn NextTime(changes: Vec<NextChange>, units: Units) -> impl IntoView {
@@ -595,7 +576,7 @@ fn NextTime(changes: Vec<NextChange>, units: Units) -> impl IntoView {
             {moved.iter().map(|c| view! {
                 <li>
                     <strong>{c.to.name}</strong>": "
-                    {format!("{} → {}. ", dose_words(&c.before, c.from, units), dose_words(&c.after, c.to, units))}
+                    {format!("{} → {}. ", dose_words(&c.before.sets, c.from.measure, units), dose_words(&c.after.sets, c.to.measure, units))}
                     <span class="reason">{c.reason.explain(units)}</span>
                 </li>
             }).collect_view()}
@@ -739,11 +720,7 @@ fn OwnBlock(
     let pain = RwSignal::new(None::<u8>);
     let effort = RwSignal::new(None::<u8>);
     let (saving, set_saving) = signal(false);
-    let unit = if own.measure == Measure::Seconds {
-        "s"
-    } else {
-        "reps"
-    };
+    let unit = own.measure.short();
     let stopped = move || pain.get().and_then(Pain::new).map(pain_band) == Some(PainBand::Stop);
     let target = move || (mine.get().len() < usize::from(own.sets)).then_some(mine.get().len() + 1);
     let log = {
@@ -767,12 +744,7 @@ fn OwnBlock(
             });
         }
     };
-    let load = if own.load.is_zero() {
-        String::new()
-    } else {
-        format!(" at {}", units.format(own.load))
-    };
-    let dose = format!("{} × {} {unit}{load}", own.sets, own.amount);
+    let dose = own_dose(&own, units);
     let name = own.name.clone();
     let label = own.name.clone();
     view! {

@@ -2,32 +2,15 @@
 // monthly check-in and the printable physio summary. Screenshots are kept as artefacts.
 import { test, expect } from "./fixtures.mjs";
 import AxeBuilder from "@axe-core/playwright";
-import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { expectScreen, onboard } from "./helpers.mjs";
-import { synthesize } from "../../scripts/lib/synthetic.mjs";
+import { replaceThroughSettings, synthesize } from "../../scripts/lib/synthetic.mjs";
 
 // A fixed day, so calendar weeks and readings do not depend on when the tests run.
 const TODAY = Date.parse("2026-06-10T10:00:00");
 
 /** Replaces the onboarded user's log with `days` days of synthetic history. */
-async function withHistory(page, days) {
-  await page.goto("/settings");
-  const [file] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Export a full backup" }).click(),
-  ]);
-  const backup = JSON.parse(readFileSync(await file.path(), "utf8"));
-  const counts = synthesize(backup, { days, now: TODAY });
-  const path = join(mkdtempSync(join(tmpdir(), "backstrong-history-")), "history.json");
-  writeFileSync(path, JSON.stringify(backup));
-  await page.getByLabel("Import a backup").setInputFiles(path);
-  const preview = page.getByRole("region", { name: "Backup to import" });
-  await preview.getByRole("button", { name: "Replace everything here…" }).click();
-  await preview.getByRole("button", { name: "Yes, replace everything on this device" }).click();
-  await expect(page.getByText(/Replaced everything on this device/)).toBeVisible({ timeout: 60_000 });
-  return counts;
+function withHistory(page, days) {
+  return replaceThroughSettings(page, "", (backup) => synthesize(backup, { days, now: TODAY }));
 }
 
 test("History with nothing logged says so instead of drawing empty charts", async ({ page }) => {
