@@ -11,6 +11,11 @@ pub mod ui;
 /// Replaces the static loading shell with the app.
 pub fn start() {
     use wasm_bindgen::JsCast;
+    // Debug builds say why they panicked; release builds stay small.
+    #[cfg(debug_assertions)]
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))

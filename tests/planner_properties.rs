@@ -168,7 +168,7 @@ fn simulate(profile: Profile, weeks: Vec<Week>) -> Result<(), TestCaseError> {
             for s in p.sessions.clone() {
                 t.today = s.date;
                 let now = t.plan();
-                let Some(session) = now.sessions.iter().find(|x| x.slot == s.slot && !x.logged)
+                let Some(session) = now.sessions.iter().find(|x| x.slot == s.slot && !x.started)
                 else {
                     continue;
                 };
@@ -200,7 +200,7 @@ fn simulate(profile: Profile, weeks: Vec<Week>) -> Result<(), TestCaseError> {
                     for x in after
                         .sessions
                         .iter()
-                        .filter(|x| !x.logged)
+                        .filter(|x| !x.started)
                         .flat_map(|x| &x.exercises)
                     {
                         if x.exercise.ladder == stopped.ladder {
@@ -259,7 +259,7 @@ proptest! {
         let open = yes.iter().any(|f| !covers.contains(f));
         let result = plan(&t.profile, &t.safety, &t.history, t.today);
         prop_assert_eq!(result.is_err(), open);
-        prop_assert_eq!(matches!(red_flag_gate(&t.safety.answers, &t.safety.clearances), Gate::Blocked(_)), open);
+        prop_assert_eq!(matches!(red_flag_gate(&t.safety.answers, &t.safety.clearances, t.today), Gate::Blocked(_)), open);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! bytes: FUZZ_CASES=N (or scripts/fuzz-share.sh N) runs more than the CI default.
 #![cfg(not(target_arch = "wasm32"))]
 
+use backstrong::domain::careful::CarefulKind;
 use backstrong::domain::library::LIBRARY;
 use backstrong::domain::library::{Measure, Pattern};
 use backstrong::domain::phase::Phase;
@@ -58,10 +59,12 @@ fn own() -> impl Strategy<Value = OwnExercise> {
         1u8..=6,
         1u16..=60,
         0u32..100,
+        0usize..6,
     )
-        .prop_map(|(name, p, secs, sets, amount, kg)| OwnExercise {
+        .prop_map(|(name, p, secs, sets, amount, kg, careful)| OwnExercise {
             name,
             pattern: Pattern::STRENGTH[p],
+            careful: CarefulKind::ALL.get(careful).copied(),
             measure: if secs {
                 Measure::Seconds
             } else {

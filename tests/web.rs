@@ -125,7 +125,7 @@ mod indexeddb {
     use backstrong::storage::backup::{parse_backup, ImportMode};
     use backstrong::storage::indexeddb::IdbStore;
     use backstrong::storage::kv::{KvStore, StoreName};
-    use backstrong::storage::records::{StoredSession, StoredSet};
+    use backstrong::storage::records::{EntryRecord, StoredEntry, StoredSession};
     use backstrong::storage::repo::Repo;
     use chrono::NaiveDate;
     use wasm_bindgen_test::*;
@@ -141,18 +141,18 @@ mod indexeddb {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    fn set(session: &StoredSession, index: u16) -> StoredSet {
-        StoredSet {
+    fn set(session: &StoredSession, index: u16) -> StoredEntry {
+        StoredEntry {
             session: session.id.clone(),
             day: session.day,
             index,
-            set: SetLog {
+            entry: EntryRecord::Set(SetLog {
                 exercise: "dead-bug".into(),
                 amount: 8,
                 load: Grams::ZERO,
                 rpe: None,
                 pain: Pain::new(1),
-            },
+            }),
             logged_ms: session.started_ms + i64::from(index),
             nonce: 0,
         }
@@ -200,10 +200,12 @@ mod indexeddb {
             started_ms: 1,
             finished: false,
             response: None,
+            finished_ms: None,
+            served: Vec::new(),
         };
         repo.save_session(&s).await.unwrap();
         for i in 0..5 {
-            repo.save_set(&set(&s, i)).await.unwrap();
+            repo.save_entry(&set(&s, i)).await.unwrap();
         }
         repo.kv()
             .put(StoreName::Sets, "2026-03-02|s1|0099", "{broken", true)
@@ -213,7 +215,7 @@ mod indexeddb {
 
         let again = Repo::new(IdbStore::open(&name).await.unwrap());
         let loaded = again.load().await.unwrap();
-        assert_eq!(loaded.history.sessions[0].sets.len(), 5);
+        assert_eq!(loaded.history.sessions[0].sets().count(), 5);
         assert_eq!(loaded.quarantined, 1);
         assert_eq!(loaded.open_session().unwrap().id, "s1");
         assert_eq!(
@@ -231,12 +233,61 @@ mod indexeddb {
         Ok(())
     }
 
-    static TO_SCHEMA_2: &[backstrong::storage::migrations::Migration] =
+    /// A step past this build's schema, so the test opens at a version above it.
+    static TO_SCHEMA_3: &[backstrong::storage::migrations::Migration] =
         &[backstrong::storage::migrations::Migration {
-            to: 2,
+            to: 3,
             name: "test_add_flag",
             run: add_flag,
         }];
+
+    /// The release before pain reports had their own records: a schema-1 database, with a
+    /// set and the empty "stop" set it wrote for pain 5+, opened by this build.
+    #[wasm_bindgen_test]
+    async fn a_schema_1_database_upgrades_to_session_entries() {
+        let name = format!("test-schema1-{}", js_sys::Math::random());
+        let old = IdbStore::open_with(&name, 1, &[]).await.unwrap();
+        old.put(
+            StoreName::Sessions,
+            "2026-03-02|s1",
+            r#"{"v":1,"d":{"id":"s1","day":"2026-03-02","slot":0,"started_ms":1,"finished":true,"response":null}}"#,
+            true,
+        )
+        .await
+        .unwrap();
+        old.put(
+            StoreName::Sets,
+            "2026-03-02|s1|0000|0000000000002|00000000",
+            r#"{"v":1,"d":{"session":"s1","day":"2026-03-02","index":0,"set":{"exercise":"kb-deadlift","amount":8,"load":12000,"rpe":null,"pain":2},"logged_ms":2,"nonce":0}}"#,
+            true,
+        )
+        .await
+        .unwrap();
+        old.put(
+            StoreName::Sets,
+            "2026-03-02|s1|0001|0000000000003|00000000",
+            r#"{"v":1,"d":{"session":"s1","day":"2026-03-02","index":1,"set":{"exercise":"kb-deadlift","amount":0,"load":12000,"rpe":null,"pain":6},"logged_ms":3,"nonce":0}}"#,
+            true,
+        )
+        .await
+        .unwrap();
+        old.close();
+
+        let repo = Repo::new(IdbStore::open(&name).await.unwrap());
+        let loaded = repo.load().await.unwrap();
+        assert_eq!(loaded.quarantined, 0);
+        let s = &loaded.history.sessions[0];
+        assert_eq!(s.sets().count(), 1);
+        assert_eq!(
+            s.worst_pain(),
+            Pain::new(6),
+            "the stop is a pain report now"
+        );
+        assert!(matches!(
+            loaded.sets[1].entry,
+            EntryRecord::Pain { ref exercise, .. } if exercise == "kb-deadlift"
+        ));
+    }
 
     #[wasm_bindgen_test]
     async fn an_older_database_is_migrated_inside_the_upgrade() {
@@ -254,14 +305,14 @@ mod indexeddb {
             .unwrap();
         db.close();
 
-        let newer = IdbStore::open_with(&name, 2, TO_SCHEMA_2).await.unwrap();
+        let newer = IdbStore::open_with(&name, 3, TO_SCHEMA_3).await.unwrap();
         let migrated = newer
             .get(StoreName::Sets, "2026-03-02|s1|0000")
             .await
             .unwrap()
             .expect("the record is still there");
         let v: serde_json::Value = serde_json::from_str(&migrated).unwrap();
-        assert_eq!(v["v"], 2);
+        assert_eq!(v["v"], 3);
         assert_eq!(v["d"]["flag"], true);
         assert_eq!(v["d"]["a"], 1);
         // The unreadable one was set aside, not lost.
@@ -289,37 +340,43 @@ mod indexeddb {
             started_ms: 1,
             finished: false,
             response: None,
+            finished_ms: None,
+            served: Vec::new(),
         };
         let sb = StoredSession {
             id: "tab-b".into(),
             ..sa.clone()
         };
         for i in 0..3 {
-            ra.save_set(&set(&sa, i)).await.unwrap();
-            rb.save_set(&set(&sb, i)).await.unwrap();
+            ra.save_entry(&set(&sa, i)).await.unwrap();
+            rb.save_entry(&set(&sb, i)).await.unwrap();
         }
         assert_eq!(ra.load().await.unwrap().sets.len(), 6);
         assert_eq!(rb.load().await.unwrap().sets.len(), 6);
     }
 
     #[wasm_bindgen_test]
-    async fn the_schema_1_fixture_imports_and_loads() {
-        let (_, db) = fresh("fixture").await;
-        let repo = Repo::new(db);
-        let (backup, summary) =
-            parse_backup(include_str!("fixtures/backup-schema-1.json")).unwrap();
-        repo.import_backup(&backup, ImportMode::Replace)
-            .await
-            .unwrap();
-        let loaded = repo.load().await.unwrap();
-        assert_eq!(loaded.sets.len(), summary.sets);
-        assert_eq!(loaded.quarantined, summary.quarantined);
-        assert!(loaded.profile.is_some());
-        let again = repo.export_backup(&summary.exported).await.unwrap();
-        assert_eq!(
-            again,
-            include_str!("fixtures/backup-schema-1.json"),
-            "byte-for-byte round trip"
-        );
+    async fn every_schema_fixture_imports_and_loads_and_the_newest_round_trips() {
+        for (text, newest) in [
+            (include_str!("fixtures/backup-schema-1.json"), false),
+            (include_str!("fixtures/backup-schema-2.json"), true),
+        ] {
+            let (_, db) = fresh("fixture").await;
+            let repo = Repo::new(db);
+            let (backup, summary) = parse_backup(text).unwrap();
+            repo.import_backup(&backup, ImportMode::Replace)
+                .await
+                .unwrap();
+            let loaded = repo.load().await.unwrap();
+            assert_eq!(loaded.sets.len(), summary.sets);
+            assert_eq!(loaded.quarantined, summary.quarantined);
+            assert!(loaded.profile.is_some());
+            let again = repo.export_backup(&summary.exported).await.unwrap();
+            if newest {
+                assert_eq!(again, text, "byte-for-byte round trip");
+            } else {
+                assert!(again.contains("\"schema\":2"), "migrated on import");
+            }
+        }
     }
 }

@@ -125,16 +125,32 @@ impl EquipmentSet {
 
     /// The lightest load of this equipment (zero for bodyweight and bands).
     pub fn lightest(&self, e: Equipment) -> Option<Grams> {
-        self.loads(e).first().copied()
+        match self.range_of(e) {
+            Some(r) => r.is_valid().then_some(r.min),
+            None => self.loads(e).first().copied(),
+        }
     }
 
     /// The next heavier load after `current`, if the equipment has one.
     pub fn next_up(&self, e: Equipment, current: Grams) -> Option<Grams> {
-        self.loads(e).into_iter().find(|g| *g > current)
+        match self.range_of(e) {
+            Some(r) if !r.is_valid() => None,
+            Some(r) if current < r.min => Some(r.min),
+            Some(r) => r.at_step((current.0 - r.min.0) / r.step.0 + 1),
+            None => self.loads(e).into_iter().find(|g| *g > current),
+        }
     }
 
     /// The heaviest load not above `target`, or the lightest one when all are heavier.
     pub fn round_down(&self, e: Equipment, target: Grams) -> Grams {
+        if let Some(r) = self.range_of(e) {
+            if !r.is_valid() {
+                return Grams::ZERO;
+            }
+            let top = ((r.max.0 - r.min.0) / r.step.0).min(MAX_STEPS - 1);
+            let i = (target.0.saturating_sub(r.min.0) / r.step.0).min(top);
+            return r.at_step(i).unwrap_or(r.min);
+        }
         let loads = self.loads(e);
         loads
             .iter()
@@ -143,6 +159,35 @@ impl EquipmentSet {
             .or(loads.first())
             .copied()
             .unwrap_or(Grams::ZERO)
+    }
+
+    /// An evenly stepped equipment as its range (dumbbells, cable, barbell), if owned:
+    /// its loads are worked out without listing them.
+    fn range_of(&self, e: Equipment) -> Option<SteppedRange> {
+        if !self.has(e) {
+            return None;
+        }
+        match e {
+            Equipment::Dumbbells => self.dumbbells,
+            Equipment::Cable => self.cable,
+            Equipment::Barbell => self.barbell.map(|b| SteppedRange {
+                min: b.bar,
+                max: b.max,
+                step: Grams(b.smallest_plate.0 * 2),
+            }),
+            Equipment::Bodyweight | Equipment::Bands | Equipment::Kettlebell => None,
+        }
+    }
+}
+
+impl SteppedRange {
+    /// The load `i` steps up, if it is in the range (and within the listed steps).
+    fn at_step(&self, i: u32) -> Option<Grams> {
+        if !self.is_valid() || i >= MAX_STEPS {
+            return None;
+        }
+        let g = Grams(self.min.0.saturating_add(i.saturating_mul(self.step.0)));
+        (g <= self.max).then_some(g)
     }
 }
 
@@ -177,6 +222,34 @@ mod tests {
                 smallest_plate: Grams::kg(1.25),
                 max: Grams::kg(140.0),
             }),
+        }
+    }
+
+    #[test]
+    fn stepped_loads_are_worked_out_the_same_as_listed() {
+        let g = gym();
+        for e in [
+            Equipment::Dumbbells,
+            Equipment::Barbell,
+            Equipment::Kettlebell,
+        ] {
+            let loads = g.loads(e);
+            for t in (0..160_000).step_by(250).map(Grams) {
+                let down = loads
+                    .iter()
+                    .rev()
+                    .find(|x| **x <= t)
+                    .or(loads.first())
+                    .copied()
+                    .unwrap();
+                assert_eq!(g.round_down(e, t), down, "{e:?} {t:?}");
+                assert_eq!(
+                    g.next_up(e, t),
+                    loads.iter().find(|x| **x > t).copied(),
+                    "{e:?} {t:?}"
+                );
+            }
+            assert_eq!(g.lightest(e), loads.first().copied());
         }
     }
 

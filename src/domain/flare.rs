@@ -26,8 +26,13 @@ pub const FLARE_EXERCISES: [&str; 5] = [
 pub const CALM_DAYS_TO_EXIT: usize = 3;
 
 /// Flare-up periods from the events, as (start, end) with `end` exclusive and `None`
-/// while still running. Events may come in any order; a repeated start is ignored.
-pub fn flare_periods(events: &[FlareEvent]) -> Vec<(NaiveDate, Option<NaiveDate>)> {
+/// while still running. Events may come in any order; a repeated start is ignored. A flare
+/// ends only when pain has been 2 or lower three days in a row (`flare_exit_ready`): an
+/// end recorded before that is not one, whoever recorded it.
+pub fn flare_periods(
+    events: &[FlareEvent],
+    checkins: &[CheckIn],
+) -> Vec<(NaiveDate, Option<NaiveDate>)> {
     let mut sorted: Vec<FlareEvent> = events.to_vec();
     sorted.sort_by_key(|e| (e.day(), matches!(e, FlareEvent::Started(_))));
     let mut out: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();
@@ -40,7 +45,61 @@ pub fn flare_periods(events: &[FlareEvent]) -> Vec<(NaiveDate, Option<NaiveDate>
             }
             FlareEvent::Ended(d) => {
                 if let Some((start, end @ None)) = out.last_mut() {
-                    *end = Some(d.max(*start));
+                    if flare_exit_ready(checkins, *start, d) {
+                        *end = Some(d.max(*start));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A flare as moments (ms since the epoch): when it began, when it ended (`None` while it
+/// runs), and the days of both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FlareSpan {
+    pub start: (NaiveDate, i64),
+    pub end: Option<(NaiveDate, i64)>,
+}
+
+impl FlareSpan {
+    /// Whether the flare runs at moment `at`.
+    pub fn runs_at(&self, at: i64) -> bool {
+        self.start.1 <= at && self.end.is_none_or(|(_, e)| at < e)
+    }
+}
+
+/// `flare_periods` to the moment, for the planner's views: the same rules, with each event
+/// at the time it was recorded (`moment` places one with no time at the start of its day).
+pub fn flare_spans(
+    events: &[FlareEvent],
+    times: &[i64],
+    checkins: &[CheckIn],
+    moment: impl Fn(NaiveDate, i64) -> i64,
+) -> Vec<FlareSpan> {
+    let mut sorted: Vec<(FlareEvent, i64)> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (*e, moment(e.day(), times.get(i).copied().unwrap_or(0))))
+        .collect();
+    sorted.sort_by_key(|(e, at)| (*at, matches!(e, FlareEvent::Started(_))));
+    let mut out: Vec<FlareSpan> = Vec::new();
+    for (e, at) in sorted {
+        match e {
+            FlareEvent::Started(d) => {
+                if out.last().is_none_or(|s| s.end.is_some()) {
+                    out.push(FlareSpan {
+                        start: (d, at),
+                        end: None,
+                    });
+                }
+            }
+            FlareEvent::Ended(d) => {
+                if let Some(span) = out.last_mut().filter(|s| s.end.is_none()) {
+                    if flare_exit_ready(checkins, span.start.0, d) {
+                        span.end = Some((d.max(span.start.0), at.max(span.start.1)));
+                    }
                 }
             }
         }
@@ -192,7 +251,8 @@ mod tests {
             FlareEvent::Started(day(3)),
             FlareEvent::Started(day(20)),
         ];
-        let p = flare_periods(&e);
+        let calm: Vec<CheckIn> = (6..=8).map(|d| checkin(d, 1, &[])).collect();
+        let p = flare_periods(&e, &calm);
         assert_eq!(p, vec![(day(3), Some(day(9))), (day(20), None)]);
         assert!(
             in_flare(&p, day(3))
@@ -200,6 +260,24 @@ mod tests {
                 && !in_flare(&p, day(9))
                 && in_flare(&p, day(25))
         );
+    }
+
+    #[test]
+    fn flare_ends_only_after_three_calm_days_whatever_the_button_says() {
+        let e = [FlareEvent::Started(day(3)), FlareEvent::Ended(day(5))];
+        let one_calm_day = [checkin(5, 1, &[])];
+        assert_eq!(flare_periods(&e, &one_calm_day), vec![(day(3), None)]);
+        assert!(in_flare(&flare_periods(&e, &one_calm_day), day(10)));
+        let three = [checkin(3, 2, &[]), checkin(4, 1, &[]), checkin(5, 0, &[])];
+        assert_eq!(flare_periods(&e, &three), vec![(day(3), Some(day(5)))]);
+        // A later end, once the three days are there, is the one that counts.
+        let later = [
+            FlareEvent::Started(day(3)),
+            FlareEvent::Ended(day(4)),
+            FlareEvent::Ended(day(8)),
+        ];
+        let calm: Vec<CheckIn> = (6..=8).map(|d| checkin(d, 2, &[])).collect();
+        assert_eq!(flare_periods(&later, &calm), vec![(day(3), Some(day(8)))]);
     }
 
     #[test]

@@ -4,16 +4,25 @@ use super::history::CheckIn;
 use super::library::{ladder, Exercise, Ladder};
 use chrono::{Datelike, NaiveDate};
 
-/// Today's walking: a few short walks.
+/// Today's walking: a few short walks adding up to exactly `total` minutes, so what the
+/// user sees is what the 10 % rule counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WalkingTarget {
     pub walks: u8,
-    pub minutes_each: u16,
+    pub total: u16,
 }
 
 impl WalkingTarget {
     pub fn total(self) -> u16 {
-        u16::from(self.walks) * self.minutes_each
+        self.total
+    }
+
+    /// Each walk's minutes, longest first: 11 minutes in two walks is 6 and 5.
+    pub fn lengths(self) -> Vec<u16> {
+        let n = u16::from(self.walks.max(1));
+        (0..n)
+            .map(|i| self.total / n + u16::from(i < self.total % n))
+            .collect()
     }
 }
 
@@ -26,10 +35,7 @@ pub const WALK_GOAL_MINUTES: u16 = 30;
 pub fn walking_split(total: u16) -> WalkingTarget {
     let total = total.clamp(WALK_START_MINUTES, WALK_GOAL_MINUTES);
     let walks: u8 = if total < 15 { 2 } else { 3 };
-    WalkingTarget {
-        walks,
-        minutes_each: total.div_ceil(u16::from(walks)),
-    }
+    WalkingTarget { walks, total }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,20 +123,9 @@ mod tests {
 
     #[test]
     fn walking_progression_starts_with_two_or_three_short_walks_and_builds_to_30_minutes() {
-        assert_eq!(
-            walking_split(WALK_START_MINUTES),
-            WalkingTarget {
-                walks: 2,
-                minutes_each: 5
-            }
-        );
-        assert_eq!(
-            walking_split(30),
-            WalkingTarget {
-                walks: 3,
-                minutes_each: 10
-            }
-        );
+        assert_eq!(walking_split(WALK_START_MINUTES).lengths(), vec![5, 5]);
+        assert_eq!(walking_split(30).lengths(), vec![10, 10, 10]);
+        assert_eq!(walking_split(11).lengths(), vec![6, 5], "11 shown, not 12");
         let week: Vec<CheckIn> = (0..7).map(|_| c(1, 40)).collect();
         let refs: Vec<&CheckIn> = week.iter().collect();
         let mut total = WALK_START_MINUTES;
@@ -139,6 +134,12 @@ mod tests {
             let (next, step) = walking_progression(total, &refs);
             assert!(matches!(step, WalkingStep::Up { .. }));
             assert!(next * 10 <= total * 11, "never more than +10 % a week");
+            let (shown_before, shown) = (walking_split(total), walking_split(next));
+            assert!(
+                shown.lengths().iter().sum::<u16>() * 10
+                    <= shown_before.lengths().iter().sum::<u16>() * 11,
+                "what the user sees rises no more than 10 % either"
+            );
             total = next;
             weeks += 1;
         }

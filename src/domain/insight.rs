@@ -70,10 +70,10 @@ pub fn weekly_figures(history: &History, from: NaiveDate, to: NaiveDate) -> Vec<
         let Some(w) = index(s.day).and_then(|i| weeks.get_mut(i)) else {
             continue;
         };
-        if !s.sets.is_empty() {
+        if s.sets().any(|x| x.amount > 0) {
             w.sessions += 1;
         }
-        for set in &s.sets {
+        for set in s.sets().filter(|x| x.amount > 0) {
             w.sets += 1;
             if let Some(p) = pattern_of(set) {
                 *w.volume.entry(p).or_default() += set_volume(&SetTarget {
@@ -81,9 +81,9 @@ pub fn weekly_figures(history: &History, from: NaiveDate, to: NaiveDate) -> Vec<
                     load: set.load,
                 });
             }
-            if let Some(pain) = set.pain {
-                w.session_pain = Some(w.session_pain.unwrap_or(0).max(pain.value()));
-            }
+        }
+        if let Some(pain) = s.worst_pain() {
+            w.session_pain = Some(w.session_pain.unwrap_or(0).max(pain.value()));
         }
     }
     let mut by_week: Vec<Vec<&CheckIn>> = vec![Vec::new(); n];
@@ -102,7 +102,7 @@ pub fn weekly_figures(history: &History, from: NaiveDate, to: NaiveDate) -> Vec<
         w.protein = mean(cs.iter().map(|c| f32::from(c.protein_meals)));
         w.water = mean(cs.iter().map(|c| f32::from(c.water)));
     }
-    for (start, end) in flare_periods(&history.flares) {
+    for (start, end) in flare_periods(&history.flares, &history.checkins) {
         let end = end.unwrap_or(to + Days::new(1));
         let mut d = start.max(first);
         while d < end && d <= to {
@@ -275,11 +275,19 @@ pub fn exercise_days(sessions: &[SessionLog], id: &str) -> Vec<ExerciseDay> {
     let mut out: Vec<ExerciseDay> = sessions
         .iter()
         .filter_map(|s| {
-            let sets: Vec<&SetLog> = s.sets.iter().filter(|x| x.exercise == id).collect();
-            (!sets.is_empty()).then(|| ExerciseDay {
+            let sets: Vec<&SetLog> = s
+                .sets()
+                .filter(|x| x.exercise == id && x.amount > 0)
+                .collect();
+            let pain = s
+                .pains()
+                .filter(|(x, _)| *x == id)
+                .map(|(_, p)| p.value())
+                .max();
+            (!sets.is_empty() || pain.is_some()).then(|| ExerciseDay {
                 day: s.day,
                 sets: sets.iter().map(|x| (x.amount, x.load)).collect(),
-                pain: sets.iter().filter_map(|x| x.pain.map(|p| p.value())).max(),
+                pain,
             })
         })
         .collect();
@@ -291,7 +299,7 @@ pub fn exercise_days(sessions: &[SessionLog], id: &str) -> Vec<ExerciseDay> {
 pub fn ladder_positions(sessions: &[SessionLog], ladder: Ladder) -> Vec<(NaiveDate, usize)> {
     let mut by_day: BTreeMap<NaiveDate, usize> = BTreeMap::new();
     for s in sessions {
-        for set in &s.sets {
+        for set in s.sets().filter(|x| x.amount > 0) {
             if let Some(e) = exercise(&set.exercise).filter(|e| e.ladder == ladder) {
                 let r = by_day.entry(s.day).or_default();
                 *r = (*r).max(e.rung());
@@ -339,7 +347,7 @@ pub fn month_over_month(history: &History, today: NaiveDate) -> (MonthFigures, M
             .iter()
             .filter(|c| c.day >= from && c.day <= to)
             .collect();
-        let flare_days = flare_periods(&history.flares)
+        let flare_days = flare_periods(&history.flares, &history.checkins)
             .iter()
             .map(|(s, e)| {
                 let s = (*s).max(from);
@@ -353,7 +361,7 @@ pub fn month_over_month(history: &History, today: NaiveDate) -> (MonthFigures, M
             sessions: history
                 .sessions
                 .iter()
-                .filter(|s| s.day >= from && s.day <= to && !s.sets.is_empty())
+                .filter(|s| s.day >= from && s.day <= to && s.sets().any(|x| x.amount > 0))
                 .count() as u32,
             walking_per_day: mean(cs.iter().map(|c| f32::from(c.walking_minutes))),
             flare_days,
@@ -404,12 +412,7 @@ mod tests {
     }
 
     fn session(day: &str, sets: Vec<SetLog>) -> SessionLog {
-        SessionLog {
-            day: d(day),
-            slot: 0,
-            sets,
-            response: None,
-        }
+        SessionLog::of_sets(d(day), 0, sets, None)
     }
 
     #[test]
@@ -423,12 +426,16 @@ mod tests {
             checkins: vec![
                 checkin("2026-03-03", 2, vec![]),
                 checkin("2026-03-04", 4, vec![]),
+                // Three calm days: the flare may end on the 10th.
+                checkin("2026-03-08", 0, vec![]),
+                checkin("2026-03-09", 1, vec![]),
+                checkin("2026-03-10", 1, vec![]),
             ],
             flares: vec![
                 FlareEvent::Started(d("2026-03-07")),
                 FlareEvent::Ended(d("2026-03-10")),
             ],
-            swaps: vec![],
+            ..History::default()
         };
         let w = weekly_figures(&h, d("2026-03-04"), d("2026-03-20"));
         assert_eq!(w.len(), 3, "three calendar weeks, the empty one included");
@@ -436,8 +443,8 @@ mod tests {
         assert_eq!(w[0].sessions, 2);
         assert_eq!(w[0].volume[&Pattern::Squat], 4 * 10 * 12_000);
         assert_eq!(w[0].session_pain, Some(3));
-        assert_eq!(w[0].pain, Some(3.0));
-        assert_eq!(w[0].walking_minutes, 40);
+        assert_eq!(w[0].pain, Some(2.0));
+        assert_eq!(w[0].walking_minutes, 60);
         assert_eq!(w[0].flare_days, 2, "Saturday and Sunday");
         assert_eq!(w[1].flare_days, 1, "Monday; it ended on Tuesday");
         assert_eq!(w[1].sessions, 0);

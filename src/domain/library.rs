@@ -320,22 +320,6 @@ pub static LIBRARY: &[Exercise] = &[
     .shorter("Hinge only to where your back stays quiet")
     .step(1000),
     Exercise::new(
-        "low-load-good-morning",
-        "Good morning, light",
-        L::Hinge,
-        &[BND, BW],
-        Reps,
-        (8, 12),
-        2,
-    )
-    .tempo("3-1-1")
-    .cues(&[
-        "Band under the feet and over the shoulders, or hands on the chest",
-        "Soft knees, hips back, back long",
-        "Come up as the hamstrings tighten",
-    ])
-    .shorter("Hinge to 45 degrees instead of parallel"),
-    Exercise::new(
         "db-rdl",
         "Romanian deadlift with dumbbells",
         L::Hinge,
@@ -369,6 +353,22 @@ pub static LIBRARY: &[Exercise] = &[
     ])
     .shorter("Lower to just below the knees")
     .step(2500),
+    Exercise::new(
+        "low-load-good-morning",
+        "Good morning, light",
+        L::Hinge,
+        &[BND, BW],
+        Reps,
+        (8, 12),
+        2,
+    )
+    .tempo("3-1-1")
+    .cues(&[
+        "Band under the feet and over the shoulders, or hands on the chest",
+        "Soft knees, hips back, back long",
+        "Come up as the hamstrings tighten",
+    ])
+    .shorter("Hinge to 45 degrees instead of parallel"),
     Exercise::new(
         "barbell-deadlift",
         "Barbell deadlift",
@@ -561,22 +561,6 @@ pub static LIBRARY: &[Exercise] = &[
     ])
     .shorter("Lift only halfway"),
     Exercise::new(
-        "lateral-band-walk",
-        "Lateral band walk",
-        L::Glute,
-        &[BND],
-        Reps,
-        (10, 15),
-        1,
-    )
-    .cues(&[
-        "Band above the knees, slight squat",
-        "Step sideways, toes forward",
-        "Keep tension on the band the whole way",
-    ])
-    .shorter("Smaller steps")
-    .sides(),
-    Exercise::new(
         "single-leg-bridge",
         "Single-leg glute bridge",
         L::Glute,
@@ -592,25 +576,6 @@ pub static LIBRARY: &[Exercise] = &[
         "Lower slowly",
     ])
     .shorter("Lift only halfway")
-    .sides(),
-    Exercise::new(
-        "cable-kickback",
-        "Cable kickback",
-        L::Glute,
-        &[CB, BND],
-        Reps,
-        (10, 15),
-        2,
-    )
-    .tempo("2-1-1")
-    .start(5000)
-    .cues(&[
-        "Strap at the ankle, hold the frame",
-        "Push the leg back without arching",
-        "Squeeze at the end",
-    ])
-    .shorter("Smaller movement behind you")
-    .step(1000)
     .sides(),
     Exercise::new(
         "hip-thrust",
@@ -630,6 +595,25 @@ pub static LIBRARY: &[Exercise] = &[
     .shorter("Lift to three quarters")
     .step(2500),
     Exercise::new(
+        "single-leg-rdl",
+        "Single-leg Romanian deadlift",
+        L::Glute,
+        &[DB, KB, BW],
+        Reps,
+        (6, 10),
+        2,
+    )
+    .tempo("3-1-1")
+    .start(6000)
+    .cues(&[
+        "Hand on a wall at first if balance is shaky",
+        "Hips square, back leg long",
+        "Hinge until the standing hamstring stretches",
+    ])
+    .shorter("Hinge less far")
+    .step(1000)
+    .sides(),
+    Exercise::new(
         "reverse-lunge",
         "Reverse lunge",
         L::Glute,
@@ -648,22 +632,38 @@ pub static LIBRARY: &[Exercise] = &[
     .step(1000)
     .sides(),
     Exercise::new(
-        "single-leg-rdl",
-        "Single-leg Romanian deadlift",
+        "lateral-band-walk",
+        "Lateral band walk",
         L::Glute,
-        &[DB, KB, BW],
+        &[BND],
         Reps,
-        (6, 10),
+        (10, 15),
+        1,
+    )
+    .cues(&[
+        "Band above the knees, slight squat",
+        "Step sideways, toes forward",
+        "Keep tension on the band the whole way",
+    ])
+    .shorter("Smaller steps")
+    .sides(),
+    Exercise::new(
+        "cable-kickback",
+        "Cable kickback",
+        L::Glute,
+        &[CB, BND],
+        Reps,
+        (10, 15),
         2,
     )
-    .tempo("3-1-1")
-    .start(6000)
+    .tempo("2-1-1")
+    .start(5000)
     .cues(&[
-        "Hand on a wall at first if balance is shaky",
-        "Hips square, back leg long",
-        "Hinge until the standing hamstring stretches",
+        "Strap at the ankle, hold the frame",
+        "Push the leg back without arching",
+        "Squeeze at the end",
     ])
-    .shorter("Hinge less far")
+    .shorter("Smaller movement behind you")
     .step(1000)
     .sides(),
     // Core: resist extension
@@ -1042,22 +1042,6 @@ pub static LIBRARY: &[Exercise] = &[
     ])
     .shorter("Lift the arms less"),
     Exercise::new(
-        "band-pull-apart",
-        "Band pull-apart",
-        L::UpperRear,
-        &[BND],
-        Reps,
-        (12, 20),
-        1,
-    )
-    .tempo("2-1-2")
-    .cues(&[
-        "Arms straight at chest height",
-        "Pull the band to the chest",
-        "Control the return",
-    ])
-    .shorter("Pull apart halfway"),
-    Exercise::new(
         "face-pull",
         "Face pull",
         L::UpperRear,
@@ -1093,6 +1077,22 @@ pub static LIBRARY: &[Exercise] = &[
     ])
     .shorter("Open the arms halfway")
     .step(1000),
+    Exercise::new(
+        "band-pull-apart",
+        "Band pull-apart",
+        L::UpperRear,
+        &[BND],
+        Reps,
+        (12, 20),
+        1,
+    )
+    .tempo("2-1-2")
+    .cues(&[
+        "Arms straight at chest height",
+        "Pull the band to the chest",
+        "Control the return",
+    ])
+    .shorter("Pull apart halfway"),
     // Mobility, 5–8 minutes a day
     Exercise::new(
         "cat-camel",
@@ -1372,16 +1372,14 @@ mod tests {
             }),
             ..Default::default()
         };
+        // The cable rung is skipped: the KB deadlift works with dumbbells. A good morning
+        // sits above the RDLs, so an RDL never steps down to one.
         assert_eq!(
             easier_variation(rdl, &only_dumbbells).unwrap().id,
-            "low-load-good-morning"
-        );
-        // From the good morning, the cable rung is skipped: KB deadlift works with dumbbells.
-        let gm = exercise("low-load-good-morning").unwrap();
-        assert_eq!(
-            easier_variation(gm, &only_dumbbells).unwrap().id,
             "kb-deadlift"
         );
+        let gm = exercise("low-load-good-morning").unwrap();
+        assert_eq!(easier_variation(gm, &only_dumbbells).unwrap().id, "db-rdl");
         let first = exercise("wall-hip-hinge").unwrap();
         assert!(easier_variation(first, &only_dumbbells).is_none());
     }

@@ -1,6 +1,7 @@
 //! The planner core: pure Rust, no browser, no storage. Every rule of DOMAIN.md is one
 //! named function here, tested by name; `planner::plan` ties them together.
 
+pub mod careful;
 pub mod equipment;
 pub mod flare;
 pub mod habits;
@@ -22,3 +23,4 @@ pub mod schedule;
 pub mod session;
 pub mod shared_plan;
 pub mod units;
+pub mod workout;

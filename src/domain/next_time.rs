@@ -4,7 +4,6 @@
 
 use super::history::{History, Response24h, SessionLog, SetLog};
 use super::library::Exercise;
-use super::pain::Pain;
 use super::planner::{plan, Plan, Safety};
 use super::prescription::Prescription;
 use super::profile::Profile;
@@ -52,25 +51,34 @@ pub fn what_changes_next(
     {
         s.response = Some(Response24h::Settled);
     }
-    for ps in now.sessions.iter().filter(|s| !s.logged) {
-        h.sessions.push(SessionLog {
-            day: ps.date.max(today),
-            slot: ps.slot,
-            sets: ps
-                .exercises
-                .iter()
-                .flat_map(|pe| {
-                    pe.prescription.sets.iter().map(|t| SetLog {
-                        exercise: pe.exercise.id.to_string(),
-                        amount: t.amount,
-                        load: t.load,
-                        rpe: None,
-                        pain: Pain::new(0),
-                    })
+    // Sessions to come start after everything stored (later than any real moment).
+    let later = i64::MAX / 2;
+    for (k, ps) in now.sessions.iter().filter(|s| !s.started).enumerate() {
+        let items = ps.items();
+        let sets: Vec<SetLog> = items
+            .iter()
+            .flat_map(|item| {
+                item.targets.iter().map(|t| SetLog {
+                    exercise: item.key.clone(),
+                    amount: t.amount,
+                    load: t.load,
+                    rpe: None,
+                    pain: None,
                 })
-                .collect(),
-            response: Some(Response24h::Settled),
-        });
+            })
+            .collect();
+        let mut log = SessionLog::of_sets(
+            ps.date.max(today),
+            ps.slot,
+            sets,
+            Some(Response24h::Settled),
+        );
+        log.started_ms = later + k as i64 * 10_000;
+        for (i, e) in log.entries.iter_mut().enumerate() {
+            e.at_ms = log.started_ms + i as i64 + 1;
+        }
+        log.served = items;
+        h.sessions.push(log);
     }
     let Ok(next) = plan(profile, safety, &h, to) else {
         return Vec::new();
@@ -107,6 +115,7 @@ fn pair_up(now: &Plan, next: &Plan) -> Vec<NextChange> {
 mod tests {
     use super::*;
     use crate::domain::equipment::EquipmentSet;
+    use crate::domain::pain::Pain;
     use crate::domain::safety::RedFlagAnswers;
 
     fn d(s: &str) -> NaiveDate {
@@ -125,24 +134,20 @@ mod tests {
 
     fn log_planned(p: &Plan, slot: u8, pain: u8) -> SessionLog {
         let s = p.sessions.iter().find(|s| s.slot == slot).unwrap();
-        SessionLog {
-            day: s.date,
-            slot,
-            sets: s
-                .exercises
-                .iter()
-                .flat_map(|pe| {
-                    pe.prescription.sets.iter().map(move |t| SetLog {
-                        exercise: pe.exercise.id.to_string(),
-                        amount: t.amount,
-                        load: t.load,
-                        rpe: None,
-                        pain: Pain::new(pain),
-                    })
+        let sets = s
+            .exercises
+            .iter()
+            .flat_map(|pe| {
+                pe.prescription.sets.iter().map(move |t| SetLog {
+                    exercise: pe.exercise.id.to_string(),
+                    amount: t.amount,
+                    load: t.load,
+                    rpe: None,
+                    pain: Pain::new(pain),
                 })
-                .collect(),
-            response: None,
-        }
+            })
+            .collect();
+        SessionLog::of_sets(s.date, slot, sets, None)
     }
 
     #[test]

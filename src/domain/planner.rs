@@ -1,21 +1,25 @@
-//! The planner: profile + history + date → this week's plan. A pure, deterministic fold
-//! over the program's weeks; every decision carries its `Reason`.
+//! The planner: profile + history + date → this week's plan. A pure, deterministic fold:
+//! week by week from the start, and inside each week everything in the order it happened —
+//! setup changes, swaps by hand, sessions with every set and pain report (through the one
+//! session model, `workout::LiveSession`), next-day answers. Every decision carries its
+//! `Reason`.
 
+use super::careful::{careful_for_now, safe_alternative};
 use super::equipment::EquipmentSet;
-use super::flare::{flare_exit_ready, flare_periods, in_flare, FLARE_EXERCISES};
+use super::flare::{flare_exit_ready, flare_periods, flare_spans, FlareSpan, FLARE_EXERCISES};
 use super::habits::{
     daily_mobility, walking_progression, walking_split, WalkingStep, WalkingTarget,
     WALK_START_MINUTES,
 };
-use super::history::{CheckIn, History, Response24h, SessionLog};
-use super::library::{exercise, ladder, Exercise, Ladder, Measure, Pattern};
-use super::pain::{pain_band, PainBand};
+use super::history::{CheckIn, Entry, History, Response24h};
+use super::library::{exercise, ladder, Exercise, Ladder, Pattern};
+use super::pain::{easier_variation_for_pain, pain_band, PainBand};
 use super::phase::{phase_after_flare, phase_rule, Phase, PhaseStep, WeekSummary};
 use super::prescription::{Prescription, SetTarget};
-use super::profile::{Experience, Goal, Profile, RehabExercise};
+use super::profile::{Experience, Goal, OwnExercise, Profile, RehabExercise};
 use super::progression::{
-    cap_weekly_increase, progress_dose, scale_volume, step_back_dose, Progress, StepBack,
-    WeeklyDose, DEFAULT_INCREASE_PERMILLE, SLOW_INCREASE_PERMILLE,
+    fit_sessions, progress_dose, scale_volume, step_back_dose, weekly_limit, Change, Progress,
+    StepBack, WeeklyDose, DEFAULT_INCREASE_PERMILLE, SLOW_INCREASE_PERMILLE,
 };
 use super::reason::Reason;
 use super::response::{twenty_four_hour_rule, worst_response, DoseDecision};
@@ -23,6 +27,7 @@ use super::safety::{red_flag_gate, Clearance, Gate, RedFlagAnswers};
 use super::schedule::{session_dates, week_index, week_start};
 use super::session::{ramp_up_sets, session_templates, warm_up, WarmUp};
 use super::units::Grams;
+use super::workout::{item_prescription, Ctx, LiveSession, Origin, Outcome, ServedItem};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -39,6 +44,8 @@ pub struct PlannedExercise {
     pub prescription: Prescription,
     pub ramp_up: Vec<SetTarget>,
     pub reason: Reason,
+    /// Swapped in by hand (on Plan, in the workout or from a followed plan).
+    pub chosen: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,8 +54,46 @@ pub struct PlannedSession {
     pub slot: u8,
     pub date: NaiveDate,
     pub warm_up: Vec<WarmUp>,
+    /// The library exercises: as planned, or, once started, as served now.
     pub exercises: Vec<PlannedExercise>,
-    pub logged: bool,
+    /// Physio and own exercises, done after the planned ones.
+    pub extras: Vec<ServedItem>,
+    pub started: bool,
+    pub finished: bool,
+    /// The session as it stands, once started.
+    pub live: Option<LiveSession>,
+}
+
+impl PlannedSession {
+    /// What this session serves: exactly what Today and Plan list. Once started, what the
+    /// session serves now (after any swap).
+    pub fn items(&self) -> Vec<ServedItem> {
+        match &self.live {
+            Some(live) => live
+                .blocks
+                .iter()
+                .map(|b| b.current().item.clone())
+                .collect(),
+            None => self
+                .exercises
+                .iter()
+                .map(|pe| {
+                    ServedItem::from_library(
+                        pe.exercise,
+                        &pe.prescription,
+                        pe.reason.clone(),
+                        pe.chosen,
+                    )
+                })
+                .chain(self.extras.iter().cloned())
+                .collect(),
+        }
+    }
+
+    /// Started and not finished: the workout to resume.
+    pub fn is_open(&self) -> bool {
+        self.started && !self.finished
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +106,25 @@ pub enum Mode {
     },
     /// The flare-up is over; strength restarts next week, a phase lower and lighter.
     Resuming,
+}
+
+/// An own exercise in the plan, with what the rules say of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedOwn {
+    pub own: OwnExercise,
+    /// DOMAIN.md §6: a careful kind, in phase 1 or 2.
+    pub careful_for_now: bool,
+    /// The library's nearest safe alternative, offered while it is careful for now.
+    pub alternative: Option<&'static Exercise>,
+    /// Paused by pain 5+ until the user brings it back.
+    pub paused: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedRehab {
+    pub rehab: RehabExercise,
+    /// Paused by pain 5+ until the user (or their physio) brings it back.
+    pub paused: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -78,88 +142,184 @@ pub struct Plan {
     pub mobility: Vec<&'static Exercise>,
     /// In flare-up mode: what to do instead of the sessions, with amounts.
     pub flare_routine: Vec<(&'static Exercise, u16)>,
-    pub rehab: Vec<RehabExercise>,
+    pub rehab: Vec<PlannedRehab>,
     /// The user's own exercises, done at the end of each strength session.
-    pub own: Vec<super::profile::OwnExercise>,
+    pub own: Vec<PlannedOwn>,
     /// The phase of every program week so far, week 1 first (this week last).
     pub phase_history: Vec<Phase>,
+    /// The equipment in force today.
+    pub equipment: EquipmentSet,
+    /// Exercises stopped for pain 5+ this week: not served again until next week.
+    pub stopped_this_week: Vec<&'static str>,
+    dosing: Dosing,
+    /// Every session of the week, also those a flare hides, for `swap_dose`.
+    week_sessions: Vec<PlannedSession>,
 }
 
 impl Plan {
-    /// The session planned for `day`, if it is a strength day and not yet logged.
+    /// The session planned for `day`, if it is a strength day and not yet started.
     pub fn session_on(&self, day: NaiveDate) -> Option<&PlannedSession> {
-        self.sessions.iter().find(|s| s.date == day && !s.logged)
+        self.sessions.iter().find(|s| s.date == day && !s.started)
     }
 
-    /// The first session of the week not yet logged, for training on another day.
+    /// The first session of the week not yet started, for training on another day.
     pub fn next_session(&self) -> Option<&PlannedSession> {
-        self.sessions.iter().find(|s| !s.logged)
+        self.sessions.iter().find(|s| !s.started)
     }
 
-    /// Each exercise's planned dose over the week: weekly volume and reps or seconds.
+    /// The session started and not finished, if any.
+    pub fn open_session(&self) -> Option<&PlannedSession> {
+        self.sessions.iter().rev().find(|s| s.is_open())
+    }
+
+    /// Each exercise's dose over the week as it stands: sessions started count what they
+    /// serve now, the others what is planned.
     pub fn weekly_doses(&self) -> BTreeMap<&'static str, WeeklyDose> {
-        let mut out: BTreeMap<&'static str, WeeklyDose> = BTreeMap::new();
-        for pe in self.sessions.iter().flat_map(|s| &s.exercises) {
-            let d = out.entry(pe.exercise.id).or_default();
-            d.volume += pe.prescription.volume();
-            d.amount += u64::from(pe.prescription.total_amount());
-        }
-        out
+        weekly_doses(&self.sessions)
     }
-}
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Slot {
-    exercise: &'static Exercise,
-    rx: Prescription,
-    reason: Reason,
-    chosen: bool,
-}
+    /// The dose an exercise swapped in for pain during the open session starts at, kept
+    /// within the week's 10 %; `None` when the week has no room left for it.
+    pub fn swap_dose(&self, from: &Exercise, to: &'static Exercise) -> Option<Prescription> {
+        let now_in = self.open_session().map(|s| s.slot);
+        self.dosing
+            .dose(self.dosing.ladder_of(from), to, &self.week_sessions, now_in)
+            .map(|(rx, _)| rx)
+    }
 
-struct State<'a> {
-    profile: &'a Profile,
-    phase: Phase,
-    phase_weeks: Vec<WeekSummary>,
-    templates: Vec<Vec<Ladder>>,
-    slots: BTreeMap<Ladder, Slot>,
-    last_week: BTreeMap<&'static str, WeeklyDose>,
-    idle_weeks: u32,
-    walking: u16,
-    walking_step: Option<WalkingStep>,
-    flare_pending: bool,
-}
+    /// What a live session needs to apply the rules the way the planner does.
+    pub fn ctx<'a>(&'a self, dose: &'a DoseFn<'a>) -> Ctx<'a> {
+        Ctx {
+            owned: &self.equipment,
+            phase: self.phase,
+            dose,
+        }
+    }
 
-/// History bucketed by program week, read once.
-struct Weeks<'h> {
-    sessions: Vec<Vec<&'h SessionLog>>,
-    checkins: Vec<Vec<&'h CheckIn>>,
-}
-
-impl<'h> Weeks<'h> {
-    fn new(profile: &Profile, history: &'h History, today: NaiveDate, weeks: usize) -> Self {
-        let mut sessions = vec![Vec::new(); weeks];
-        let mut checkins = vec![Vec::new(); weeks];
-        for s in history
+    /// Exercises the user may swap `from` for by hand now: another rung of the same ladder
+    /// (the same job, easier or harder), doable with their equipment, allowed in this
+    /// phase, not already in use, and not at or above a rung that hurt this week.
+    pub fn swap_choices(&self, from: &Exercise) -> Vec<&'static Exercise> {
+        let in_use: Vec<&str> = self
             .sessions
             .iter()
-            .filter(|s| s.day <= today && s.day >= profile.start)
-        {
-            sessions[week_index(profile.start, s.day) as usize].push(s);
-        }
-        for c in history
-            .checkins
+            .flat_map(|s| s.exercises.iter().map(|e| e.exercise.id))
+            .collect();
+        super::library::LIBRARY
             .iter()
-            .filter(|c| c.day <= today && c.day >= profile.start)
-        {
-            checkins[week_index(profile.start, c.day) as usize].push(c);
+            .filter(|e| {
+                e.ladder == from.ladder
+                    && e.id != from.id
+                    && swap_allowed(e, &self.equipment, self.phase)
+                    && !in_use.contains(&e.id)
+                    && !held_back(e, &self.stopped_this_week)
+                    && self
+                        .dosing
+                        .dose(
+                            self.dosing.ladder_of(from),
+                            e,
+                            &self.week_sessions,
+                            self.open_session().map(|s| s.slot),
+                        )
+                        .is_some()
+            })
+            .collect()
+    }
+}
+
+/// DOMAIN.md §2: after pain 5+ on an exercise, it and the harder rungs of its ladder wait
+/// for next week.
+fn held_back(e: &Exercise, stopped: &[&'static str]) -> bool {
+    stopped
+        .iter()
+        .filter_map(|id| exercise(id))
+        .any(|x| x.ladder == e.ladder && e.rung() >= x.rung())
+}
+
+fn weekly_doses(sessions: &[PlannedSession]) -> BTreeMap<&'static str, WeeklyDose> {
+    let mut out: BTreeMap<&'static str, WeeklyDose> = BTreeMap::new();
+    for pe in sessions.iter().flat_map(|s| &s.exercises) {
+        out.entry(pe.exercise.id)
+            .or_default()
+            .add(WeeklyDose::of(&pe.prescription, 1));
+    }
+    out
+}
+
+/// Whether an exercise may be chosen by hand: doable, and allowed in the phase (so never
+/// a careful one before phase 3).
+fn swap_allowed(e: &Exercise, owned: &EquipmentSet, phase: Phase) -> bool {
+    e.is_doable_with(owned) && e.allowed_in_phase(phase.number())
+}
+
+/// The dose an exercise swapped in for pain starts at (`from`, `to`), as the planner keeps
+/// it within the week's 10 %.
+pub type DoseFn<'a> = dyn Fn(&Exercise, &'static Exercise) -> Option<Prescription> + 'a;
+
+/// What fitting a new exercise into this week needs: last week's doses, the ladder each
+/// exercise of the plan stands in, and the week's sessions.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Dosing {
+    last: BTreeMap<&'static str, WeeklyDose>,
+    owned: EquipmentSet,
+    phase: Option<Phase>,
+    templates: Vec<Vec<Ladder>>,
+    slot_of: BTreeMap<&'static str, Ladder>,
+}
+
+impl Dosing {
+    /// The ladder of the plan `e` stands in (a swap by hand can put it in another ladder
+    /// of the same pattern).
+    fn ladder_of(&self, e: &Exercise) -> Ladder {
+        self.slot_of.get(e.id).copied().unwrap_or(e.ladder)
+    }
+
+    /// DOMAIN.md §3 for an exercise coming in mid-week in ladder `l`: its first dose and
+    /// the sessions it goes in (the open one, `now_in`, first), trimmed so that what this
+    /// week has served of it plus what is to come stay within 10 % of last week's.
+    /// `None` when the week has no room left for it.
+    fn dose(
+        &self,
+        l: Ladder,
+        e: &'static Exercise,
+        sessions: &[PlannedSession],
+        now_in: Option<u8>,
+    ) -> Option<(Prescription, Vec<u8>)> {
+        let phase = self.phase.unwrap_or(Phase::Restore);
+        self.fit(l, e, starting_dose(e, &self.owned, phase), sessions, now_in)
+    }
+
+    /// `dose`, for a given dose (an exercise coming back as it was).
+    fn fit(
+        &self,
+        l: Ladder,
+        e: &'static Exercise,
+        rx: Prescription,
+        sessions: &[PlannedSession],
+        now_in: Option<u8>,
+    ) -> Option<(Prescription, Vec<u8>)> {
+        let mut already = WeeklyDose::default();
+        let mut candidates: Vec<u8> = now_in.into_iter().collect();
+        for s in sessions {
+            if s.started {
+                for pe in s.exercises.iter().filter(|pe| pe.exercise.id == e.id) {
+                    already.add(WeeklyDose::of(&pe.prescription, 1));
+                }
+            } else if self
+                .templates
+                .get(usize::from(s.slot))
+                .is_some_and(|t| t.contains(&l))
+            {
+                candidates.push(s.slot);
+            }
         }
-        for w in &mut sessions {
-            w.sort_by_key(|s| (s.day, s.slot));
-        }
-        for w in &mut checkins {
-            w.sort_by_key(|c| c.day);
-        }
-        Weeks { sessions, checkins }
+        let Some(last) = self.last.get(e.id) else {
+            return Some((rx, candidates));
+        };
+        let limit = weekly_limit(*last, already, false);
+        let (rx, k, _) = fit_sessions(&rx, candidates.len() as u32, limit, &self.owned, e.range.0)?;
+        candidates.truncate(k as usize);
+        Some((rx, candidates))
     }
 }
 
@@ -171,31 +331,32 @@ pub fn plan(
     history: &History,
     today: NaiveDate,
 ) -> Result<Plan, Gate> {
-    match red_flag_gate(&safety.answers, &safety.clearances) {
+    match red_flag_gate(&safety.answers, &safety.clearances, today) {
         Gate::Open => {}
         blocked => return Err(blocked),
     }
     let current = week_index(profile.start, today);
-    let weeks = Weeks::new(profile, history, today, current as usize + 1);
-    let periods = flare_periods(&history.flares);
-    let mut swaps: Vec<_> = history.swaps.iter().filter(|s| s.day <= today).collect();
-    swaps.sort_by_key(|s| s.day);
-
-    let mut st = State::new(profile);
-    let mut phases = vec![st.phase];
-    for w in 1..=current {
-        st.boundary(w, &weeks, &periods);
-        let (from, to) = (
-            week_start(profile.start, w - 1),
-            week_start(profile.start, w),
-        );
-        for s in swaps.iter().filter(|s| s.day >= from && s.day < to) {
-            st.apply_swap(&s.from, &s.to);
+    let timeline = Timeline::new(profile, history, today, current);
+    let periods = flare_periods(&history.flares, &history.checkins);
+    let spans = flare_spans(
+        &history.flares,
+        &history.flare_times,
+        &history.checkins,
+        moment,
+    );
+    let mut st = State::new(profile, history);
+    let mut phases = Vec::with_capacity(current as usize + 1);
+    for w in 0..=current {
+        if w > 0 {
+            st.boundary(w, &timeline, &spans);
         }
-        st.cap_and_record();
+        st.seen.clear();
+        // The week as it opens.
+        st.see(moment(week_start(profile.start, w), 0), &spans);
+        st.run_week(&timeline.weeks[w as usize], &spans);
         phases.push(st.phase);
     }
-    let mut plan = st.this_week(current, today, &weeks, &periods, &swaps, history);
+    let mut plan = st.this_week(current, today, &periods);
     plan.phase_history = phases;
     Ok(plan)
 }
@@ -221,9 +382,15 @@ fn auto_allowed(e: &Exercise, profile: &Profile, phase: Phase) -> bool {
 
 /// The first variation of a ladder for this phase: for new lifters the easiest rung of the
 /// phase, for returning lifters the hardest rung of the phase.
-fn starting_exercise(l: Ladder, profile: &Profile, phase: Phase) -> Option<&'static Exercise> {
+/// Exercises in `avoid` (already in another slot of the plan) are passed over.
+fn starting_exercise(
+    l: Ladder,
+    profile: &Profile,
+    phase: Phase,
+    avoid: &[&str],
+) -> Option<&'static Exercise> {
     let ok: Vec<&'static Exercise> = ladder(l)
-        .filter(|e| auto_allowed(e, profile, phase))
+        .filter(|e| auto_allowed(e, profile, phase) && !avoid.contains(&e.id))
         .collect();
     let this_phase: Vec<&'static Exercise> = ok
         .iter()
@@ -250,15 +417,15 @@ pub fn starting_dose(e: &Exercise, owned: &EquipmentSet, phase: Phase) -> Prescr
     let sets: u16 = if phase == Phase::Restore { 2 } else { 3 };
     // Enough reps in total that one more is no more than +10 %.
     let amount = match e.measure {
-        Measure::Reps => e.range.0.max(10u16.div_ceil(sets)).min(e.range.1),
-        Measure::Seconds | Measure::Minutes => e.range.0,
+        super::library::Measure::Reps => e.range.0.max(10u16.div_ceil(sets)).min(e.range.1),
+        super::library::Measure::Seconds | super::library::Measure::Minutes => e.range.0,
     };
     let rest_seconds = match (e.measure, eq.is_loadable()) {
-        (Measure::Reps, true) if phase == Phase::Reload => 120,
-        (Measure::Reps, true) => 90,
-        (Measure::Reps, false) => 60,
-        (Measure::Seconds, _) => 45,
-        (Measure::Minutes, _) => 0,
+        (super::library::Measure::Reps, true) if phase == Phase::Reload => 120,
+        (super::library::Measure::Reps, true) => 90,
+        (super::library::Measure::Reps, false) => 60,
+        (super::library::Measure::Seconds, _) => 45,
+        (super::library::Measure::Minutes, _) => 0,
     };
     Prescription {
         exercise: e.id.to_string(),
@@ -269,14 +436,176 @@ pub fn starting_dose(e: &Exercise, owned: &EquipmentSet, phase: Phase) -> Prescr
     }
 }
 
-fn times_a_week(templates: &[Vec<Ladder>], l: Ladder) -> u32 {
-    templates.iter().filter(|s| s.contains(&l)).count() as u32
+/// One thing that happened in a week, in the order the fold takes them.
+#[derive(Debug, Clone, Copy)]
+enum Ev {
+    Setup(usize),
+    Swap(usize),
+    Resume(usize),
+    Start(usize),
+    Entry(usize, usize),
+    End(usize),
+    /// A day a flare starts or ends.
+    Day,
+}
+
+/// When an event happened: the moment (ms since the epoch), its kind (setups, swaps and
+/// resumes before a session that starts at the same moment), its place in the history,
+/// and the day it counts for.
+type EvKey = (i64, u8, usize, usize, NaiveDate);
+
+/// The moment of something stored with a day but no time (older records): the earliest
+/// the day can begin anywhere, so it comes before whatever the user did that day.
+fn moment(day: NaiveDate, at_ms: i64) -> i64 {
+    if at_ms != 0 {
+        return at_ms;
+    }
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a real date");
+    (day - epoch).num_days() * 86_400_000 - 14 * 3_600_000
+}
+
+/// Everything stored, bucketed by program week and put in order, read once.
+struct Timeline<'h> {
+    weeks: Vec<Vec<(EvKey, Ev)>>,
+    checkins: Vec<Vec<&'h CheckIn>>,
+}
+
+impl<'h> Timeline<'h> {
+    fn new(profile: &Profile, history: &'h History, today: NaiveDate, current: u32) -> Self {
+        let n = current as usize + 1;
+        let week = |d: NaiveDate| week_index(profile.start, d) as usize;
+        let mut keyed: Vec<Vec<(EvKey, Ev)>> = vec![Vec::new(); n];
+        for (i, c) in history.setups.iter().enumerate() {
+            if c.day <= today {
+                keyed[week(c.day)].push(((moment(c.day, c.at_ms), 0, i, 0, c.day), Ev::Setup(i)));
+            }
+        }
+        for (i, s) in history.swaps.iter().enumerate() {
+            if s.day <= today {
+                keyed[week(s.day)].push(((moment(s.day, s.at_ms), 1, i, 0, s.day), Ev::Swap(i)));
+            }
+        }
+        for (i, r) in history.resumes.iter().enumerate() {
+            if r.day <= today {
+                keyed[week(r.day)].push(((moment(r.day, r.at_ms), 2, i, 0, r.day), Ev::Resume(i)));
+            }
+        }
+        for (i, s) in history.sessions.iter().enumerate() {
+            if s.day > today || s.day < profile.start {
+                continue;
+            }
+            let w = week(s.day);
+            let started = moment(s.day, s.started_ms);
+            keyed[w].push(((started, 3, i, 0, s.day), Ev::Start(i)));
+            let mut last = started;
+            for (j, e) in s.entries.iter().enumerate() {
+                let at = e.at_ms.max(started);
+                last = last.max(at);
+                keyed[w].push(((at, 4, i, j, s.day), Ev::Entry(i, j)));
+            }
+            // A finished session ends with its last entry; one left open, when the week
+            // does (a later session closes it sooner).
+            let end = match (s.finished, s.finished_ms) {
+                (true, Some(ms)) => ms.max(last),
+                (true, None) => last,
+                (false, _) => i64::MAX,
+            };
+            keyed[w].push(((end, 5, i, 0, s.day), Ev::End(i)));
+        }
+        let spans = flare_spans(
+            &history.flares,
+            &history.flare_times,
+            &history.checkins,
+            moment,
+        );
+        for span in spans {
+            // The moments a flare starts and ends change what the plan shows.
+            for (d, at) in std::iter::once(span.start).chain(span.end) {
+                if d <= today && d >= profile.start {
+                    keyed[week(d)].push(((at, 0, 0, 0, d), Ev::Day));
+                }
+            }
+        }
+        let weeks = keyed
+            .into_iter()
+            .map(|mut v| {
+                v.sort_by_key(|(k, _)| *k);
+                v
+            })
+            .collect();
+        let mut checkins = vec![Vec::new(); n];
+        for c in history
+            .checkins
+            .iter()
+            .filter(|c| c.day <= today && c.day >= profile.start)
+        {
+            checkins[week(c.day)].push(c);
+        }
+        for w in &mut checkins {
+            w.sort_by_key(|c| c.day);
+        }
+        Timeline { weeks, checkins }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Slot {
+    exercise: &'static Exercise,
+    rx: Prescription,
+    reason: Reason,
+    chosen: bool,
+    /// What a swap by hand replaced, so swapping back restores it.
+    before_choice: Option<Box<Slot>>,
+    /// The sessions of this week it is in, when not all of its ladder's: fewer sessions
+    /// keep a week within its 10 % without sets too small to count.
+    only_in: Option<Vec<u8>>,
+}
+
+/// What happened this week so far.
+#[derive(Default)]
+struct Week {
+    /// Sessions started, with the history index they come from, oldest first.
+    lives: Vec<(usize, LiveSession, bool)>,
+    /// Exercises stopped for pain 5+: not served again this week.
+    stopped: BTreeSet<&'static str>,
+    /// Ladders stopped on their easiest rung: nothing more of them this week.
+    suspended: BTreeMap<Ladder, u8>,
+    /// Ladders changed during the week (pain 5+, a spike): not progressed at its end.
+    changed: BTreeSet<Ladder>,
+}
+
+struct State<'a> {
+    base: &'a Profile,
+    /// The profile with the setup in force now.
+    profile: Profile,
+    /// The profile with the setup the week started with: its days and session length.
+    week_profile: Profile,
+    history: &'a History,
+    phase: Phase,
+    phase_weeks: Vec<WeekSummary>,
+    templates: Vec<Vec<Ladder>>,
+    slots: BTreeMap<Ladder, Slot>,
+    last_week: BTreeMap<&'static str, WeeklyDose>,
+    idle_weeks: u32,
+    walking: u16,
+    walking_step: Option<WalkingStep>,
+    flare_pending: bool,
+    /// Own and physio exercises paused by pain 5+.
+    paused: BTreeSet<String>,
+    week: Week,
+    week_index: u32,
+    /// The least the plan showed of each exercise this week, so far.
+    seen: BTreeMap<&'static str, WeeklyDose>,
 }
 
 impl<'a> State<'a> {
-    fn new(profile: &'a Profile) -> Self {
+    fn new(base: &'a Profile, history: &'a History) -> Self {
+        let profile = base.with_setup(&history.setup_at(base, base.start, i64::MIN));
         let mut st = State {
+            base,
+            week_profile: profile.clone(),
             profile,
+            history,
             phase: Phase::Restore,
             phase_weeks: Vec::new(),
             templates: Vec::new(),
@@ -286,13 +615,16 @@ impl<'a> State<'a> {
             walking: WALK_START_MINUTES,
             walking_step: None,
             flare_pending: false,
+            paused: BTreeSet::new(),
+            week: Week::default(),
+            week_index: 0,
+            seen: BTreeMap::new(),
         };
-        st.rebuild();
-        st.cap_and_record();
+        st.retemplate(false);
         st
     }
 
-    fn owned(&self) -> &'a EquipmentSet {
+    fn owned(&self) -> &EquipmentSet {
         &self.profile.equipment
     }
 
@@ -302,51 +634,111 @@ impl<'a> State<'a> {
             rx: starting_dose(e, self.owned(), self.phase),
             reason,
             chosen: false,
+            before_choice: None,
+            only_in: None,
         }
     }
 
-    /// Sets the week's sessions for the phase; keeps each ladder's exercise and dose when
-    /// it is still allowed, starts the others fresh, drops ladders no longer trained.
-    fn rebuild(&mut self) {
-        let p = self.profile;
+    fn dosing(&self) -> Dosing {
+        Dosing {
+            last: self.last_week.clone(),
+            owned: self.profile.equipment.clone(),
+            phase: Some(self.phase),
+            templates: self.templates.clone(),
+            slot_of: self
+                .slots
+                .iter()
+                .map(|(l, s)| (s.exercise.id, *l))
+                .collect(),
+        }
+    }
+
+    /// The open session's slot, if a session is under way.
+    fn open_slot(&self) -> Option<u8> {
+        self.week
+            .lives
+            .iter()
+            .rev()
+            .find(|(_, _, open)| *open)
+            .map(|(_, l, _)| l.slot)
+    }
+
+    /// A new exercise for ladder `l` mid-week, within the week's 10 %: `None` when the
+    /// week has no room left for it (then it waits for next week).
+    fn mid_week(
+        &self,
+        l: Ladder,
+        e: &'static Exercise,
+        now_in: Option<u8>,
+    ) -> (Prescription, Option<Vec<u8>>) {
+        self.mid_week_with(l, e, starting_dose(e, self.owned(), self.phase), now_in)
+    }
+
+    /// `mid_week`, for a given dose (an exercise coming back as it was).
+    fn mid_week_with(
+        &self,
+        l: Ladder,
+        e: &'static Exercise,
+        rx: Prescription,
+        now_in: Option<u8>,
+    ) -> (Prescription, Option<Vec<u8>>) {
+        match self
+            .dosing()
+            .fit(l, e, rx.clone(), &self.sessions_now(), now_in)
+        {
+            Some((fitted, only_in)) => (fitted, Some(only_in)),
+            None => (rx, Some(Vec::new())),
+        }
+    }
+
+    /// Sets the sessions' ladders for the phase, days and session length; keeps each
+    /// ladder's exercise and dose while still allowed, starts the others fresh, drops
+    /// ladders no longer trained. On entering phase 3, goal lifts come back.
+    fn retemplate(&mut self, new_phase: bool) {
+        let p = &self.week_profile;
         self.templates = session_templates(self.phase, p.clamped_days(), p.session_minutes);
         let mut ladders: Vec<Ladder> = self.templates.iter().flatten().copied().collect();
         ladders.sort();
         ladders.dedup();
+        // The slots still allowed stay as they are; the others start fresh with an exercise
+        // no other slot holds.
         let mut next = BTreeMap::new();
-        for l in ladders {
-            let keep = self.slots.remove(&l).filter(|s| {
+        for l in &ladders {
+            let keep = self.slots.remove(l).filter(|s| {
                 if s.chosen {
-                    s.exercise.allowed_in_phase(self.phase.number())
-                        && s.exercise.is_doable_with(self.owned())
+                    swap_allowed(s.exercise, self.owned(), self.phase)
                 } else {
-                    auto_allowed(s.exercise, p, self.phase)
+                    auto_allowed(s.exercise, &self.profile, self.phase)
                 }
             });
-            let slot = match keep {
-                Some(s) => s,
-                None => match starting_exercise(l, p, self.phase) {
-                    Some(e) => self.fresh(e, Reason::Start),
-                    None => continue,
-                },
-            };
-            next.insert(l, slot);
+            if let Some(s) = keep {
+                next.insert(*l, s);
+            }
+        }
+        for l in ladders {
+            if next.contains_key(&l) {
+                continue;
+            }
+            let in_use: Vec<&str> = next.values().map(|s: &Slot| s.exercise.id).collect();
+            if let Some(e) = starting_exercise(l, &self.profile, self.phase, &in_use) {
+                let slot = self.fresh(e, Reason::Start);
+                next.insert(l, slot);
+            }
         }
         self.slots = next;
-        if self.phase == Phase::Reload {
+        if new_phase && self.phase == Phase::Reload {
             self.reintroduce_goal_lifts();
         }
     }
 
     /// DOMAIN.md §4 phase 3: barbell lifts return for users who want them, starting light.
     fn reintroduce_goal_lifts(&mut self) {
-        let wanted = match self.profile.goal {
+        let (l, id) = match self.profile.goal {
             Goal::DeadliftAgain => (Ladder::Hinge, "barbell-deadlift"),
             Goal::SquatAgain => (Ladder::Squat, "barbell-back-squat"),
             Goal::EverydayStrength | Goal::BackToSport => return,
         };
-        let (l, id) = wanted;
-        let Some(target) = exercise(id).filter(|e| auto_allowed(e, self.profile, self.phase))
+        let Some(target) = exercise(id).filter(|e| auto_allowed(e, &self.profile, self.phase))
         else {
             return;
         };
@@ -363,67 +755,670 @@ impl<'a> State<'a> {
         }
     }
 
-    /// A week boundary: judge week `w - 1` and set week `w`.
-    fn boundary(&mut self, w: u32, weeks: &Weeks, periods: &[(NaiveDate, Option<NaiveDate>)]) {
-        let start = self.profile.start;
-        let (from, to) = (week_start(start, w - 1), week_start(start, w));
-        let logged = &weeks.sessions[(w - 1) as usize];
-        let touched = periods
+    /// The slots a session of this week serves, main patterns first, core last.
+    fn slots_of(&self, slot: u8) -> Vec<&Slot> {
+        let Some(ladders) = self.templates.get(usize::from(slot)) else {
+            return Vec::new();
+        };
+        let mut out: Vec<&Slot> = ladders
             .iter()
-            .any(|(s, e)| *s < to && e.is_none_or(|e| e > from));
-        let summary = week_summary(logged, touched);
-        let flare_now = in_flare(periods, to);
+            .filter(|l| !self.week.suspended.contains_key(l))
+            .filter_map(|l| self.slots.get(l))
+            .filter(|s| s.only_in.as_ref().is_none_or(|o| o.contains(&slot)))
+            .collect();
+        out.sort_by_key(|s| s.exercise.pattern() == Pattern::Core);
+        out
+    }
+
+    /// The library exercises a session of this week serves, from the slots now.
+    fn planned(&self, slot: u8) -> Vec<PlannedExercise> {
+        self.slots_of(slot)
+            .into_iter()
+            .map(|s| PlannedExercise {
+                exercise: s.exercise,
+                ramp_up: ramp_up_sets(s.rx.max_load(), s.rx.equipment, self.owned()),
+                prescription: s.rx.clone(),
+                reason: s.reason.clone(),
+                chosen: s.chosen,
+            })
+            .collect()
+    }
+
+    /// Own and physio exercises not paused, for a strength session.
+    fn extras(&self) -> Vec<ServedItem> {
+        let rehab = self
+            .base
+            .rehab
+            .iter()
+            .map(ServedItem::from_rehab)
+            .filter(|i| !self.paused.contains(&i.key));
+        let own = self
+            .base
+            .own
+            .iter()
+            .map(ServedItem::from_own)
+            .filter(|i| !self.paused.contains(&i.key));
+        rehab.chain(own).collect()
+    }
+
+    fn run_week(&mut self, events: &[(EvKey, Ev)], spans: &[FlareSpan]) {
+        for ((at, ..), ev) in events {
+            let changed = match *ev {
+                Ev::Setup(i) => {
+                    self.apply_setup(i);
+                    true
+                }
+                Ev::Swap(i) => {
+                    let s = &self.history.swaps[i];
+                    self.apply_swap(&s.from, &s.to);
+                    true
+                }
+                Ev::Resume(i) => {
+                    self.paused.remove(&self.history.resumes[i].exercise);
+                    true
+                }
+                Ev::Start(i) => {
+                    self.start_session(i);
+                    true
+                }
+                Ev::Entry(i, j) => self.entry(i, j),
+                Ev::End(i) => {
+                    self.end_session(i);
+                    true
+                }
+                Ev::Day => true,
+            };
+            if changed {
+                self.see(*at, spans);
+            }
+        }
+    }
+
+    /// Takes in what the plan shows on `day` now: the week's record keeps, for each
+    /// exercise, the least the user saw of it, the base the next week's 10 % counts from.
+    fn see(&mut self, at: i64, spans: &[FlareSpan]) {
+        for (id, d) in self.view_at(at, spans) {
+            self.seen
+                .entry(id)
+                .and_modify(|r| {
+                    r.volume = r.volume.min(d.volume);
+                    r.amount = r.amount.min(d.amount);
+                    r.load = r.load.min(d.load);
+                })
+                .or_insert(d);
+        }
+    }
+
+    fn start_session(&mut self, i: usize) {
+        let log = &self.history.sessions[i];
+        for (_, _, open) in &mut self.week.lives {
+            *open = false;
+        }
+        let served = if log.served.is_empty() {
+            // Stored before sessions kept what they served: serve what the plan had.
+            let mut items: Vec<ServedItem> = self
+                .slots_of(log.slot)
+                .into_iter()
+                .map(|s| ServedItem::from_library(s.exercise, &s.rx, s.reason.clone(), s.chosen))
+                .collect();
+            items.extend(self.extras());
+            items
+        } else {
+            log.served.clone()
+        };
+        let live = LiveSession::start(log.day, log.slot, log.started_ms, served);
+        self.week.lives.push((i, live, true));
+    }
+
+    /// One stored entry of session `i`; true when it changed what the plan shows.
+    fn entry(&mut self, i: usize, j: usize) -> bool {
+        let Some(k) = self.week.lives.iter().position(|(x, _, _)| *x == i) else {
+            return false;
+        };
+        let logged = &self.history.sessions[i].entries[j];
+        let slot = self.week.lives[k].1.slot;
+        // Only pain 5+ can swap an exercise in and need a dose: the week as it stands is
+        // worked out then, before the session changes.
+        let stop = match &logged.entry {
+            Entry::Pain { pain, .. } => pain.value() >= 5,
+            Entry::Set(s) => s.pain.is_some_and(|p| p.value() >= 5),
+            _ => false,
+        };
+        let week = stop.then(|| (self.dosing(), self.sessions_now()));
+        let mut live = std::mem::replace(
+            &mut self.week.lives[k].1,
+            LiveSession::start(self.history.sessions[i].day, slot, 0, Vec::new()),
+        );
+        let dose = |from: &Exercise, to: &'static Exercise| {
+            let (dosing, sessions) = week.as_ref()?;
+            dosing
+                .dose(dosing.ladder_of(from), to, sessions, Some(slot))
+                .map(|(rx, _)| rx)
+        };
+        let ctx = Ctx {
+            owned: &self.profile.equipment,
+            phase: self.phase,
+            dose: &dose,
+        };
+        let outcome = live.log(logged.at_ms, &logged.entry, &ctx);
+        self.week.lives[k].1 = live;
+        let changed = outcome != Outcome::Nothing;
+        self.apply_outcome(outcome);
+        changed
+    }
+
+    /// DOMAIN.md §2 pain 5+, for the rest of the week and the next: the exercise is not
+    /// served again this week, and its ladder continues one rung lower.
+    fn apply_outcome(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Nothing => {}
+            Outcome::Paused { key, .. } => {
+                self.paused.insert(key);
+            }
+            Outcome::Stopped { from, to, pain } => {
+                self.week.stopped.insert(from.id);
+                let l = self
+                    .slots
+                    .iter()
+                    .find(|(_, s)| s.exercise.id == from.id)
+                    .map(|(l, _)| *l)
+                    .or_else(|| {
+                        self.slots
+                            .iter()
+                            .find(|(_, s)| s.exercise.ladder == from.ladder)
+                            .map(|(l, _)| *l)
+                    });
+                let Some(l) = l else { return };
+                self.week.changed.insert(l);
+                let slot = &self.slots[&l];
+                // Another slot may hold the easier rung already: one further down.
+                let mut to = to;
+                while let Some(e) = to {
+                    if !self
+                        .slots
+                        .iter()
+                        .any(|(x, s)| *x != l && s.exercise.id == e.id)
+                    {
+                        break;
+                    }
+                    to = easier_variation_for_pain(e, self.owned(), self.phase.number());
+                }
+                match to {
+                    Some(to) => {
+                        if slot.exercise.id == from.id || slot.exercise.rung() > to.rung() {
+                            let (rx, only_in) = self.mid_week(l, to, None);
+                            self.slots.insert(
+                                l,
+                                Slot {
+                                    exercise: to,
+                                    rx,
+                                    reason: Reason::SwappedForPain {
+                                        from: from.id,
+                                        pain: pain.value(),
+                                    },
+                                    chosen: false,
+                                    before_choice: None,
+                                    only_in,
+                                },
+                            );
+                        }
+                    }
+                    None => {
+                        if slot.exercise.id == from.id {
+                            self.week.suspended.insert(l, pain.value());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn end_session(&mut self, i: usize) {
+        let Some(k) = self.week.lives.iter().position(|(x, _, _)| *x == i) else {
+            return;
+        };
+        self.week.lives[k].2 = false;
+        if self.history.sessions[i].response != Some(Response24h::Spiked) {
+            return;
+        }
+        // DOMAIN.md §2, a spike: too much too soon. What the session trained steps back for
+        // the rest of the week and the next, once a week per ladder.
+        let trained: Vec<&'static str> = self.week.lives[k]
+            .1
+            .blocks
+            .iter()
+            .filter(|b| b.steps.iter().any(|s| s.sets_done() > 0) || !b.pains.is_empty())
+            .filter_map(|b| b.current().item.library())
+            .map(|e| e.id)
+            .collect();
+        let ladders: Vec<Ladder> = self
+            .slots
+            .iter()
+            .filter(|(l, s)| trained.contains(&s.exercise.id) && !self.week.changed.contains(l))
+            .map(|(l, _)| *l)
+            .collect();
+        for l in ladders {
+            let slot = self.slots[&l].clone();
+            let next = self.stepped_back(&slot);
+            self.slots.insert(l, next);
+            self.week.changed.insert(l);
+        }
+    }
+
+    /// DOMAIN.md §2 spike: 10–20 % lighter, or fewer reps, or an easier variation.
+    fn stepped_back(&self, slot: &Slot) -> Slot {
+        let ex = slot.exercise;
+        match step_back_dose(&slot.rx, ex, self.owned(), self.phase.number()) {
+            StepBack::Lighter(rx, c) | StepBack::LessVolume(rx, c) => Slot {
+                rx,
+                reason: Reason::SteppedBack(c),
+                before_choice: None,
+                ..slot.clone()
+            },
+            StepBack::Easier(e) => Slot {
+                reason: Reason::SteppedBackEasier { from: ex.id },
+                ..self.fresh(e, Reason::Start)
+            },
+        }
+    }
+
+    /// A swap chosen by hand; ignored when stale or not valid for this user now. Swapping
+    /// back to what a swap replaced restores it as it was.
+    fn apply_swap(&mut self, from: &str, to: &str) {
+        let Some(target) = exercise(to) else { return };
+        let Some(l) = self
+            .slots
+            .iter()
+            .find(|(_, s)| s.exercise.id == from)
+            .map(|(l, _)| *l)
+        else {
+            return;
+        };
+        let slot = self.slots[&l].clone();
+        let next = match slot.before_choice.as_deref() {
+            Some(before)
+                if before.exercise.id == to
+                    && swap_allowed(before.exercise, self.owned(), self.phase)
+                    && !held_back(
+                        before.exercise,
+                        &self.week.stopped.iter().copied().collect::<Vec<_>>(),
+                    ) =>
+            {
+                // Back as it was, within this week's 10 %.
+                let (rx, only_in) =
+                    self.mid_week_with(l, before.exercise, before.rx.clone(), self.open_slot());
+                Slot {
+                    rx,
+                    only_in,
+                    reason: Reason::BackToPlan {
+                        from: slot.exercise.id,
+                    },
+                    ..before.clone()
+                }
+            }
+            _ => {
+                let in_use = self.slots.values().any(|s| s.exercise.id == to);
+                if in_use
+                    || target.ladder != slot.exercise.ladder
+                    || !swap_allowed(target, self.owned(), self.phase)
+                    || held_back(
+                        target,
+                        &self.week.stopped.iter().copied().collect::<Vec<_>>(),
+                    )
+                {
+                    return;
+                }
+                let before = match slot.before_choice.clone() {
+                    Some(b) => b,
+                    None => Box::new(slot.clone()),
+                };
+                // No room left for it in this week's 10 %: the swap waits (the app does not
+                // offer it).
+                let Some((rx, only_in)) =
+                    self.dosing()
+                        .dose(l, target, &self.sessions_now(), self.open_slot())
+                else {
+                    return;
+                };
+                let only_in = Some(only_in);
+                Slot {
+                    exercise: target,
+                    rx,
+                    reason: Reason::ChosenByYou {
+                        from: slot.exercise.id,
+                    },
+                    chosen: true,
+                    before_choice: Some(before),
+                    only_in,
+                }
+            }
+        };
+        let item =
+            ServedItem::from_library(next.exercise, &next.rx, next.reason.clone(), next.chosen);
+        self.slots.insert(l, next);
+        for (_, live, open) in &mut self.week.lives {
+            if *open {
+                live.swap(from, item.clone());
+            }
+        }
+    }
+
+    /// DOMAIN.md §4: new equipment counts from the next session. An exercise the user can
+    /// no longer do moves to the nearest rung they can; loads go to the new real steps,
+    /// never up; and the week stays within its 10 %.
+    fn apply_setup(&mut self, i: usize) {
+        self.profile = self.base.with_setup(&self.history.setups[i].setup);
+        let ladders: Vec<Ladder> = self.slots.keys().copied().collect();
+        for l in ladders {
+            let slot = self.slots[&l].clone();
+            let owned = self.owned().clone();
+            let still = slot.exercise.is_doable_with(&owned);
+            let mut rx = slot.rx.clone();
+            if still && !owned.has(rx.equipment) {
+                rx.equipment = slot
+                    .exercise
+                    .equipment_for(&owned)
+                    .unwrap_or(super::equipment::Equipment::Bodyweight);
+            }
+            let reround = |rx: &mut Prescription| {
+                if rx.equipment.is_loadable() {
+                    for s in &mut rx.sets {
+                        s.load = owned.round_down(rx.equipment, s.load);
+                    }
+                } else {
+                    rx.sets.iter_mut().for_each(|s| s.load = Grams::ZERO);
+                }
+            };
+            reround(&mut rx);
+            let fits = still && rx.max_load() <= slot.rx.max_load();
+            if fits {
+                if rx != slot.rx {
+                    self.slots.insert(
+                        l,
+                        Slot {
+                            rx,
+                            reason: Reason::EquipmentLoads,
+                            ..slot
+                        },
+                    );
+                }
+                continue;
+            }
+            // The nearest lower rung the new equipment allows that no other slot holds and
+            // no pain held back this week; else where the ladder starts.
+            let in_use: Vec<&str> = self
+                .slots
+                .iter()
+                .filter(|(x, _)| **x != l)
+                .map(|(_, s)| s.exercise.id)
+                .collect();
+            let stopped: Vec<&'static str> = self.week.stopped.iter().copied().collect();
+            let usable = |e: &&'static Exercise| {
+                e.is_doable_with(&owned)
+                    && e.allowed_in_phase(self.phase.number())
+                    && !in_use.contains(&e.id)
+                    && !held_back(e, &stopped)
+            };
+            let to = ladder(slot.exercise.ladder)
+                .take(slot.exercise.rung())
+                .filter(usable)
+                .last()
+                .or_else(|| {
+                    starting_exercise(l, &self.profile, self.phase, &in_use)
+                        .filter(|e| !held_back(e, &stopped))
+                });
+            if let Some(to) = to {
+                let (rx, only_in) = self.mid_week(l, to, None);
+                self.slots.insert(
+                    l,
+                    Slot {
+                        exercise: to,
+                        rx,
+                        reason: Reason::EquipmentChanged {
+                            from: slot.exercise.id,
+                        },
+                        chosen: false,
+                        before_choice: None,
+                        only_in,
+                    },
+                );
+            } else {
+                self.slots.remove(&l);
+            }
+        }
+    }
+
+    /// Each exercise's weekly dose as the plan shows it at moment `at` of this week: in
+    /// flare-up mode or easing back in (a flare this week, up to `at`), only a session
+    /// still open shows.
+    fn view_at(&self, at: i64, spans: &[FlareSpan]) -> BTreeMap<&'static str, WeeklyDose> {
+        let week_from = moment(self.week_from(), 0);
+        let training = !spans
+            .iter()
+            .any(|s| s.start.1 <= at && s.end.is_none_or(|(_, e)| e > week_from));
+        // The same figures as `weekly_doses(&self.sessions_now())`, without building the
+        // sessions: this runs twice a week of history.
+        let mut out: BTreeMap<&'static str, WeeklyDose> = BTreeMap::new();
+        for i in 0..self.templates.len() {
+            let slot = i as u8;
+            match self
+                .week
+                .lives
+                .iter()
+                .rev()
+                .find(|(_, l, _)| l.slot == slot)
+            {
+                Some((_, _, open)) if !training && !open => {}
+                Some((_, live, _)) => {
+                    for b in &live.blocks {
+                        let item = &b.current().item;
+                        if let Some(e) = item.library() {
+                            out.entry(e.id).or_default().add(item.weekly_dose());
+                        }
+                    }
+                }
+                None if training => {
+                    for s in self.slots_of(slot) {
+                        out.entry(s.exercise.id)
+                            .or_default()
+                            .add(WeeklyDose::of(&s.rx, 1));
+                    }
+                }
+                None => {}
+            }
+        }
+        out
+    }
+
+    /// The week's sessions as they stand now.
+    fn sessions_now(&self) -> Vec<PlannedSession> {
+        let dates = session_dates(&self.week_profile, self.week_no());
+        self.templates
+            .iter()
+            .enumerate()
+            .map(|(i, _)| {
+                let slot = i as u8;
+                let date = dates.get(i).copied().unwrap_or(self.week_from());
+                let live = self
+                    .week
+                    .lives
+                    .iter()
+                    .rev()
+                    .find(|(_, l, _)| l.slot == slot);
+                match live {
+                    Some((h, live, _)) => {
+                        let exercises: Vec<PlannedExercise> = live
+                            .blocks
+                            .iter()
+                            .filter_map(|b| {
+                                let step = b.current();
+                                let e = step.item.library()?;
+                                let rx = item_prescription(&step.item);
+                                Some(PlannedExercise {
+                                    exercise: e,
+                                    ramp_up: ramp_up_sets(
+                                        rx.max_load(),
+                                        rx.equipment,
+                                        self.owned(),
+                                    ),
+                                    prescription: rx,
+                                    reason: step.item.reason.clone().unwrap_or(Reason::Start),
+                                    chosen: step.item.origin == Origin::ChosenByYou,
+                                })
+                            })
+                            .collect();
+                        let extras = live
+                            .blocks
+                            .iter()
+                            .map(|b| &b.current().item)
+                            .filter(|i| i.library().is_none())
+                            .cloned()
+                            .collect();
+                        let loaded = exercises.iter().any(|e| e.prescription.is_loaded());
+                        PlannedSession {
+                            slot,
+                            date,
+                            warm_up: warm_up(loaded),
+                            exercises,
+                            extras,
+                            started: true,
+                            finished: self.history.sessions[*h].finished,
+                            live: Some(live.clone()),
+                        }
+                    }
+                    None => {
+                        let exercises = self.planned(slot);
+                        let loaded = exercises.iter().any(|e| e.prescription.is_loaded());
+                        PlannedSession {
+                            slot,
+                            date,
+                            warm_up: warm_up(loaded),
+                            exercises,
+                            extras: self.extras(),
+                            started: false,
+                            finished: false,
+                            live: None,
+                        }
+                    }
+                }
+            })
+            .collect()
+    }
+
+    fn week_no(&self) -> u32 {
+        self.week_index
+    }
+
+    fn week_from(&self) -> NaiveDate {
+        week_start(self.base.start, self.week_index)
+    }
+}
+
+impl State<'_> {
+    /// A week boundary: judge week `w - 1` as it finally stood, then set week `w`.
+    fn boundary(&mut self, w: u32, tl: &Timeline, spans: &[FlareSpan]) {
+        let start = self.base.start;
+        let (from, to) = (
+            moment(week_start(start, w - 1), 0),
+            moment(week_start(start, w), 0),
+        );
+        // The base of the 10 %: the least the user saw of each exercise during the week,
+        // from its first moment to its last (after stops, swaps, a flare).
+        self.see(to - 1, spans);
+        let record = std::mem::take(&mut self.seen);
+        let touched = spans
+            .iter()
+            .any(|s| s.start.1 < to && s.end.is_none_or(|(_, e)| e > from));
+        // A flare running as the week begins.
+        let flare_now = spans.iter().any(|s| s.runs_at(to));
+        let summary = self.week_summary(touched);
 
         if touched || flare_now {
             self.walking_step = None;
+            self.walking = self.walking.min(WALK_START_MINUTES);
         } else {
-            let (total, step) =
-                walking_progression(self.walking, &weeks.checkins[(w - 1) as usize]);
+            let (total, step) = walking_progression(self.walking, &tl.checkins[(w - 1) as usize]);
             self.walking = total;
             self.walking_step = Some(step);
         }
 
+        let mut new_phase = false;
         if flare_now {
             self.flare_pending = true;
             self.phase_weeks.push(summary);
-            return;
-        }
-        if touched || self.flare_pending {
+        } else if touched || self.flare_pending {
             self.resume_after_flare();
-            return;
-        }
-
-        if logged.is_empty() {
-            self.idle_weeks += 1;
-            let welcome_back = self.idle_weeks == 2;
-            for slot in self.slots.values_mut() {
-                if welcome_back {
-                    let (rx, change) = scale_volume(&slot.rx, 90);
-                    slot.rx = rx;
-                    slot.reason = Reason::WelcomeBack(change);
-                } else {
-                    slot.reason = Reason::HeldNotTrained;
+            new_phase = true;
+        } else {
+            let trained = self
+                .week
+                .lives
+                .iter()
+                .any(|(_, l, _)| l.sets_logged() > 0 || l.worst_pain().is_some());
+            if trained {
+                self.idle_weeks = 0;
+                let ladders: Vec<Ladder> = self
+                    .slots
+                    .keys()
+                    .copied()
+                    .filter(|l| !self.week.changed.contains(l))
+                    .collect();
+                for l in ladders {
+                    self.decide(l);
+                }
+            } else {
+                self.idle_weeks += 1;
+                let welcome_back = self.idle_weeks == 2;
+                for slot in self.slots.values_mut() {
+                    if welcome_back {
+                        let (rx, change) = scale_volume(&slot.rx, 90);
+                        slot.rx = rx;
+                        slot.reason = Reason::WelcomeBack(change);
+                    } else if !self.week.changed.contains(&slot.exercise.ladder) {
+                        slot.reason = Reason::HeldNotTrained;
+                    }
                 }
             }
-        } else {
-            self.idle_weeks = 0;
-            let changed = self.in_week(logged);
-            let ladders: Vec<Ladder> = self
-                .slots
-                .keys()
-                .copied()
-                .filter(|l| !changed.contains(l))
-                .collect();
-            for l in ladders {
-                self.decide(l, logged);
+            // Pain 5+ on the easiest rung: back next week, a smaller dose.
+            let suspended: Vec<(Ladder, u8)> =
+                self.week.suspended.iter().map(|(l, p)| (*l, *p)).collect();
+            for (l, pain) in suspended {
+                if let Some(slot) = self.slots.get_mut(&l) {
+                    let (rx, change) = scale_volume(&slot.rx, 80);
+                    slot.rx = rx;
+                    slot.reason = Reason::EasiestAlready { pain, change };
+                }
+            }
+            self.phase_weeks.push(summary);
+            if let PhaseStep::Up(next) = phase_rule(self.phase, &self.phase_weeks) {
+                self.phase = next;
+                self.phase_weeks.clear();
+                new_phase = true;
             }
         }
 
-        self.phase_weeks.push(summary);
-        if let PhaseStep::Up(next) = phase_rule(self.phase, &self.phase_weeks) {
-            self.phase = next;
-            self.phase_weeks.clear();
-            self.rebuild();
+        self.week = Week::default();
+        self.week_index = w;
+        self.week_profile = self.profile.clone();
+        self.retemplate(new_phase);
+        self.cap_to(&record);
+        self.last_week = record;
+    }
+
+    fn week_summary(&self, flare: bool) -> WeekSummary {
+        let lives = &self.week.lives;
+        WeekSummary {
+            sessions: lives.iter().filter(|(_, l, _)| l.sets_logged() > 0).count() as u32,
+            max_pain: lives
+                .iter()
+                .filter_map(|(_, l, _)| l.worst_pain())
+                .map(|p| p.value())
+                .max()
+                .unwrap_or(0),
+            spike: lives
+                .iter()
+                .any(|(i, _, _)| self.history.sessions[*i].response == Some(Response24h::Spiked)),
+            flare,
         }
     }
 
@@ -432,7 +1427,7 @@ impl<'a> State<'a> {
         self.flare_pending = false;
         self.phase = phase_after_flare(self.phase);
         self.phase_weeks.clear();
-        let owned = self.owned();
+        let owned = self.owned().clone();
         for slot in self.slots.values_mut() {
             if slot.rx.is_loaded() {
                 let to = owned.round_down(slot.rx.equipment, Grams(slot.rx.max_load().0 / 10 * 8));
@@ -445,139 +1440,60 @@ impl<'a> State<'a> {
             }
             slot.reason = Reason::AfterFlare;
         }
-        self.rebuild();
-    }
-
-    /// DOMAIN.md §2 pain 5+: the next easier rung of the ladder, or on the easiest rung a
-    /// smaller dose.
-    fn stopped(&self, slot: &Slot, pain: u8) -> Slot {
-        let ex = slot.exercise;
-        match super::library::easier_variation(ex, self.owned()) {
-            Some(e) => Slot {
-                reason: Reason::SwappedForPain { from: ex.id, pain },
-                ..self.fresh(e, Reason::Start)
-            },
-            None => {
-                let (rx, change) = scale_volume(&slot.rx, 80);
-                Slot {
-                    rx,
-                    reason: Reason::EasiestAlready { pain, change },
-                    ..slot.clone()
-                }
-            }
-        }
-    }
-
-    /// DOMAIN.md §2 spike: lighter, or an easier variation, for a week.
-    fn stepped_back(&self, slot: &Slot) -> Slot {
-        let ex = slot.exercise;
-        match step_back_dose(&slot.rx, ex, self.owned()) {
-            StepBack::Lighter(rx, c) | StepBack::LessVolume(rx, c) => Slot {
-                rx,
-                reason: Reason::SteppedBack(c),
-                ..slot.clone()
-            },
-            StepBack::Easier(e) => Slot {
-                reason: Reason::SteppedBackEasier { from: ex.id },
-                ..self.fresh(e, Reason::Start)
-            },
-        }
-    }
-
-    /// What cannot wait for the week's end, replayed session by session: pain 5+ swaps the
-    /// movement at once (and again if the easier one hurts too); a spike steps back once.
-    /// Returns the ladders it changed.
-    fn in_week(&mut self, logged: &[&SessionLog]) -> BTreeSet<Ladder> {
-        let mut changed = BTreeSet::new();
-        let mut stepped = BTreeSet::new();
-        for s in logged {
-            let ladders: Vec<Ladder> = self.slots.keys().copied().collect();
-            for l in ladders {
-                let slot = &self.slots[&l];
-                let mine = || s.sets.iter().filter(|x| x.exercise == slot.exercise.id);
-                let worst = mine().filter_map(|x| x.pain).max();
-                let next = if let Some(p) = worst.filter(|p| pain_band(*p) == PainBand::Stop) {
-                    self.stopped(slot, p.value())
-                } else if s.response == Some(Response24h::Spiked)
-                    && mine().next().is_some()
-                    && stepped.insert(l)
-                {
-                    self.stepped_back(slot)
-                } else {
-                    continue;
-                };
-                self.slots.insert(l, next);
-                changed.insert(l);
-            }
-        }
-        changed
     }
 
     /// One ladder's verdict on last week, in the order of DOMAIN.md §2 and §3.
-    fn decide(&mut self, l: Ladder, logged: &[&SessionLog]) {
-        let profile = self.profile;
-        let phase = self.phase;
-        let templates = &self.templates;
-        let Some(slot) = self.slots.get(&l) else {
+    fn decide(&mut self, l: Ladder) {
+        let Some(slot) = self.slots.get(&l).cloned() else {
             return;
         };
-        let (ex, rx) = (slot.exercise, &slot.rx);
-        let relevant: Vec<&SessionLog> = logged
-            .iter()
-            .copied()
-            .filter(|s| {
-                templates
-                    .get(usize::from(s.slot))
-                    .is_some_and(|t| t.contains(&l))
-                    || s.sets.iter().any(|x| x.exercise == ex.id)
-            })
-            .collect();
-        let verdict = judge(ex, rx, &relevant);
-        let owned = self.owned();
+        let verdict = self.judge(&slot);
         let next = match verdict {
             Verdict::NotTrained => Slot {
                 reason: Reason::HeldNotTrained,
-                ..slot.clone()
+                ..slot
             },
-            Verdict::Stop(pain) => self.stopped(slot, pain),
-            Verdict::Dose(DoseDecision::StepBack) => self.stepped_back(slot),
+            Verdict::Dose(DoseDecision::StepBack) => self.stepped_back(&slot),
             Verdict::Dose(DoseDecision::Hold) => Slot {
                 reason: Reason::HeldStillRaised,
-                ..slot.clone()
+                ..slot
             },
             Verdict::Modified(p) => Slot {
                 reason: Reason::HeldPain(p),
-                ..slot.clone()
+                ..slot
             },
             Verdict::Incomplete => Slot {
                 reason: Reason::HeldIncomplete,
-                ..slot.clone()
+                ..slot
             },
             Verdict::NoResponse => Slot {
                 reason: Reason::HeldNoResponse,
-                ..slot.clone()
+                ..slot
             },
             Verdict::Dose(DoseDecision::Progress) => {
+                let phase = self.phase;
                 match progress_dose(
-                    rx,
-                    ex,
-                    owned,
+                    &slot.rx,
+                    slot.exercise,
+                    self.owned(),
                     phase.number(),
                     weekly_increase_permille(phase),
                 ) {
                     Progress::Increased(rx, c) => Slot {
                         rx,
                         reason: Reason::Progressed(c),
-                        ..slot.clone()
+                        ..slot
                     },
-                    Progress::AtTop => match harder(ex, profile, phase) {
+                    Progress::AtTop => match harder(slot.exercise, &self.profile, phase) {
                         Some(e) => Slot {
-                            reason: Reason::LadderUp { from: ex.id },
+                            reason: Reason::LadderUp {
+                                from: slot.exercise.id,
+                            },
                             ..self.fresh(e, Reason::Start)
                         },
                         None => Slot {
                             reason: Reason::HeldAtTop,
-                            ..slot.clone()
+                            ..slot
                         },
                     },
                 }
@@ -586,122 +1502,158 @@ impl<'a> State<'a> {
         self.slots.insert(l, next);
     }
 
-    /// A swap chosen by hand; ignored when stale or not valid for this user now.
-    fn apply_swap(&mut self, from: &str, to: &str) {
-        let Some(target) = exercise(to) else { return };
-        let in_use = self.slots.values().any(|s| s.exercise.id == to);
-        let phase = self.phase.number();
-        let owned = self.owned();
-        let Some((_, slot)) = self.slots.iter_mut().find(|(_, s)| s.exercise.id == from) else {
-            return;
-        };
-        if in_use
-            || target.pattern() != slot.exercise.pattern()
-            || !target.is_doable_with(owned)
-            || !target.allowed_in_phase(phase)
-        {
-            return;
-        }
-        *slot = Slot {
-            exercise: target,
-            rx: starting_dose(target, owned, self.phase),
-            reason: Reason::ChosenByYou {
-                from: slot.exercise.id,
-            },
-            chosen: true,
-        };
-    }
-
-    /// DOMAIN.md §3: no exercise rises more than 10 % over last week, whatever changed.
-    fn cap_and_record(&mut self) {
-        let mut record = BTreeMap::new();
-        for (l, slot) in self.slots.iter_mut() {
-            let times = times_a_week(&self.templates, *l);
-            if let Some(last) = self.last_week.get(slot.exercise.id) {
-                if let Some(rx) = cap_weekly_increase(&slot.rx, times, *last) {
-                    slot.rx = rx;
-                    slot.reason = Reason::CappedWeekly;
+    /// A week of one exercise judged by the rules, most serious first (pain 5+ was acted
+    /// on during the week): the 24-hour response, pain 3–4, unfinished sets, a next-day
+    /// question left unanswered. Only the sessions that served this exercise count.
+    fn judge(&self, slot: &Slot) -> Verdict {
+        let id = slot.exercise.id;
+        let mut blocks = Vec::new();
+        let mut responses = Vec::new();
+        let mut unanswered = false;
+        for (i, live, _) in &self.week.lives {
+            for b in live.blocks.iter().filter(|b| b.current().item.key == id) {
+                blocks.push(b);
+                match self.history.sessions[*i].response {
+                    Some(r) => responses.push(r),
+                    None => unanswered = true,
                 }
             }
-            record.insert(slot.exercise.id, WeeklyDose::of(&slot.rx, times));
         }
-        self.last_week = record;
+        if blocks.is_empty() {
+            return Verdict::NotTrained;
+        }
+        let response = worst_response(responses);
+        if let Some(d @ (DoseDecision::StepBack | DoseDecision::Hold)) =
+            response.map(twenty_four_hour_rule)
+        {
+            return Verdict::Dose(d);
+        }
+        let worst = blocks.iter().filter_map(|b| b.worst_pain_of(id)).max();
+        if let Some(p) = worst.filter(|p| pain_band(*p) != PainBand::Go) {
+            return Verdict::Modified(p.value());
+        }
+        let complete = blocks.iter().all(|b| {
+            let step = b.current();
+            let done: Vec<_> = step.done.iter().filter(|s| s.amount > 0).collect();
+            done.len() >= step.item.targets.len()
+                && step
+                    .item
+                    .targets
+                    .iter()
+                    .zip(&done)
+                    .all(|(t, d)| d.amount >= t.amount && d.load >= t.load)
+        });
+        if !complete {
+            return Verdict::Incomplete;
+        }
+        if unanswered {
+            return Verdict::NoResponse;
+        }
+        Verdict::Dose(DoseDecision::Progress)
+    }
+
+    /// DOMAIN.md §3: no exercise rises more than 10 % in load or in weekly volume over
+    /// last week, whatever changed; the heavier step of double progression keeps the
+    /// volume where it was. A dose that would need sets too small to count goes in fewer
+    /// of the week's sessions; what cannot fit at all moves one rung down until something
+    /// does, or waits a week.
+    fn cap_to(&mut self, record: &BTreeMap<&'static str, WeeklyDose>) {
+        let ladders: Vec<Ladder> = self.slots.keys().copied().collect();
+        // What earlier slots already take of an exercise's week.
+        let mut taken: BTreeMap<&'static str, WeeklyDose> = BTreeMap::new();
+        for l in ladders {
+            let sessions: Vec<u8> = self
+                .templates
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.contains(&l))
+                .map(|(i, _)| i as u8)
+                .collect();
+            let mut slot = self.slots[&l].clone();
+            slot.only_in = None;
+            while let Some(last) = record.get(slot.exercise.id) {
+                let heavier = matches!(slot.reason, Reason::Progressed(Change::Heavier { .. }));
+                let already = taken.get(slot.exercise.id).copied().unwrap_or_default();
+                let limit = weekly_limit(*last, already, heavier);
+                match fit_sessions(
+                    &slot.rx,
+                    sessions.len() as u32,
+                    limit,
+                    self.owned(),
+                    slot.exercise.range.0,
+                ) {
+                    Some((rx, k, trimmed)) => {
+                        if trimmed {
+                            slot.rx = rx;
+                            // A rise held back says so; a dose already lower for a reason
+                            // (after a flare, a break, pain) keeps its reason.
+                            if matches!(
+                                slot.reason,
+                                Reason::Progressed(_)
+                                    | Reason::Start
+                                    | Reason::LadderUp { .. }
+                                    | Reason::GoalLift { .. }
+                                    | Reason::HeldAtTop
+                                    | Reason::HeldNotTrained
+                                    | Reason::HeldIncomplete
+                                    | Reason::HeldNoResponse
+                                    | Reason::HeldPain(_)
+                                    | Reason::HeldStillRaised
+                            ) {
+                                slot.reason = Reason::CappedWeekly;
+                            }
+                        }
+                        if (k as usize) < sessions.len() {
+                            slot.only_in = Some(sessions[..k as usize].to_vec());
+                        }
+                        break;
+                    }
+                    None => match easier_variation_for_pain(
+                        slot.exercise,
+                        self.owned(),
+                        self.phase.number(),
+                    ) {
+                        Some(e) => {
+                            slot = Slot {
+                                reason: Reason::CappedWeekly,
+                                ..self.fresh(e, Reason::Start)
+                            }
+                        }
+                        None => {
+                            slot.only_in = Some(Vec::new());
+                            break;
+                        }
+                    },
+                }
+            }
+            let k = slot.only_in.as_ref().map_or(sessions.len(), Vec::len) as u32;
+            taken
+                .entry(slot.exercise.id)
+                .or_default()
+                .add(WeeklyDose::of(&slot.rx, k));
+            self.slots.insert(l, slot);
+        }
     }
 
     fn this_week(
-        mut self,
+        self,
         week: u32,
         today: NaiveDate,
-        weeks: &Weeks,
         periods: &[(NaiveDate, Option<NaiveDate>)],
-        swaps: &[&super::history::ManualSwap],
-        history: &History,
     ) -> Plan {
-        let start = self.profile.start;
-        let week_from = week_start(start, week);
-        let logged = &weeks.sessions[week as usize];
-        let flare_since = periods
-            .iter()
-            .rev()
-            .find(|(s, e)| *s <= today && e.is_none_or(|e| today < e))
-            .map(|(s, _)| *s);
-        let touched = periods
-            .iter()
-            .any(|(s, e)| *s <= today && e.is_none_or(|e| e > week_from));
-        let mode = match flare_since {
-            Some(since) => Mode::Flare {
-                since,
-                exit_ready: flare_exit_ready(&history.checkins, since, today),
-            },
-            None if touched || self.flare_pending => Mode::Resuming,
-            None => Mode::Training,
-        };
-
+        let week_from = week_start(self.base.start, week);
+        let mode = mode_on(today, week_from, periods, &self.history.checkins);
         let phase_step = phase_rule(self.phase, &self.phase_weeks);
         let weeks_in_phase = self.phase_weeks.len() as u32 + 1;
-        let base = self.slots.clone();
-        // This week so far: a stop or a spike changes the sessions still to come.
-        self.in_week(logged);
-        for s in swaps.iter().filter(|s| s.day >= week_from) {
-            self.apply_swap(&s.from, &s.to);
-        }
-
-        let dates = session_dates(self.profile, week);
-        let sessions = if mode == Mode::Training {
-            self.templates
-                .iter()
-                .enumerate()
-                .map(|(i, ladders)| {
-                    let slot_no = i as u8;
-                    let done = logged.iter().any(|s| s.slot == slot_no);
-                    let source = if done { &base } else { &self.slots };
-                    let mut exercises: Vec<PlannedExercise> = ladders
-                        .iter()
-                        .filter_map(|l| source.get(l))
-                        .map(|s| PlannedExercise {
-                            exercise: s.exercise,
-                            ramp_up: ramp_up_sets(s.rx.max_load(), s.rx.equipment, self.owned()),
-                            prescription: s.rx.clone(),
-                            reason: s.reason.clone(),
-                        })
-                        .collect();
-                    exercises.sort_by_key(|e| e.exercise.pattern() == Pattern::Core);
-                    let loaded = exercises.iter().any(|e| e.prescription.is_loaded());
-                    PlannedSession {
-                        slot: slot_no,
-                        date: dates[i],
-                        warm_up: warm_up(loaded),
-                        exercises,
-                        logged: done,
-                    }
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-
-        let in_flare = matches!(mode, Mode::Flare { .. });
-        let flare_routine = if in_flare {
+        let training = mode == Mode::Training;
+        // The whole week, whatever the mode: a dose for a swap counts every session left.
+        let week_sessions = self.sessions_now();
+        let sessions: Vec<PlannedSession> = week_sessions
+            .iter()
+            .filter(|s| training || s.is_open())
+            .cloned()
+            .collect();
+        let flare_routine = if matches!(mode, Mode::Flare { .. }) {
             FLARE_EXERCISES
                 .iter()
                 .filter_map(|id| exercise(id))
@@ -710,30 +1662,82 @@ impl<'a> State<'a> {
         } else {
             Vec::new()
         };
+        let walking = if training {
+            walking_split(self.walking)
+        } else {
+            walking_split(self.walking.min(WALK_START_MINUTES))
+        };
+        let own = self
+            .base
+            .own
+            .iter()
+            .map(|o| {
+                let careful = careful_for_now(o.careful, self.phase);
+                PlannedOwn {
+                    own: o.clone(),
+                    careful_for_now: careful,
+                    alternative: careful
+                        .then(|| safe_alternative(o, self.owned(), self.phase))
+                        .flatten(),
+                    paused: self.paused.contains(&o.log_id()),
+                }
+            })
+            .collect();
+        let rehab = self
+            .base
+            .rehab
+            .iter()
+            .map(|r| PlannedRehab {
+                rehab: r.clone(),
+                paused: self.paused.contains(&r.log_id()),
+            })
+            .collect();
         Plan {
             day: today,
             week: week + 1,
             phase: self.phase,
             weeks_in_phase,
             phase_step,
-            walking: if in_flare {
-                walking_split(WALK_START_MINUTES)
-            } else {
-                walking_split(self.walking)
-            },
+            walking,
             walking_step: self.walking_step,
             mobility: daily_mobility(today),
             flare_routine,
-            rehab: self.profile.rehab.clone(),
-            own: if mode == Mode::Training {
-                self.profile.own.clone()
-            } else {
-                Vec::new()
-            },
+            rehab,
+            own,
             mode,
             sessions,
             phase_history: Vec::new(),
+            equipment: self.profile.equipment.clone(),
+            stopped_this_week: self.week.stopped.iter().copied().collect(),
+            dosing: self.dosing(),
+            week_sessions,
         }
+    }
+}
+
+/// DOMAIN.md §5: flare-up mode on `day` while a flare runs; easing back in for the rest of
+/// a week a flare touched; training otherwise.
+fn mode_on(
+    day: NaiveDate,
+    week_from: NaiveDate,
+    periods: &[(NaiveDate, Option<NaiveDate>)],
+    checkins: &[CheckIn],
+) -> Mode {
+    let flare_since = periods
+        .iter()
+        .rev()
+        .find(|(s, e)| *s <= day && e.is_none_or(|e| day < e))
+        .map(|(s, _)| *s);
+    let touched = periods
+        .iter()
+        .any(|(s, e)| *s <= day && e.is_none_or(|e| e > week_from));
+    match flare_since {
+        Some(since) => Mode::Flare {
+            since,
+            exit_ready: flare_exit_ready(checkins, since, day),
+        },
+        None if touched => Mode::Resuming,
+        None => Mode::Training,
     }
 }
 
@@ -743,71 +1747,10 @@ fn harder(ex: &Exercise, profile: &Profile, phase: Phase) -> Option<&'static Exe
         .find(|e| auto_allowed(e, profile, phase))
 }
 
-fn week_summary(logged: &[&SessionLog], flare: bool) -> WeekSummary {
-    WeekSummary {
-        sessions: logged.len() as u32,
-        max_pain: logged
-            .iter()
-            .flat_map(|s| &s.sets)
-            .filter_map(|x| x.pain)
-            .map(|p| p.value())
-            .max()
-            .unwrap_or(0),
-        spike: logged
-            .iter()
-            .any(|s| s.response == Some(Response24h::Spiked)),
-        flare,
-    }
-}
-
 enum Verdict {
     NotTrained,
-    Stop(u8),
     Dose(DoseDecision),
     Modified(u8),
     Incomplete,
     NoResponse,
-}
-
-/// A week of one exercise judged by the rules, most serious first: pain 5+ (§2), the
-/// 24-hour response (§2), pain 3–4, unfinished sets, an unanswered next-day question.
-fn judge(ex: &Exercise, rx: &Prescription, relevant: &[&SessionLog]) -> Verdict {
-    if relevant.is_empty() {
-        return Verdict::NotTrained;
-    }
-    let mine = || {
-        relevant
-            .iter()
-            .flat_map(|s| &s.sets)
-            .filter(|x| x.exercise == ex.id)
-    };
-    let worst = mine().filter_map(|x| x.pain).max();
-    if let Some(p) = worst.filter(|p| pain_band(*p) == PainBand::Stop) {
-        return Verdict::Stop(p.value());
-    }
-    let response = worst_response(relevant.iter().filter_map(|s| s.response));
-    if let Some(d @ (DoseDecision::StepBack | DoseDecision::Hold)) =
-        response.map(twenty_four_hour_rule)
-    {
-        return Verdict::Dose(d);
-    }
-    if let Some(p) = worst.filter(|p| pain_band(*p) == PainBand::Modify) {
-        return Verdict::Modified(p.value());
-    }
-    let complete = relevant.iter().all(|s| {
-        let done: Vec<_> = s.sets.iter().filter(|x| x.exercise == ex.id).collect();
-        done.len() >= rx.sets.len()
-            && rx
-                .sets
-                .iter()
-                .zip(&done)
-                .all(|(t, d)| d.amount >= t.amount && d.load >= t.load)
-    });
-    if !complete {
-        return Verdict::Incomplete;
-    }
-    if response.is_none() {
-        return Verdict::NoResponse;
-    }
-    Verdict::Dose(DoseDecision::Progress)
 }

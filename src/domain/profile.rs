@@ -60,7 +60,11 @@ pub struct RehabExercise {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OwnExercise {
     pub name: String,
+    /// The pattern it trains; for a careful kind, the pattern its safe alternative comes from.
     pub pattern: super::library::Pattern,
+    /// A "careful for now" kind of movement (DOMAIN.md §6), as the user said when adding it.
+    #[serde(default)]
+    pub careful: Option<super::careful::CarefulKind>,
     pub measure: super::library::Measure,
     pub sets: u8,
     pub amount: u16,
@@ -74,8 +78,27 @@ impl OwnExercise {
     }
 }
 
+impl RehabExercise {
+    /// The id its sets are logged under.
+    pub fn log_id(&self) -> String {
+        format!("{PHYSIO_PREFIX}{}", self.name)
+    }
+}
+
 /// Logged sets of the user's own exercises carry ids starting with this.
 pub const OWN_PREFIX: &str = "own:";
+/// Logged sets of physiotherapy exercises carry ids starting with this.
+pub const PHYSIO_PREFIX: &str = "physio:";
+
+/// What the user trains with and how often: set at onboarding, changed later in Settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Setup {
+    pub equipment: EquipmentSet,
+    pub days_per_week: u8,
+    pub weekdays: Vec<Weekday>,
+    pub session_minutes: u16,
+    pub goal: Goal,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
@@ -115,5 +138,28 @@ impl Profile {
 
     pub fn clamped_days(&self) -> u8 {
         self.days_per_week.clamp(2, 4)
+    }
+
+    /// The setup this profile was made with.
+    pub fn setup(&self) -> Setup {
+        Setup {
+            equipment: self.equipment.clone(),
+            days_per_week: self.days_per_week,
+            weekdays: self.weekdays.clone(),
+            session_minutes: self.session_minutes,
+            goal: self.goal,
+        }
+    }
+
+    /// This profile with another setup in force.
+    pub fn with_setup(&self, s: &Setup) -> Profile {
+        Profile {
+            equipment: s.equipment.clone(),
+            days_per_week: s.days_per_week,
+            weekdays: s.weekdays.clone(),
+            session_minutes: s.session_minutes,
+            goal: s.goal,
+            ..self.clone()
+        }
     }
 }

@@ -1,8 +1,8 @@
 //! DOMAIN.md §3, progression: +5 % a week by default, never above +10 % of load or volume
 //! per exercise, in real equipment steps; reps then sets when the step is too big.
 
-use super::equipment::EquipmentSet;
-use super::library::{easier_variation, Exercise, Measure};
+use super::equipment::{Equipment, EquipmentSet};
+use super::library::{Exercise, Measure};
 use super::prescription::{Prescription, SetTarget};
 use super::units::Grams;
 use serde::{Deserialize, Serialize};
@@ -17,10 +17,31 @@ pub const MAX_INCREASE_PERMILLE: u64 = 100;
 /// What changed in a dose, for the reason shown to the user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Change {
-    Load { from: Grams, to: Grams },
-    Amount { from: u32, to: u32 },
-    Sets { from: usize, to: usize },
-    Volume { from: u64, to: u64 },
+    Load {
+        from: Grams,
+        to: Grams,
+    },
+    Amount {
+        from: u32,
+        to: u32,
+    },
+    Sets {
+        from: usize,
+        to: usize,
+    },
+    Volume {
+        from: u64,
+        to: u64,
+    },
+    /// Double progression's heavier step: the next real weight, with fewer reps so the
+    /// week's volume does not rise (DOMAIN.md §3, the one exception to the 10 % on load).
+    Heavier {
+        equipment: Equipment,
+        from: Grams,
+        to: Grams,
+        reps_from: u16,
+        reps_to: u16,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +51,7 @@ pub enum Progress {
     AtTop,
 }
 
+/// DOMAIN.md §7 (early on: fewer sets): the most sets a phase allows per exercise.
 pub fn max_sets(phase: u8) -> usize {
     if phase <= 1 {
         3
@@ -47,14 +69,11 @@ fn weekly_target(before: u64, permille: u64) -> u64 {
     (before * (1000 + permille)).div_ceil(1000)
 }
 
-/// The largest single weight step taken with fewer reps (design).
-pub const MAX_HEAVIER_STEP_PERCENT: u32 = 25;
-
-/// DOMAIN.md §3 progression rule. Tries, in order: the next weight when the equipment's
-/// real step is within 10 %; a bigger step (at most 25 %) with fewer reps in the same sets
-/// when the week's volume still rises no more than 10 % and every set stays in range; more reps
-/// or seconds, then one more set (double progression). Each choice aims for `permille`;
-/// the weekly volume and the weekly reps or seconds never rise more than 10 %.
+/// DOMAIN.md §3 progression rule, in order: the next real weight when it is within 10 %
+/// of the load; more reps or seconds; one more set (double progression); and only once
+/// reps are at the top of the range and sets at the most the phase allows, the next real
+/// weight with fewer reps so the volume does not rise. Each choice aims for `permille`;
+/// load and volume never rise more than 10 %, but for that heavier step.
 pub fn progress_dose(
     p: &Prescription,
     ex: &Exercise,
@@ -63,43 +82,54 @@ pub fn progress_dose(
     permille: u64,
 ) -> Progress {
     progress_load(p, ex, owned, permille)
-        .or_else(|| progress_heavier_fewer_reps(p, ex, owned))
         .or_else(|| progress_amount(p, ex, permille))
         .or_else(|| progress_sets(p, ex, phase))
+        .or_else(|| heavier_step(p, ex, owned, phase))
         .unwrap_or(Progress::AtTop)
 }
 
-fn progress_heavier_fewer_reps(
+/// DOMAIN.md §3 (design, exact): the heavier-weight step of double progression.
+fn heavier_step(
     p: &Prescription,
     ex: &Exercise,
     owned: &EquipmentSet,
+    phase: u8,
 ) -> Option<Progress> {
-    if !p.is_loaded() {
+    let (lo, hi) = ex.range;
+    let at_top = !p.sets.is_empty() && p.sets.iter().all(|s| s.amount >= hi);
+    if !p.is_loaded() || !at_top || p.sets.len() < max_sets(phase) {
         return None;
     }
     let from = p.max_load();
-    let limit = u64::from(from.0) * u64::from(100 + MAX_HEAVIER_STEP_PERCENT) / 100;
     let to = owned
         .loads(p.equipment)
         .into_iter()
-        .find(|g| *g > from && g.0 - from.0 >= ex.min_step.0)
-        .filter(|g| u64::from(g.0) <= limit)?;
+        .find(|g| *g > from && g.0 - from.0 >= ex.min_step.0)?;
     let before = p.volume();
-    let total = (weekly_cap(before) / u64::from(to.0)) as u32;
-    let (lo, hi) = (u32::from(ex.range.0), u32::from(ex.range.1));
-    let k = p.sets.len() as u32;
-    let (base, extra) = (total / k.max(1), total % k.max(1));
-    if k == 0 || base < lo {
+    let k = p.sets.len() as u64;
+    let total = before / u64::from(to.0);
+    let (base, extra) = (total / k, total % k);
+    if base < u64::from(lo) {
         return None;
     }
     let mut next = p.clone();
     next.sets = (0..k)
         .map(|i| SetTarget {
-            amount: (base + u32::from(i < extra)).min(hi) as u16,
+            amount: (base + u64::from(i < extra)).min(u64::from(hi)) as u16,
             load: to,
         })
         .collect();
-    (next.volume() > before).then_some(Progress::Increased(next, Change::Load { from, to }))
+    debug_assert!(next.volume() <= before);
+    Some(Progress::Increased(
+        next,
+        Change::Heavier {
+            equipment: p.equipment,
+            from,
+            to,
+            reps_from: hi,
+            reps_to: base as u16,
+        },
+    ))
 }
 
 fn progress_load(
@@ -172,6 +202,7 @@ fn lowest_below(sets: &[SetTarget], top: u16) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// One more set, the week's reps spread over it, within the cap and the rep range.
 fn progress_sets(p: &Prescription, ex: &Exercise, phase: u8) -> Option<Progress> {
     let n = p.sets.len();
     if n == 0 || n >= max_sets(phase) {
@@ -189,7 +220,7 @@ fn progress_sets(p: &Prescription, ex: &Exercise, phase: u8) -> Option<Progress>
     let mut next = p.clone();
     next.sets = (0..k)
         .map(|i| SetTarget {
-            amount: (base + u32::from(i < extra)) as u16,
+            amount: (base + u32::from(i < extra)).min(u32::from(ex.range.1)) as u16,
             load,
         })
         .collect();
@@ -205,31 +236,86 @@ fn progress_sets(p: &Prescription, ex: &Exercise, phase: u8) -> Option<Progress>
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StepBack {
     Lighter(Prescription, Change),
-    Easier(&'static Exercise),
     LessVolume(Prescription, Change),
+    Easier(&'static Exercise),
 }
 
-/// DOMAIN.md §2 (design): a spike steps back — 15 % less load where the equipment allows,
-/// else one easier variation, else 15 % less volume.
-pub fn step_back_dose(p: &Prescription, ex: &Exercise, owned: &EquipmentSet) -> StepBack {
+/// Whether `after` is 10–20 % below `before`.
+pub fn is_step_back(before: u64, after: u64) -> bool {
+    after * 10 <= before * 9 && after * 10 >= before * 8
+}
+
+/// DOMAIN.md §2 (design): a 24-hour spike steps back for a week — a real load 10–20 %
+/// lighter (nearest to 15 %); when no load step lands there, 10–20 % fewer reps or
+/// seconds; when even that cannot land there (a tiny dose), one easier variation.
+pub fn step_back_dose(
+    p: &Prescription,
+    ex: &Exercise,
+    owned: &EquipmentSet,
+    phase: u8,
+) -> StepBack {
     if p.is_loaded() {
         let from = p.max_load();
-        let to = owned.round_down(p.equipment, Grams(from.0 / 100 * 85));
-        if to < from {
+        let to = owned
+            .loads(p.equipment)
+            .into_iter()
+            .filter(|g| is_step_back(u64::from(from.0), u64::from(g.0)))
+            .min_by_key(|g| (i64::from(g.0) * 100 - i64::from(from.0) * 85).abs());
+        if let Some(to) = to {
             let mut next = p.clone();
             next.sets.iter_mut().for_each(|s| s.load = s.load.min(to));
             return StepBack::Lighter(next, Change::Load { from, to });
         }
     }
-    if let Some(easier) = easier_variation(ex, owned) {
-        return StepBack::Easier(easier);
+    if let Some(next) = less_volume(p) {
+        let change = Change::Volume {
+            from: p.volume(),
+            to: next.volume(),
+        };
+        return StepBack::LessVolume(next, change);
     }
-    let (next, change) = scale_volume(p, 85);
-    StepBack::LessVolume(next, change)
+    match super::pain::easier_variation_for_pain(ex, owned, phase) {
+        Some(e) => StepBack::Easier(e),
+        None => {
+            let mut next = p.clone();
+            for s in &mut next.sets {
+                s.amount = (s.amount * 8 / 10).max(1);
+            }
+            let change = Change::Volume {
+                from: p.volume(),
+                to: next.volume(),
+            };
+            StepBack::LessVolume(next, change)
+        }
+    }
+}
+
+/// Takes reps (or seconds) off the biggest sets, or a whole set, until the volume is
+/// 10–20 % lower; `None` when no whole number lands there.
+fn less_volume(p: &Prescription) -> Option<Prescription> {
+    let before = p.volume();
+    let mut next = p.clone();
+    while next.volume() * 10 > before * 9 {
+        let i = next
+            .sets
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, s)| (s.amount, std::cmp::Reverse(*i)))
+            .map(|(i, _)| i)?;
+        if next.sets[i].amount <= 1 {
+            if next.sets.len() <= 1 {
+                return None;
+            }
+            next.sets.remove(i);
+        } else {
+            next.sets[i].amount -= 1;
+        }
+    }
+    is_step_back(before, next.volume()).then_some(next)
 }
 
 /// Scales every set's amount to `percent` (at least 1), e.g. the 10 % deload after a
-/// break or the 20 % cut after a flare.
+/// break or the 20 % cut after pain 5+ on the easiest rung.
 pub fn scale_volume(p: &Prescription, percent: u32) -> (Prescription, Change) {
     let mut next = p.clone();
     for s in &mut next.sets {
@@ -242,11 +328,13 @@ pub fn scale_volume(p: &Prescription, percent: u32) -> (Prescription, Change) {
     (next, change)
 }
 
-/// An exercise's dose over one week: volume (sets × reps × load) and reps or seconds.
+/// An exercise's dose over one week: volume (sets × reps × load), reps or seconds, and
+/// the heaviest load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct WeeklyDose {
     pub volume: u64,
     pub amount: u64,
+    pub load: Grams,
 }
 
 impl WeeklyDose {
@@ -255,47 +343,149 @@ impl WeeklyDose {
         WeeklyDose {
             volume: p.volume() * t,
             amount: u64::from(p.total_amount()) * t,
+            load: p.max_load(),
         }
     }
 
-    /// Whether `self` is within +10 % of `before` on both measures.
+    /// Adds another session's dose to the week.
+    pub fn add(&mut self, other: WeeklyDose) {
+        self.volume += other.volume;
+        self.amount += other.amount;
+        self.load = self.load.max(other.load);
+    }
+
+    /// DOMAIN.md §3: whether `self` is within +10 % of `before` on load and volume (and
+    /// reps or seconds); with `heavier`, the heavier step's volume may not rise at all.
     pub fn within_cap_of(&self, before: &WeeklyDose) -> bool {
-        self.volume <= weekly_cap(before.volume) && self.amount <= weekly_cap(before.amount)
+        self.volume <= weekly_cap(before.volume)
+            && self.amount <= weekly_cap(before.amount)
+            && u64::from(self.load.0) <= weekly_cap(u64::from(before.load.0))
+    }
+
+    /// The heavier step's test: volume not above last week's.
+    pub fn within_heavier_step_of(&self, before: &WeeklyDose) -> bool {
+        self.volume <= before.volume
     }
 }
 
-/// DOMAIN.md §3 weekly cap: whatever else changed (a new phase's template, a return from a
-/// break), an exercise's weekly volume and weekly reps or seconds never rise more than 10 %
-/// over the week before. Returns the dose trimmed to fit, or `None` when it already fits.
-pub fn cap_weekly_increase(
+/// The most a dose may add up to over the sessions still to come this week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    pub volume: u64,
+    pub amount: Option<u64>,
+    pub load: Option<Grams>,
+}
+
+/// DOMAIN.md §3 weekly rule as a limit: +10 % on last week's volume, reps or seconds and
+/// load, less what this week has already served; for the heavier step, last week's
+/// volume with no rise and no cap on the (new) load.
+pub fn weekly_limit(last: WeeklyDose, already: WeeklyDose, heavier: bool) -> Limit {
+    if heavier {
+        return Limit {
+            volume: last.volume.saturating_sub(already.volume),
+            amount: None,
+            load: None,
+        };
+    }
+    Limit {
+        volume: weekly_cap(last.volume).saturating_sub(already.volume),
+        amount: Some(weekly_cap(last.amount).saturating_sub(already.amount)),
+        load: Some(Grams(weekly_cap(u64::from(last.load.0)) as u32)),
+    }
+}
+
+/// Why a dose could not be made to fit a limit: the equipment has no load light enough.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoFit;
+
+/// DOMAIN.md §3 weekly cap, choosing how often: the dose fitted into as many of the
+/// `candidates` sessions as keep each set at `min_amount` or more (fewer sessions rather
+/// than sets too small to count), at least one. `None` when not even one session fits.
+/// Returns the dose, how many sessions, and whether it was trimmed.
+pub fn fit_sessions(
     p: &Prescription,
-    times_a_week: u32,
-    last_week: WeeklyDose,
-) -> Option<Prescription> {
-    let times = times_a_week.max(1);
-    let fits = |q: &Prescription| WeeklyDose::of(q, times).within_cap_of(&last_week);
-    if last_week.volume == 0 || fits(p) {
-        return None;
+    candidates: u32,
+    limit: Limit,
+    owned: &EquipmentSet,
+    min_amount: u16,
+) -> Option<(Prescription, u32, bool)> {
+    for k in (1..=candidates.max(1)).rev() {
+        match fit_to_limit(p, k, limit, owned, min_amount) {
+            Ok(None) => return Some((p.clone(), k, k < candidates)),
+            Ok(Some(q)) if k == 1 || q.sets.iter().all(|s| s.amount >= min_amount) => {
+                return Some((q, k, true))
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// DOMAIN.md §3 weekly cap: whatever else changed (a new phase's template, more days, a
+/// swap, new equipment), trims `p`, done `sessions` more times this week, so that the
+/// week stays inside `limit`: a lighter real load if the load is over, then the reps or
+/// seconds the limit leaves, in as many sets as keep each at least `min_amount`.
+/// `Ok(None)` when it already fits.
+pub fn fit_to_limit(
+    p: &Prescription,
+    sessions: u32,
+    limit: Limit,
+    owned: &EquipmentSet,
+    min_amount: u16,
+) -> Result<Option<Prescription>, NoFit> {
+    let times = u64::from(sessions.max(1));
+    let fits = |q: &Prescription| {
+        q.volume() * times <= limit.volume
+            && limit
+                .amount
+                .is_none_or(|a| u64::from(q.total_amount()) * times <= a)
+            && limit.load.is_none_or(|l| q.max_load() <= l)
+    };
+    if fits(p) {
+        return Ok(None);
     }
     let mut next = p.clone();
-    // Scale every set down in proportion first, then trim what rounding left over.
-    let now = WeeklyDose::of(&next, times);
-    let (num, den) =
-        if now.volume * weekly_cap(last_week.amount) < now.amount * weekly_cap(last_week.volume) {
-            (weekly_cap(last_week.amount), now.amount)
+    if let Some(max) = limit.load.filter(|l| p.max_load() > *l) {
+        let to = if max.is_zero() || !p.equipment.is_loadable() {
+            Grams::ZERO
         } else {
-            (weekly_cap(last_week.volume), now.volume)
+            owned.round_down(p.equipment, max)
         };
-    for s in &mut next.sets {
-        s.amount = ((u64::from(s.amount) * num / den.max(1)).max(1)) as u16;
+        if to > max {
+            return Err(NoFit);
+        }
+        next.sets.iter_mut().for_each(|s| s.load = s.load.min(to));
+        if fits(&next) {
+            return Ok(Some(next));
+        }
     }
-    while !fits(&next) && next.sets.len() > 1 {
-        next.sets.pop();
+    let load = next.max_load();
+    let unit = if load.is_zero() { 1 } else { u64::from(load.0) };
+    let mut total = limit.volume / times / unit;
+    if let Some(a) = limit.amount {
+        total = total.min(a / times);
     }
-    while !fits(&next) && next.sets[0].amount > 1 {
-        next.sets[0].amount -= 1;
+    let top = u64::from(next.sets.iter().map(|s| s.amount).max().unwrap_or(1));
+    if total == 0 {
+        return Err(NoFit);
     }
-    Some(next)
+    let n = next.sets.len().max(1) as u64;
+    let k = (1..=n)
+        .rev()
+        .find(|k| (total / k).min(top) >= u64::from(min_amount))
+        .unwrap_or(1);
+    let per = (total / k).min(top);
+    let extra = if per == top { 0 } else { total % k };
+    next.sets = (0..k)
+        .map(|i| SetTarget {
+            amount: (per + u64::from(i < extra)).clamp(1, top) as u16,
+            load,
+        })
+        .collect();
+    if !fits(&next) {
+        return Err(NoFit);
+    }
+    Ok(Some(next))
 }
 
 #[cfg(test)]
@@ -352,8 +542,7 @@ mod tests {
 
     #[test]
     fn progression_never_passes_10_percent_a_week() {
-        // 20 kg bar, a 2.5 kg step is +12.5 %: taken only with fewer reps, so the week's
-        // volume still rises less than 10 %.
+        // 20 kg bar, a 2.5 kg step is +12.5 %: not taken while reps can still rise.
         let p = rx("barbell-rdl", Equipment::Barbell, 3, 8, 20.0);
         let ex = exercise("barbell-rdl").unwrap();
         let Progress::Increased(next, change) =
@@ -361,16 +550,70 @@ mod tests {
         else {
             panic!()
         };
-        assert_eq!(
-            change,
-            Change::Load {
-                from: Grams::kg(20.0),
-                to: Grams::kg(22.5)
-            }
-        );
-        assert_eq!(next.total_amount(), 23);
+        assert!(matches!(change, Change::Amount { .. }), "{change:?}");
+        assert_eq!(next.max_load(), Grams::kg(20.0));
         assert!(next.volume() > p.volume() && next.volume() * 10 <= p.volume() * 11);
-        assert!(next.sets.iter().all(|s| s.amount >= ex.range.0));
+    }
+
+    #[test]
+    fn progression_heavier_step_only_at_the_top_of_reps_and_sets_with_volume_unchanged() {
+        let bells = EquipmentSet {
+            kettlebells: vec![Grams::kg(8.0), Grams::kg(10.0), Grams::kg(12.0)],
+            ..Default::default()
+        };
+        let ex = exercise("kb-deadlift").unwrap(); // 8–12 reps
+                                                   // Not at the top of the range: reps first, never the +25 % bell.
+        let low = rx("kb-deadlift", Equipment::Kettlebell, 4, 10, 8.0);
+        let Progress::Increased(next, _) =
+            progress_dose(&low, ex, &bells, 2, DEFAULT_INCREASE_PERMILLE)
+        else {
+            panic!()
+        };
+        assert_eq!(next.max_load(), Grams::kg(8.0));
+        // Three sets at the top but phase 2 allows four: a set first.
+        let three = rx("kb-deadlift", Equipment::Kettlebell, 3, 12, 8.0);
+        let Progress::Increased(next, change) =
+            progress_dose(&three, ex, &bells, 2, DEFAULT_INCREASE_PERMILLE)
+        else {
+            panic!()
+        };
+        assert!(matches!(change, Change::Sets { .. }), "{change:?}");
+        assert_eq!(next.max_load(), Grams::kg(8.0));
+        // Top of the range, most sets: the next bell, reps lowered, volume not up.
+        let top = rx("kb-deadlift", Equipment::Kettlebell, 4, 12, 8.0);
+        let Progress::Increased(next, change) =
+            progress_dose(&top, ex, &bells, 2, DEFAULT_INCREASE_PERMILLE)
+        else {
+            panic!()
+        };
+        let Change::Heavier { from, to, .. } = change else {
+            panic!("{change:?}")
+        };
+        assert_eq!((from, to), (Grams::kg(8.0), Grams::kg(10.0)));
+        assert!(
+            next.volume() <= top.volume(),
+            "the week's work stays the same"
+        );
+        assert!(next
+            .sets
+            .iter()
+            .all(|s| s.amount >= ex.range.0 && s.amount <= ex.range.1));
+        assert!(next.sets.iter().all(|s| s.load == Grams::kg(10.0)));
+    }
+
+    #[test]
+    fn progression_heavier_step_gives_way_to_the_next_rung_when_reps_cannot_fit() {
+        // 8 → 16 kg is double: 4 × 12 at 8 kg would be 24 reps at 16 kg, 6 a set, below 8.
+        let bells = EquipmentSet {
+            kettlebells: vec![Grams::kg(8.0), Grams::kg(16.0)],
+            ..Default::default()
+        };
+        let ex = exercise("kb-deadlift").unwrap();
+        let top = rx("kb-deadlift", Equipment::Kettlebell, 4, 12, 8.0);
+        assert_eq!(
+            progress_dose(&top, ex, &bells, 2, DEFAULT_INCREASE_PERMILLE),
+            Progress::AtTop
+        );
     }
 
     #[test]
@@ -384,6 +627,15 @@ mod tests {
         let mut saw_sets = false;
         for _ in 0..30 {
             match progress_dose(&p, ex, &bells, 2, DEFAULT_INCREASE_PERMILLE) {
+                Progress::Increased(next, Change::Heavier { to, .. }) => {
+                    // Only now, at the top of the range with the most sets, the 12 kg bell.
+                    assert!(p.sets.iter().all(|s| s.amount == ex.range.1));
+                    assert_eq!(p.sets.len(), max_sets(2));
+                    assert_eq!(to, Grams::kg(12.0));
+                    assert!(next.volume() <= p.volume());
+                    p = next;
+                    break;
+                }
                 Progress::Increased(next, change) => {
                     assert_eq!(next.max_load(), Grams::kg(8.0), "12 kg is +50 %");
                     assert!(next.volume() * 10 <= p.volume() * 11);
@@ -393,15 +645,11 @@ mod tests {
                     }
                     p = next;
                 }
-                Progress::AtTop => break,
+                Progress::AtTop => panic!("the heavier step fits 4 × 12 at 8 kg"),
             }
         }
         assert!(saw_sets);
-        assert_eq!(p.sets.len(), max_sets(2));
-        assert_eq!(
-            progress_dose(&p, ex, &bells, 2, DEFAULT_INCREASE_PERMILLE),
-            Progress::AtTop
-        );
+        assert_eq!(p.max_load(), Grams::kg(12.0));
     }
 
     #[test]
@@ -441,27 +689,49 @@ mod tests {
     }
 
     #[test]
-    fn step_back_reduces_load_10_to_20_percent_or_regresses() {
+    fn step_back_takes_a_real_load_10_to_20_percent_lighter() {
+        let ex = exercise("barbell-rdl").unwrap();
+        let p = rx("barbell-rdl", Equipment::Barbell, 3, 8, 60.0);
+        let StepBack::Lighter(next, Change::Load { from, to }) =
+            step_back_dose(&p, ex, &barbell(), 2)
+        else {
+            panic!()
+        };
+        assert_eq!(from, Grams::kg(60.0));
+        assert!(is_step_back(60_000, u64::from(to.0)), "{to:?}");
+        assert_eq!(next.sets.len(), 3);
+    }
+
+    #[test]
+    fn step_back_takes_reps_off_when_no_load_step_lands_between_10_and_20_percent() {
         let bells = EquipmentSet {
             kettlebells: vec![Grams::kg(8.0), Grams::kg(12.0)],
             ..Default::default()
         };
         let ex = exercise("kb-deadlift").unwrap();
+        // 12 → 8 kg would be −33 %: the load stays and reps come off instead.
         let p = rx("kb-deadlift", Equipment::Kettlebell, 3, 10, 12.0);
-        // 15 % of 12 kg is 10.2 kg: the next real step down is the 8 kg bell.
-        assert!(
-            matches!(step_back_dose(&p, ex, &bells), StepBack::Lighter(_, Change::Load { to, .. }) if to == Grams::kg(8.0))
-        );
-        let light = rx("kb-deadlift", Equipment::Kettlebell, 3, 10, 8.0);
-        assert!(
-            matches!(step_back_dose(&light, ex, &bells), StepBack::Easier(e) if e.id == "dowel-hinge")
-        );
-        let first = exercise("wall-hip-hinge").unwrap();
-        let bw = rx("wall-hip-hinge", Equipment::Bodyweight, 2, 10, 0.0);
-        let StepBack::LessVolume(less, _) = step_back_dose(&bw, first, &bells) else {
+        let StepBack::LessVolume(next, _) = step_back_dose(&p, ex, &bells, 2) else {
             panic!()
         };
-        assert_eq!(less.total_amount(), 16);
+        assert_eq!(next.max_load(), Grams::kg(12.0));
+        assert!(is_step_back(p.volume(), next.volume()), "{next:?}");
+        let first = exercise("wall-hip-hinge").unwrap();
+        let bw = rx("wall-hip-hinge", Equipment::Bodyweight, 2, 10, 0.0);
+        let StepBack::LessVolume(less, _) = step_back_dose(&bw, first, &bells, 1) else {
+            panic!()
+        };
+        assert!(is_step_back(20, u64::from(less.total_amount())));
+    }
+
+    #[test]
+    fn step_back_regresses_a_variation_when_the_dose_is_too_small_to_trim() {
+        let ex = exercise("dead-bug").unwrap();
+        let tiny = rx("dead-bug", Equipment::Bodyweight, 1, 3, 0.0);
+        assert!(matches!(
+            step_back_dose(&tiny, ex, &EquipmentSet::default(), 1),
+            StepBack::Easier(_)
+        ));
     }
 
     #[test]
@@ -471,59 +741,32 @@ mod tests {
         let last = WeeklyDose {
             volume: 40,
             amount: 40,
+            load: Grams::ZERO,
         };
-        let trimmed = cap_weekly_increase(&p, 3, last).expect("must trim");
+        let limit = weekly_limit(last, WeeklyDose::default(), false);
+        let trimmed = fit_to_limit(&p, 3, limit, &EquipmentSet::default(), 6)
+            .unwrap()
+            .expect("must trim");
         assert!(WeeklyDose::of(&trimmed, 3).within_cap_of(&last));
         assert!(trimmed.volume() * 3 >= 36, "trimmed no more than needed");
-        assert!(cap_weekly_increase(&trimmed, 3, last).is_none());
+        assert!(trimmed.sets.iter().all(|s| s.amount >= 6), "{trimmed:?}");
+        assert_eq!(
+            fit_to_limit(&trimmed, 3, limit, &EquipmentSet::default(), 6),
+            Ok(None)
+        );
     }
 
     #[test]
-    fn progression_waits_for_enough_reps_before_a_big_weight_step() {
-        let dumbbells = EquipmentSet {
-            dumbbells: Some(SteppedRange {
-                min: Grams::kg(2.0),
-                max: Grams::kg(30.0),
-                step: Grams::kg(2.0),
-            }),
-            ..Default::default()
-        };
-        let ex = exercise("goblet-squat").unwrap(); // 8–12 reps
-                                                    // 3 x 8 at 8 kg: 10 kg would leave 7-rep sets, below the range: add reps first.
-        let start = rx("goblet-squat", Equipment::Dumbbells, 3, 8, 8.0);
-        let Progress::Increased(_, change) =
-            progress_dose(&start, ex, &dumbbells, 2, DEFAULT_INCREASE_PERMILLE)
-        else {
-            panic!()
-        };
-        assert!(matches!(change, Change::Amount { .. }));
-        // 3 x 10 at 8 kg: 10 kg fits as 9, 9, 8.
-        let more = rx("goblet-squat", Equipment::Dumbbells, 3, 10, 8.0);
-        let Progress::Increased(next, change) =
-            progress_dose(&more, ex, &dumbbells, 2, DEFAULT_INCREASE_PERMILLE)
-        else {
-            panic!()
-        };
-        assert_eq!(
-            change,
-            Change::Load {
-                from: Grams::kg(8.0),
-                to: Grams::kg(10.0)
-            }
-        );
-        assert_eq!(
-            next.sets.iter().map(|s| s.amount).collect::<Vec<_>>(),
-            vec![9, 9, 8]
-        );
-        // 8 -> 12 kg kettlebells is +50 %: never, whatever the reps.
-        let bells = EquipmentSet {
-            kettlebells: vec![Grams::kg(8.0), Grams::kg(12.0)],
-            ..Default::default()
-        };
-        let kb = rx("goblet-squat", Equipment::Kettlebell, 4, 12, 8.0);
-        assert_eq!(
-            progress_dose(&kb, ex, &bells, 2, DEFAULT_INCREASE_PERMILLE),
-            Progress::AtTop
-        );
+    fn weekly_cap_holds_the_load_to_10_percent_in_real_steps() {
+        let p = rx("barbell-rdl", Equipment::Barbell, 3, 8, 30.0);
+        let last = WeeklyDose::of(&rx("barbell-rdl", Equipment::Barbell, 3, 8, 25.0), 2);
+        let limit = weekly_limit(last, WeeklyDose::default(), false);
+        let fitted = fit_to_limit(&p, 2, limit, &barbell(), 6).unwrap().unwrap();
+        assert!(u64::from(fitted.max_load().0) * 10 <= 25_000 * 11);
+        assert!(WeeklyDose::of(&fitted, 2).within_cap_of(&last));
+        // The heavier step: any load, but the volume may not rise.
+        let heavier = weekly_limit(last, WeeklyDose::default(), true);
+        assert_eq!(heavier.load, None);
+        assert_eq!(heavier.volume, last.volume);
     }
 }

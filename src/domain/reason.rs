@@ -1,5 +1,6 @@
 //! Why the planner decided what it did, as data, with the plain words the app shows.
 
+use super::equipment::Equipment;
 use super::library::exercise;
 use super::progression::Change;
 use super::units::Units;
@@ -39,6 +40,16 @@ pub enum Reason {
     ChosenByYou {
         from: &'static str,
     },
+    /// A swap by hand undone: the planner's own choice is back, as it was.
+    BackToPlan {
+        from: &'static str,
+    },
+    /// The user's equipment changed and no longer allows `from`.
+    EquipmentChanged {
+        from: &'static str,
+    },
+    /// The user's equipment changed; the load moved to its real steps.
+    EquipmentLoads,
 }
 
 fn name(id: &str) -> &'static str {
@@ -47,8 +58,21 @@ fn name(id: &str) -> &'static str {
         .unwrap_or("the previous exercise")
 }
 
+fn equipment_word(e: Equipment) -> &'static str {
+    match e {
+        Equipment::Kettlebell => "bell",
+        Equipment::Dumbbells => "dumbbell",
+        Equipment::Barbell => "bar",
+        Equipment::Cable => "stack",
+        Equipment::Bodyweight | Equipment::Bands => "weight",
+    }
+}
+
 fn change_words(c: &Change, units: Units) -> String {
     match c {
+        Change::Heavier { from, to, .. } => {
+            format!("{} → {}", units.format(*from), units.format(*to))
+        }
         Change::Load { from, to } => format!("{} → {}", units.format(*from), units.format(*to)),
         Change::Amount { from, to } => {
             let d = i64::from(*to) - i64::from(*from);
@@ -71,6 +95,18 @@ impl Reason {
     pub fn explain(&self, units: Units) -> String {
         match self {
             Reason::Start => "A light start: technique and confidence first, load second.".into(),
+            Reason::Progressed(Change::Heavier {
+                equipment,
+                from,
+                to,
+                reps_to,
+                ..
+            }) => format!(
+                "Heavier {}, {} → {}: reps drop to {reps_to} so this week's work stays the same.",
+                equipment_word(*equipment),
+                units.format(*from),
+                units.format(*to)
+            ),
             Reason::Progressed(c) => format!(
                 "Up {}: last week's pain stayed at 2 or below and settled within a day.",
                 change_words(c, units)
@@ -115,6 +151,11 @@ impl Reason {
                 "Trimmed so this exercise's weekly work rises no more than 10% over last week.".into()
             }
             Reason::ChosenByYou { from } => format!("Your choice, in place of {}.", name(from)),
+            Reason::BackToPlan { from } => format!("Back to the plan's choice, in place of {}.", name(from)),
+            Reason::EquipmentChanged { from } => {
+                format!("In place of {}, which your equipment no longer allows.", name(from))
+            }
+            Reason::EquipmentLoads => "The weight follows the steps your new equipment has.".into(),
         }
     }
 }

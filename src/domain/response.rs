@@ -1,6 +1,7 @@
 //! DOMAIN.md §2, the 24-hour response after a session.
 
 use super::history::Response24h;
+use chrono::NaiveDate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DoseDecision {
@@ -22,6 +23,13 @@ pub fn twenty_four_hour_rule(response: Response24h) -> DoseDecision {
     }
 }
 
+/// DOMAIN.md §2: the 24-hour question is asked the next day — or the day after, for a
+/// user who did not open the app — and not later: after that the answer says little about
+/// the session, and it would rewrite weeks already planned.
+pub fn response_due(session_day: NaiveDate, today: NaiveDate) -> bool {
+    (1..=2).contains(&(today - session_day).num_days())
+}
+
 /// The worst of several responses decides a week (a spike outweighs a settled day).
 pub fn worst_response(responses: impl IntoIterator<Item = Response24h>) -> Option<Response24h> {
     responses.into_iter().max_by_key(|r| match r {
@@ -34,6 +42,15 @@ pub fn worst_response(responses: impl IntoIterator<Item = Response24h>) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn response_due_the_next_day_or_the_day_after_only() {
+        let d = |n: u32| NaiveDate::from_ymd_opt(2026, 3, n).unwrap();
+        assert!(!response_due(d(2), d(2)), "not on the day itself");
+        assert!(response_due(d(2), d(3)));
+        assert!(response_due(d(2), d(4)));
+        assert!(!response_due(d(2), d(5)), "too late to say much");
+    }
 
     #[test]
     fn twenty_four_hour_rule_settled_progresses_raised_holds_spike_steps_back() {

@@ -2,12 +2,12 @@
 //! sessions, exercises and doses, rehab exercises, progression step, units). Never pain,
 //! check-ins, red-flag answers or any other health record.
 
-use super::history::ManualSwap;
+use super::history::{ManualSwap, SetupChange};
 use super::library::{exercise, Exercise, Measure};
 use super::phase::Phase;
 use super::planner::Plan;
 use super::prescription::SetTarget;
-use super::profile::{OwnExercise, Profile, RehabDose, RehabExercise};
+use super::profile::{OwnExercise, Profile, RehabDose, RehabExercise, Setup};
 use super::progression::MAX_INCREASE_PERMILLE;
 use super::units::{Grams, Units};
 use chrono::NaiveDate;
@@ -224,10 +224,12 @@ pub enum NotTaken {
     NotInYourPlan,
 }
 
-/// What adopting a shared plan changes: the schedule, rehab list and exercise choices.
+/// What adopting a shared plan changes: the rehab and own lists and units (profile), the
+/// days and session length (a dated setup change, from next week) and exercise choices.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Adoption {
     pub profile: Profile,
+    pub setup: SetupChange,
     pub swaps: Vec<ManualSwap>,
     pub same: Vec<&'static Exercise>,
     pub not_taken: Vec<(&'static Exercise, NotTaken)>,
@@ -240,16 +242,22 @@ pub struct Adoption {
 pub fn adopt_shared_plan(
     shared: &SharedPlan,
     profile: &Profile,
+    setup_now: &Setup,
     current: &Plan,
     today: NaiveDate,
+    now_ms: i64,
 ) -> Adoption {
     let mut p = profile.clone();
-    p.days_per_week = (shared.sessions.len() as u8).clamp(2, 4);
-    p.session_minutes = match shared.session_minutes {
+    let mut setup = setup_now.clone();
+    setup.days_per_week = (shared.sessions.len() as u8).clamp(2, 4);
+    setup.session_minutes = match shared.session_minutes {
         0..=37 => 30,
         38..=52 => 45,
         _ => 60,
     };
+    if setup.days_per_week != setup_now.days_per_week {
+        setup.weekdays.clear();
+    }
     p.units = shared.units;
     for r in &shared.rehab {
         if !p
@@ -285,13 +293,14 @@ pub fn adopt_shared_plan(
         seen.push(x.id);
         if mine.iter().any(|m| m.id == x.id) {
             same.push(x);
-        } else if !x.is_doable_with(&p.equipment) {
+        } else if !x.is_doable_with(&setup.equipment) {
             not_taken.push((x, NotTaken::Equipment));
         } else if !x.allowed_in_phase(current.phase.number()) {
             not_taken.push((x, NotTaken::LaterPhase));
         } else if let Some(m) = mine.iter().find(|m| m.ladder == x.ladder) {
             swaps.push(ManualSwap {
                 day: today,
+                at_ms: now_ms,
                 from: m.id.to_string(),
                 to: x.id.to_string(),
             });
@@ -301,6 +310,11 @@ pub fn adopt_shared_plan(
     }
     Adoption {
         profile: p,
+        setup: SetupChange {
+            day: today,
+            at_ms: now_ms,
+            setup,
+        },
         swaps,
         same,
         not_taken,
@@ -375,6 +389,7 @@ mod tests {
         let ok = OwnExercise {
             name: "Pallof press".into(),
             pattern: Pattern::Core,
+            careful: None,
             measure: Measure::Reps,
             sets: 3,
             amount: 10,
@@ -406,12 +421,19 @@ mod tests {
         p.own.push(ok.clone());
         let day = day("2026-01-07");
         let training = plan(&p, &safe(), &History::default(), day).unwrap();
-        assert_eq!(training.own, vec![ok]);
+        assert_eq!(training.own[0].own, ok);
+        assert!(training.sessions[0]
+            .extras
+            .iter()
+            .any(|i| i.key == ok.log_id()));
         let flaring = History {
             flares: vec![crate::domain::history::FlareEvent::Started(day)],
             ..History::default()
         };
-        assert!(plan(&p, &safe(), &flaring, day).unwrap().own.is_empty());
+        assert!(plan(&p, &safe(), &flaring, day)
+            .unwrap()
+            .sessions
+            .is_empty());
     }
 
     #[test]
@@ -443,8 +465,11 @@ mod tests {
             dose: RehabDose::Reps { sets: 2, reps: 12 },
             per_week: 7,
         });
-        let a = adopt_shared_plan(&shared, &p, &pl, day("2026-01-07"));
-        assert_eq!(a.profile.days_per_week, shared.sessions.len().min(4) as u8);
+        let a = adopt_shared_plan(&shared, &p, &p.setup(), &pl, day("2026-01-07"), 5);
+        assert_eq!(
+            a.setup.setup.days_per_week,
+            shared.sessions.len().min(4) as u8
+        );
         assert_eq!(a.profile.rehab.len(), 1);
         assert!(a
             .swaps
@@ -454,6 +479,7 @@ mod tests {
         // The adopted plan starts the swapped exercise at its own starting dose.
         let h = History {
             swaps: a.swaps.clone(),
+            setups: vec![a.setup.clone()],
             ..History::default()
         };
         let next = plan(&a.profile, &safe(), &h, day("2026-01-07")).unwrap();

@@ -1,14 +1,16 @@
-//! The binary form of a shared plan, version 1. Every count is checked against the
+//! The binary form of a shared plan, version 2 (version 1 links still open). Every count is checked against the
 //! plan limits before anything is allocated, and the whole input must be consumed.
 //!
 //! ```text
 //! version u8 | title str | phase u8 | units u8 | minutes v | permille v
 //! sessions v × ( exercises v × ( id str | rest v | sets v × ( amount v | grams v ) ) )
 //! rehab v × ( name str | kind u8 (0 reps, 1 seconds) | sets v | amount v | per_week v )
-//! own v × ( name str | pattern u8 | measure u8 (0 reps, 1 seconds) | sets v | amount v | grams v )
+//! own v × ( name str | pattern u8 | measure u8 (0 reps, 1 seconds) | careful u8 | sets v | amount v | grams v )
 //! ```
 //! `v` is an unsigned LEB128 varint of at most 32 bits; `str` is a varint length and UTF-8.
+//! `careful` (version 2 on) is 0 for none, else 1 + the kind's place in `CarefulKind::ALL`.
 
+use crate::domain::careful::CarefulKind;
 use crate::domain::library::{Measure, Pattern};
 use crate::domain::phase::Phase;
 use crate::domain::prescription::SetTarget;
@@ -19,7 +21,7 @@ use crate::domain::shared_plan::{
 };
 use crate::domain::units::{Grams, Units};
 
-pub const VERSION: u8 = 1;
+pub const VERSION: u8 = 2;
 const MAX_STR_BYTES: usize = 256;
 /// Patterns by their number in the link (`Pattern::ALL`, whose order never changes).
 const PATTERNS: [Pattern; 8] = Pattern::ALL;
@@ -94,6 +96,9 @@ pub fn encode(p: &SharedPlan) -> Vec<u8> {
         put_str(&mut out, &o.name);
         out.push(PATTERNS.iter().position(|x| *x == o.pattern).unwrap_or(0) as u8);
         out.push(u8::from(o.measure != Measure::Reps));
+        out.push(o.careful.map_or(0, |k| {
+            CarefulKind::ALL.iter().position(|x| *x == k).unwrap_or(0) as u8 + 1
+        }));
         put_v(&mut out, o.sets.into());
         put_v(&mut out, o.amount.into());
         put_v(&mut out, o.load.0);
@@ -152,11 +157,11 @@ impl<'a> Reader<'a> {
 
 pub fn decode(bytes: &[u8]) -> Result<SharedPlan, CodecError> {
     let mut r = Reader { b: bytes, at: 0 };
-    match r.u8()? {
-        VERSION => {}
+    let version = match r.u8()? {
+        v @ 1..=VERSION => v,
         v if v > VERSION => return Err(CodecError::FutureVersion(v)),
         _ => return Err(CodecError::Malformed),
-    }
+    };
     let title = r.str()?.to_string();
     let phase = match r.u8()? {
         1 => Phase::Restore,
@@ -228,12 +233,25 @@ pub fn decode(bytes: &[u8]) -> Result<SharedPlan, CodecError> {
             1 => Measure::Seconds,
             _ => return Err(CodecError::Malformed),
         };
+        let careful = if version >= 2 {
+            match r.u8()? {
+                0 => None,
+                k => Some(
+                    *CarefulKind::ALL
+                        .get(usize::from(k - 1))
+                        .ok_or(CodecError::Malformed)?,
+                ),
+            }
+        } else {
+            None
+        };
         let sets = u8::try_from(r.v()?).map_err(|_| CodecError::Malformed)?;
         let amount = r.v16()?;
         let load = Grams(r.v()?);
         own.push(OwnExercise {
             name,
             pattern,
+            careful,
             measure,
             sets,
             amount,
@@ -291,14 +309,26 @@ mod tests {
                 },
                 per_week: 3,
             }],
-            own: vec![OwnExercise {
-                name: "Pallof press <i>".into(),
-                pattern: Pattern::Core,
-                measure: Measure::Reps,
-                sets: 2,
-                amount: 10,
-                load: Grams(0),
-            }],
+            own: vec![
+                OwnExercise {
+                    name: "Pallof press <i>".into(),
+                    pattern: Pattern::Core,
+                    careful: None,
+                    measure: Measure::Reps,
+                    sets: 2,
+                    amount: 10,
+                    load: Grams(0),
+                },
+                OwnExercise {
+                    name: "Sit-ups".into(),
+                    pattern: Pattern::Core,
+                    careful: Some(CarefulKind::SitUps),
+                    measure: Measure::Reps,
+                    sets: 2,
+                    amount: 10,
+                    load: Grams(0),
+                },
+            ],
         }
     }
 
@@ -306,6 +336,33 @@ mod tests {
     fn encode_then_decode_gives_the_same_plan() {
         let p = sample();
         assert_eq!(decode(&encode(&p)), Ok(p));
+    }
+
+    #[test]
+    fn version_1_links_still_open() {
+        // A version-1 plan: no careful byte after an own exercise's measure.
+        let mut out = vec![1];
+        put_str(&mut out, "Old");
+        out.extend([1, 0]);
+        put_v(&mut out, 45);
+        put_v(&mut out, 50);
+        put_v(&mut out, 1);
+        put_v(&mut out, 1);
+        put_str(&mut out, "glute-bridge");
+        put_v(&mut out, 60);
+        put_v(&mut out, 1);
+        put_v(&mut out, 10);
+        put_v(&mut out, 0);
+        put_v(&mut out, 0);
+        put_v(&mut out, 1);
+        put_str(&mut out, "Band row");
+        out.extend([4, 0]);
+        put_v(&mut out, 2);
+        put_v(&mut out, 12);
+        put_v(&mut out, 0);
+        let p = decode(&out).expect("a version-1 link decodes");
+        assert_eq!(p.own[0].name, "Band row");
+        assert_eq!(p.own[0].careful, None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::kv::{KvStore, StoreError, StoreName};
 use super::migrations::migrate_to_current;
-use super::records::{StoredSet, SCHEMA_VERSION};
+use super::records::{EntryRecord, StoredEntry, SCHEMA_VERSION};
 use super::repo::Repo;
 use crate::domain::library::exercise;
 use serde::{Deserialize, Serialize};
@@ -210,29 +210,43 @@ impl<K: KvStore> Repo<K> {
         Ok(report)
     }
 
-    /// The set log as CSV, oldest first, loads in kilograms.
+    /// The set log as CSV, oldest first, loads in kilograms. A pain report is a row of
+    /// its own, with no amount.
     pub async fn export_csv(&self) -> Result<String, StoreError> {
         let mut out = String::from("date,session,set,exercise,amount,unit,load_kg,rpe,pain\n");
         for (_, raw) in self.kv().all(StoreName::Sets).await? {
-            let Ok(env) = serde_json::from_str::<super::records::Envelope<StoredSet>>(&raw) else {
+            let Ok(env) = serde_json::from_str::<super::records::Envelope<StoredEntry>>(&raw)
+            else {
                 continue;
             };
             let s = env.d;
-            let (name, unit) = exercise(&s.set.exercise)
-                .map(|e| (e.name.to_string(), e.measure.short()))
-                .unwrap_or_else(|| (s.set.exercise.clone(), "reps"));
             let opt = |v: Option<u8>| v.map(|x| x.to_string()).unwrap_or_default();
+            let (id, amount, load, rpe, pain) = match &s.entry {
+                EntryRecord::Set(set) => (
+                    &set.exercise,
+                    set.amount.to_string(),
+                    crate::domain::units::Units::Kg.number(set.load),
+                    opt(set.rpe),
+                    opt(set.pain.map(|p| p.value())),
+                ),
+                EntryRecord::Pain { exercise, pain } => (
+                    exercise,
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    pain.value().to_string(),
+                ),
+                EntryRecord::Accept { .. } | EntryRecord::Decline { .. } => continue,
+            };
+            let (name, unit) = exercise(id)
+                .map(|e| (e.name.to_string(), e.measure.short()))
+                .unwrap_or_else(|| (id.clone(), "reps"));
             out.push_str(&format!(
-                "{},{},{},{},{},{},{},{},{}\n",
+                "{},{},{},{},{amount},{unit},{load},{rpe},{pain}\n",
                 s.day,
                 csv_field(&s.session),
                 s.index + 1,
                 csv_field(&name),
-                s.set.amount,
-                unit,
-                crate::domain::units::Units::Kg.number(s.set.load),
-                opt(s.set.rpe),
-                opt(s.set.pain.map(|p| p.value())),
             ));
         }
         Ok(out)

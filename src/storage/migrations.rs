@@ -16,9 +16,45 @@ pub struct Migration {
     pub run: fn(StoreName, &mut Value) -> Result<(), String>,
 }
 
-/// Schema 1 is the first released one: no steps yet. A new step goes at the end, with
-/// `to` one above the last, and SCHEMA_VERSION raised to match.
-pub static MIGRATIONS: &[Migration] = &[];
+/// Schema 1 is the first released one. A new step goes at the end, with `to` one above the
+/// last, and SCHEMA_VERSION raised to match.
+pub static MIGRATIONS: &[Migration] = &[Migration {
+    to: 2,
+    name: "2-session-entries",
+    run: session_entries,
+}];
+
+/// Schema 2: every record of the sets store becomes an entry of its session. A set stays a
+/// set (with the pain older versions stored on it); the empty set older versions stored to
+/// mark a stop for pain becomes a pain report of its own.
+fn session_entries(store: StoreName, v: &mut Value) -> Result<(), String> {
+    if store != StoreName::Sets {
+        return Ok(());
+    }
+    let d = v
+        .get_mut("d")
+        .and_then(Value::as_object_mut)
+        .ok_or("no data")?;
+    let set = d.remove("set").ok_or("no set")?;
+    let amount = set
+        .get("amount")
+        .and_then(Value::as_u64)
+        .ok_or("a set without an amount")?;
+    let exercise = set
+        .get("exercise")
+        .and_then(Value::as_str)
+        .ok_or("a set without an exercise")?
+        .to_string();
+    let pain = set.get("pain").filter(|p| !p.is_null()).cloned();
+    let entry = match pain {
+        Some(pain) if amount == 0 => {
+            serde_json::json!({ "Pain": { "exercise": exercise, "pain": pain } })
+        }
+        _ => serde_json::json!({ "Set": set }),
+    };
+    d.insert("entry".into(), entry);
+    Ok(())
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RecordError {
@@ -154,6 +190,40 @@ mod tests {
                 step: "2-load-in-grams",
                 ..
             })
+        ));
+    }
+
+    #[test]
+    fn migration_2_makes_sets_entries_and_old_stop_markers_pain_reports() {
+        let set = r#"{"v":1,"d":{"session":"s","day":"2026-03-02","index":0,"set":{"exercise":"glute-bridge","amount":10,"load":0,"rpe":null,"pain":1},"logged_ms":5}}"#;
+        let out: Value =
+            serde_json::from_str(&migrate_to_current(StoreName::Sets, set).unwrap().unwrap())
+                .unwrap();
+        assert_eq!(out["v"], 2);
+        assert_eq!(out["d"]["entry"]["Set"]["amount"], 10);
+        assert_eq!(
+            out["d"]["entry"]["Set"]["pain"], 1,
+            "the pain stays with it"
+        );
+        assert!(out["d"].get("set").is_none());
+        let stop = r#"{"v":1,"d":{"session":"s","day":"2026-03-02","index":1,"set":{"exercise":"kb-deadlift","amount":0,"load":8000,"rpe":null,"pain":6},"logged_ms":6}}"#;
+        let out: Value =
+            serde_json::from_str(&migrate_to_current(StoreName::Sets, stop).unwrap().unwrap())
+                .unwrap();
+        assert_eq!(out["d"]["entry"]["Pain"]["exercise"], "kb-deadlift");
+        assert_eq!(out["d"]["entry"]["Pain"]["pain"], 6);
+        let session = r#"{"v":1,"d":{"id":"s","day":"2026-03-02","slot":0,"started_ms":1,"finished":true,"response":null}}"#;
+        let out: Value = serde_json::from_str(
+            &migrate_to_current(StoreName::Sessions, session)
+                .unwrap()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(out["v"], 2);
+        assert_eq!(out["d"]["id"], "s");
+        assert!(matches!(
+            migrate_to_current(StoreName::Sets, r#"{"v":1,"d":{"session":"s"}}"#),
+            Err(RecordError::StepFailed { .. })
         ));
     }
 

@@ -1,13 +1,24 @@
 //! What is stored, and under which key. Every value is an envelope `{"v": schema, "d": data}`
 //! so a record written by any version can be recognised and migrated.
 
-use crate::domain::history::{CheckIn, FlareEvent, ManualSwap, Response24h, SetLog};
+use crate::domain::equipment::Equipment;
+use crate::domain::history::{
+    CheckIn, Entry, FlareEvent, Logged, ManualSwap, Response24h, Resume, SessionLog, SetLog,
+    SetupChange,
+};
+use crate::domain::library::{exercise, Measure};
+use crate::domain::pain::{Modification, Pain};
+use crate::domain::prescription::SetTarget;
+use crate::domain::progression::Change;
 use crate::domain::psfs::PsfsRating;
+use crate::domain::reason::Reason;
+use crate::domain::workout::{Origin, ServedItem};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version this build writes. 2: a session's sets, pain reports and decisions
+/// are entries, and a session keeps what it served.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Envelope<T> {
@@ -25,19 +36,313 @@ pub struct StoredSession {
     pub started_ms: i64,
     pub finished: bool,
     pub response: Option<Response24h>,
+    /// When it was finished (schema 2; older sessions end with their last entry).
+    #[serde(default)]
+    pub finished_ms: Option<i64>,
+    /// What it served when it started (schema 2; empty for older sessions).
+    #[serde(default)]
+    pub served: Vec<ServedRecord>,
+}
+
+/// One thing logged in a session: a set, a pain report, a decision on a proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredEntry {
+    pub session: String,
+    pub day: NaiveDate,
+    /// Position in the session, 0-based.
+    pub index: u16,
+    pub entry: EntryRecord,
+    pub logged_ms: i64,
+    /// Random per entry: two tabs logging in the same millisecond still get two keys.
+    #[serde(default)]
+    pub nonce: u32,
+}
+
+impl StoredEntry {
+    /// The set it holds, if it is one.
+    pub fn set(&self) -> Option<&SetLog> {
+        match &self.entry {
+            EntryRecord::Set(s) => Some(s),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoredSet {
-    pub session: String,
-    pub day: NaiveDate,
-    /// Position of the set in the session, 0-based.
-    pub index: u16,
-    pub set: SetLog,
-    pub logged_ms: i64,
-    /// Random per set: two tabs logging in the same millisecond still get two keys.
+pub enum EntryRecord {
+    Set(SetLog),
+    Pain { exercise: String, pain: Pain },
+    Accept { exercise: String, change: ModRecord },
+    Decline { exercise: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ModRecord {
+    LessLoad { from: u32, to: u32 },
+    ShorterHold { from: u16, to: u16 },
+    ShorterRange { how: String },
+    SlowerTempo { tempo: String },
+}
+
+impl From<&Modification> for ModRecord {
+    fn from(m: &Modification) -> Self {
+        match m {
+            Modification::LessLoad { from, to } => ModRecord::LessLoad {
+                from: from.0,
+                to: to.0,
+            },
+            Modification::ShorterHold { from, to } => ModRecord::ShorterHold {
+                from: *from,
+                to: *to,
+            },
+            Modification::ShorterRange { how } => ModRecord::ShorterRange { how: how.clone() },
+            Modification::SlowerTempo { tempo } => ModRecord::SlowerTempo {
+                tempo: tempo.clone(),
+            },
+        }
+    }
+}
+
+impl From<&ModRecord> for Modification {
+    fn from(m: &ModRecord) -> Self {
+        use crate::domain::units::Grams;
+        match m {
+            ModRecord::LessLoad { from, to } => Modification::LessLoad {
+                from: Grams(*from),
+                to: Grams(*to),
+            },
+            ModRecord::ShorterHold { from, to } => Modification::ShorterHold {
+                from: *from,
+                to: *to,
+            },
+            ModRecord::ShorterRange { how } => Modification::ShorterRange { how: how.clone() },
+            ModRecord::SlowerTempo { tempo } => Modification::SlowerTempo {
+                tempo: tempo.clone(),
+            },
+        }
+    }
+}
+
+impl From<&Entry> for EntryRecord {
+    fn from(e: &Entry) -> Self {
+        match e {
+            Entry::Set(s) => EntryRecord::Set(s.clone()),
+            Entry::Pain { exercise, pain } => EntryRecord::Pain {
+                exercise: exercise.clone(),
+                pain: *pain,
+            },
+            Entry::Accept { exercise, change } => EntryRecord::Accept {
+                exercise: exercise.clone(),
+                change: change.into(),
+            },
+            Entry::Decline { exercise } => EntryRecord::Decline {
+                exercise: exercise.clone(),
+            },
+        }
+    }
+}
+
+impl From<&EntryRecord> for Entry {
+    fn from(e: &EntryRecord) -> Self {
+        match e {
+            EntryRecord::Set(s) => Entry::Set(s.clone()),
+            EntryRecord::Pain { exercise, pain } => Entry::Pain {
+                exercise: exercise.clone(),
+                pain: *pain,
+            },
+            EntryRecord::Accept { exercise, change } => Entry::Accept {
+                exercise: exercise.clone(),
+                change: change.into(),
+            },
+            EntryRecord::Decline { exercise } => Entry::Decline {
+                exercise: exercise.clone(),
+            },
+        }
+    }
+}
+
+/// What a session served, as stored: plain values, exercise ids as text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServedRecord {
+    pub key: String,
+    pub name: String,
+    pub origin: OriginRecord,
+    pub measure: Measure,
+    pub equipment: Equipment,
+    pub targets: Vec<SetTarget>,
+    pub tempo: String,
+    pub rest_seconds: u16,
     #[serde(default)]
-    pub nonce: u32,
+    pub reason: Option<ReasonRecord>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OriginRecord {
+    Planned,
+    ChosenByYou,
+    Physio,
+    Own,
+}
+
+/// `Reason` with exercise ids as text; an id this build does not know reads back as a
+/// plain start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReasonRecord {
+    Start,
+    Progressed(Change),
+    HeldStillRaised,
+    HeldPain(u8),
+    HeldIncomplete,
+    HeldNotTrained,
+    HeldNoResponse,
+    HeldAtTop,
+    SteppedBack(Change),
+    SteppedBackEasier(String),
+    SwappedForPain(String, u8),
+    EasiestAlready(u8, Change),
+    GoalLift(String),
+    LadderUp(String),
+    WelcomeBack(Change),
+    AfterFlare,
+    CappedWeekly,
+    ChosenByYou(String),
+    BackToPlan(String),
+    EquipmentChanged(String),
+    EquipmentLoads,
+}
+
+impl From<&Reason> for ReasonRecord {
+    fn from(r: &Reason) -> Self {
+        let s = |id: &str| id.to_string();
+        match r {
+            Reason::Start => ReasonRecord::Start,
+            Reason::Progressed(c) => ReasonRecord::Progressed(c.clone()),
+            Reason::HeldStillRaised => ReasonRecord::HeldStillRaised,
+            Reason::HeldPain(p) => ReasonRecord::HeldPain(*p),
+            Reason::HeldIncomplete => ReasonRecord::HeldIncomplete,
+            Reason::HeldNotTrained => ReasonRecord::HeldNotTrained,
+            Reason::HeldNoResponse => ReasonRecord::HeldNoResponse,
+            Reason::HeldAtTop => ReasonRecord::HeldAtTop,
+            Reason::SteppedBack(c) => ReasonRecord::SteppedBack(c.clone()),
+            Reason::SteppedBackEasier { from } => ReasonRecord::SteppedBackEasier(s(from)),
+            Reason::SwappedForPain { from, pain } => ReasonRecord::SwappedForPain(s(from), *pain),
+            Reason::EasiestAlready { pain, change } => {
+                ReasonRecord::EasiestAlready(*pain, change.clone())
+            }
+            Reason::GoalLift { from } => ReasonRecord::GoalLift(s(from)),
+            Reason::LadderUp { from } => ReasonRecord::LadderUp(s(from)),
+            Reason::WelcomeBack(c) => ReasonRecord::WelcomeBack(c.clone()),
+            Reason::AfterFlare => ReasonRecord::AfterFlare,
+            Reason::CappedWeekly => ReasonRecord::CappedWeekly,
+            Reason::ChosenByYou { from } => ReasonRecord::ChosenByYou(s(from)),
+            Reason::BackToPlan { from } => ReasonRecord::BackToPlan(s(from)),
+            Reason::EquipmentChanged { from } => ReasonRecord::EquipmentChanged(s(from)),
+            Reason::EquipmentLoads => ReasonRecord::EquipmentLoads,
+        }
+    }
+}
+
+impl ReasonRecord {
+    pub fn to_reason(&self) -> Reason {
+        let id = |s: &str| exercise(s).map(|e| e.id);
+        let known = |s: &str, f: &dyn Fn(&'static str) -> Reason| id(s).map_or(Reason::Start, f);
+        match self {
+            ReasonRecord::Start => Reason::Start,
+            ReasonRecord::Progressed(c) => Reason::Progressed(c.clone()),
+            ReasonRecord::HeldStillRaised => Reason::HeldStillRaised,
+            ReasonRecord::HeldPain(p) => Reason::HeldPain(*p),
+            ReasonRecord::HeldIncomplete => Reason::HeldIncomplete,
+            ReasonRecord::HeldNotTrained => Reason::HeldNotTrained,
+            ReasonRecord::HeldNoResponse => Reason::HeldNoResponse,
+            ReasonRecord::HeldAtTop => Reason::HeldAtTop,
+            ReasonRecord::SteppedBack(c) => Reason::SteppedBack(c.clone()),
+            ReasonRecord::SteppedBackEasier(f) => {
+                known(f, &|from| Reason::SteppedBackEasier { from })
+            }
+            ReasonRecord::SwappedForPain(f, pain) => {
+                known(f, &|from| Reason::SwappedForPain { from, pain: *pain })
+            }
+            ReasonRecord::EasiestAlready(pain, c) => Reason::EasiestAlready {
+                pain: *pain,
+                change: c.clone(),
+            },
+            ReasonRecord::GoalLift(f) => known(f, &|from| Reason::GoalLift { from }),
+            ReasonRecord::LadderUp(f) => known(f, &|from| Reason::LadderUp { from }),
+            ReasonRecord::WelcomeBack(c) => Reason::WelcomeBack(c.clone()),
+            ReasonRecord::AfterFlare => Reason::AfterFlare,
+            ReasonRecord::CappedWeekly => Reason::CappedWeekly,
+            ReasonRecord::ChosenByYou(f) => known(f, &|from| Reason::ChosenByYou { from }),
+            ReasonRecord::BackToPlan(f) => known(f, &|from| Reason::BackToPlan { from }),
+            ReasonRecord::EquipmentChanged(f) => {
+                known(f, &|from| Reason::EquipmentChanged { from })
+            }
+            ReasonRecord::EquipmentLoads => Reason::EquipmentLoads,
+        }
+    }
+}
+
+impl From<&ServedItem> for ServedRecord {
+    fn from(i: &ServedItem) -> Self {
+        ServedRecord {
+            key: i.key.clone(),
+            name: i.name.clone(),
+            origin: match i.origin {
+                Origin::Planned => OriginRecord::Planned,
+                Origin::ChosenByYou => OriginRecord::ChosenByYou,
+                Origin::Physio => OriginRecord::Physio,
+                Origin::Own => OriginRecord::Own,
+            },
+            measure: i.measure,
+            equipment: i.equipment,
+            targets: i.targets.clone(),
+            tempo: i.tempo.clone(),
+            rest_seconds: i.rest_seconds,
+            reason: i.reason.as_ref().map(ReasonRecord::from),
+        }
+    }
+}
+
+impl From<&ServedRecord> for ServedItem {
+    fn from(r: &ServedRecord) -> Self {
+        let origin = match r.origin {
+            OriginRecord::Planned => Origin::Planned,
+            OriginRecord::ChosenByYou => Origin::ChosenByYou,
+            OriginRecord::Physio => Origin::Physio,
+            OriginRecord::Own => Origin::Own,
+        };
+        ServedItem {
+            exercise: ServedItem::lookup(origin, &r.key),
+            key: r.key.clone(),
+            name: r.name.clone(),
+            origin,
+            measure: r.measure,
+            equipment: r.equipment,
+            targets: r.targets.clone(),
+            tempo: r.tempo.clone(),
+            rest_seconds: r.rest_seconds,
+            reason: r.reason.as_ref().map(ReasonRecord::to_reason),
+        }
+    }
+}
+
+/// A stored session with its entries (in position order) as the domain reads it.
+pub fn session_log(s: &StoredSession, entries: &[&StoredEntry]) -> SessionLog {
+    SessionLog {
+        day: s.day,
+        slot: s.slot,
+        started_ms: s.started_ms,
+        served: s.served.iter().map(ServedItem::from).collect(),
+        entries: entries
+            .iter()
+            .map(|e| Logged {
+                at_ms: e.logged_ms,
+                entry: Entry::from(&e.entry),
+            })
+            .collect(),
+        finished: s.finished,
+        finished_ms: s.finished_ms,
+        response: s.response,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +350,8 @@ pub enum Event {
     Flare(FlareEvent),
     Swap(ManualSwap),
     Psfs(PsfsRating),
+    Resume(Resume),
+    Setup(SetupChange),
 }
 
 impl Event {
@@ -53,6 +360,8 @@ impl Event {
             Event::Flare(f) => f.day(),
             Event::Swap(s) => s.day,
             Event::Psfs(p) => p.day,
+            Event::Resume(r) => r.day,
+            Event::Setup(c) => c.day,
         }
     }
 }
@@ -61,9 +370,9 @@ pub fn session_key(s: &StoredSession) -> String {
     format!("{}|{}", s.day, s.id)
 }
 
-/// Sets sort by day, then session, then position. Time and nonce make the key unique even
-/// when two tabs pick the same position at once: neither overwrites the other.
-pub fn set_key(s: &StoredSet) -> String {
+/// Entries sort by day, then session, then position. Time and nonce make the key unique
+/// even when two tabs pick the same position at once: neither overwrites the other.
+pub fn entry_key(s: &StoredEntry) -> String {
     format!(
         "{}|{}|{:04}|{:013}|{:08x}",
         s.day, s.session, s.index, s.logged_ms, s.nonce

@@ -4,7 +4,7 @@
 use super::kv::{KvStore, StoreError, StoreName};
 use super::migrations::migrate_to_current;
 use super::records::*;
-use crate::domain::history::{CheckIn, History, Response24h, SessionLog};
+use crate::domain::history::{CheckIn, History, Response24h};
 use crate::domain::planner::Safety;
 use crate::domain::profile::Profile;
 use crate::domain::psfs::PsfsRating;
@@ -24,7 +24,8 @@ pub struct Loaded {
     pub meta: Meta,
     pub history: History,
     pub sessions: Vec<StoredSession>,
-    pub sets: Vec<StoredSet>,
+    /// Every session's entries: sets, pain reports, decisions.
+    pub sets: Vec<StoredEntry>,
     pub psfs: Vec<PsfsRating>,
     /// Plans shared with this user and saved, oldest first, with their keys.
     pub shared: Vec<(String, SavedPlan)>,
@@ -35,12 +36,15 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// Adds a set just saved, without reading the store again: the cost of showing it
+    /// Adds an entry just saved, without reading the store again: the cost of showing it
     /// stays flat however long the history is.
-    pub fn add_set(&mut self, s: StoredSet) {
+    pub fn add_entry(&mut self, s: StoredEntry) {
         if let Some(i) = self.sessions.iter().position(|x| x.id == s.session) {
             if let Some(log) = self.history.sessions.get_mut(i) {
-                log.sets.push(s.set.clone());
+                log.entries.push(crate::domain::history::Logged {
+                    at_ms: s.logged_ms,
+                    entry: (&s.entry).into(),
+                });
             }
         }
         self.by_session
@@ -58,7 +62,7 @@ impl Loaded {
             .max_by_key(|s| s.started_ms)
     }
 
-    pub fn sets_of(&self, session: &str) -> Vec<&StoredSet> {
+    pub fn sets_of(&self, session: &str) -> Vec<&StoredEntry> {
         self.by_session
             .get(session)
             .map_or_else(Vec::new, |ix| ix.iter().map(|i| &self.sets[*i]).collect())
@@ -170,13 +174,14 @@ impl<K: KvStore> Repo<K> {
         self.write(StoreName::Sessions, &session_key(s), s).await
     }
 
-    /// Saves one set; resolves only once it is durably on disk.
-    pub async fn save_set(&self, s: &StoredSet) -> Result<(), StoreError> {
-        self.write(StoreName::Sets, &set_key(s), s).await
+    /// Saves one entry (a set, a pain report, a decision); resolves only once it is
+    /// durably on disk.
+    pub async fn save_entry(&self, s: &StoredEntry) -> Result<(), StoreError> {
+        self.write(StoreName::Sets, &entry_key(s), s).await
     }
 
-    pub async fn delete_set(&self, s: &StoredSet) -> Result<(), StoreError> {
-        self.kv.delete(StoreName::Sets, &set_key(s)).await
+    pub async fn delete_entry(&self, s: &StoredEntry) -> Result<(), StoreError> {
+        self.kv.delete(StoreName::Sets, &entry_key(s)).await
     }
 
     pub async fn save_checkin(&self, c: &CheckIn) -> Result<(), StoreError> {
@@ -205,12 +210,12 @@ impl<K: KvStore> Repo<K> {
         &self,
         from: chrono::NaiveDate,
         to: chrono::NaiveDate,
-    ) -> Result<Vec<StoredSet>, StoreError> {
+    ) -> Result<Vec<StoredEntry>, StoreError> {
         let (lo, hi) = day_bounds(from, to);
         let rows = self.kv.range(StoreName::Sets, &lo, &hi).await?;
         Ok(rows
             .iter()
-            .filter_map(|(_, v)| decode::<StoredSet>(v).ok())
+            .filter_map(|(_, v)| decode::<StoredEntry>(v).ok())
             .collect())
     }
 
@@ -280,7 +285,7 @@ impl<K: KvStore> Repo<K> {
             .into_iter()
             .map(|(_, v)| v)
             .collect();
-        let sets: Vec<StoredSet> = self
+        let sets: Vec<StoredEntry> = self
             .read(StoreName::Sets)
             .await?
             .into_iter()
@@ -292,14 +297,9 @@ impl<K: KvStore> Repo<K> {
             .into_iter()
             .map(|(_, v)| v)
             .collect();
-        let events: Vec<Event> = self
-            .read(StoreName::Events)
-            .await?
-            .into_iter()
-            .map(|(_, v)| v)
-            .collect();
+        let events: Vec<(String, Event)> = self.read(StoreName::Events).await?;
 
-        let mut by_session: BTreeMap<&str, Vec<&StoredSet>> = BTreeMap::new();
+        let mut by_session: BTreeMap<&str, Vec<&StoredEntry>> = BTreeMap::new();
         for s in &sets {
             by_session.entry(s.session.as_str()).or_default().push(s);
         }
@@ -307,21 +307,21 @@ impl<K: KvStore> Repo<K> {
             .iter()
             .map(|s| {
                 let mut mine = by_session.remove(s.id.as_str()).unwrap_or_default();
-                mine.sort_by_key(|x| x.index);
-                SessionLog {
-                    day: s.day,
-                    slot: s.slot,
-                    sets: mine.into_iter().map(|x| x.set.clone()).collect(),
-                    response: s.response,
-                }
+                mine.sort_by_key(|x| (x.index, x.logged_ms, x.nonce));
+                session_log(s, &mine)
             })
             .collect();
         loaded.history.checkins = checkins;
-        for e in events {
+        for (key, e) in events {
             match e {
-                Event::Flare(f) => loaded.history.flares.push(f),
+                Event::Flare(f) => {
+                    loaded.history.flares.push(f);
+                    loaded.history.flare_times.push(stamp_of(&key));
+                }
                 Event::Swap(s) => loaded.history.swaps.push(s),
                 Event::Psfs(p) => loaded.psfs.push(p),
+                Event::Resume(r) => loaded.history.resumes.push(r),
+                Event::Setup(c) => loaded.history.setups.push(c),
             }
         }
         loaded.sessions = sessions;
@@ -341,6 +341,14 @@ impl<K: KvStore> Repo<K> {
     pub async fn delete_all(&self) -> Result<(), StoreError> {
         self.kv.clear_all().await
     }
+}
+
+/// The moment an event was saved, from its key (`day|stamp`); 0 when the key has none.
+fn stamp_of(key: &str) -> i64 {
+    key.rsplit('|')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
 }
 
 fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, String> {

@@ -9,6 +9,11 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+/// The units loads are shown in.
+pub fn units(profile: &crate::domain::profile::Profile) -> crate::domain::units::Units {
+    profile.units
+}
+
 /// App-wide preferences, provided as context.
 #[derive(Clone, Copy)]
 pub struct PrefsCtx(pub RwSignal<prefs::Prefs>);

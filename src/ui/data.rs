@@ -3,7 +3,7 @@
 
 use crate::platform::broadcast::DataChannel;
 use crate::storage::kv::StoreError;
-use crate::storage::records::StoredSet;
+use crate::storage::records::StoredEntry;
 use crate::storage::repo::{Loaded, Repo};
 use crate::storage::{open_backend, Backend};
 use leptos::prelude::*;
@@ -70,18 +70,19 @@ impl DataCtx {
         });
     }
 
-    /// Saves one set and shows it at once, without re-reading the whole store.
-    pub async fn save_set(&self, set: StoredSet) -> Result<(), StoreError> {
+    /// Saves one session entry (a set, a pain report, a decision) and shows it at once,
+    /// without re-reading the whole store.
+    pub async fn save_entry(&self, set: StoredEntry) -> Result<(), StoreError> {
         let db = self
             .db()
             .ok_or_else(|| StoreError::Unavailable("storage is not open".into()))?;
-        let result = db.save_set(&set).await;
+        let result = db.save_entry(&set).await;
         match &result {
             Ok(()) => {
                 self.error.set(None);
                 self.loaded.update(|l| {
                     if let Some(l) = l {
-                        l.add_set(set);
+                        l.add_entry(set);
                     }
                 });
                 if let Some(c) = self.channel.get_value() {

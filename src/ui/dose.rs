@@ -4,7 +4,8 @@
 use crate::domain::library::Measure;
 use crate::domain::prescription::SetTarget;
 use crate::domain::profile::OwnExercise;
-use crate::domain::units::Units;
+use crate::domain::units::{Grams, Units};
+use crate::domain::workout::ServedItem;
 
 pub fn dose_words(sets: &[SetTarget], measure: Measure, units: Units) -> String {
     let amounts: Vec<String> = sets.iter().map(|t| t.amount.to_string()).collect();
@@ -24,6 +25,21 @@ pub fn dose_words(sets: &[SetTarget], measure: Measure, units: Units) -> String 
         format!(" at {}", units.format(load))
     };
     format!("{amount} {}{load}", measure.short())
+}
+
+/// One set in words: "10 reps at 12 kg", "30 s".
+pub fn set_words(amount: u16, load: Grams, measure: Measure, units: Units) -> String {
+    if load.is_zero() {
+        format!("{amount} {}", measure.short())
+    } else {
+        format!("{amount} {} at {}", measure.short(), units.format(load))
+    }
+}
+
+/// What a session serves of one exercise, as Today, Plan and the workout say it.
+pub fn item_dose(item: &ServedItem, units: Units) -> String {
+    let side = if item.each_side() { " each side" } else { "" };
+    format!("{}{side}", dose_words(&item.targets, item.measure, units))
 }
 
 /// An own exercise's dose, the same way.

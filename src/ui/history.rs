@@ -126,7 +126,7 @@ fn figures(log: &Log, psfs: &[PsfsRating], state: &PlanState, range: Option<u64>
     };
     let weeks = weekly_figures(log, from, today);
     // Program weeks inside the range, with any flare day in them.
-    let periods = flare_periods(&log.flares);
+    let periods = flare_periods(&log.flares, &log.checkins);
     let first_week = phase_history
         .iter()
         .enumerate()
@@ -143,7 +143,7 @@ fn figures(log: &Log, psfs: &[PsfsRating], state: &PlanState, range: Option<u64>
         .collect();
     let mut seen: Vec<(NaiveDate, &'static Exercise)> = Vec::new();
     for s in log.sessions.iter().filter(|s| s.day >= from) {
-        for set in &s.sets {
+        for set in s.sets().filter(|x| x.amount > 0) {
             if let Some(e) = exercise(&set.exercise) {
                 match seen.iter_mut().find(|(_, x)| x.id == e.id) {
                     Some(entry) => entry.0 = entry.0.max(s.day),
@@ -157,7 +157,7 @@ fn figures(log: &Log, psfs: &[PsfsRating], state: &PlanState, range: Option<u64>
         .sessions
         .iter()
         .filter(|s| s.day >= from)
-        .flat_map(|s| &s.sets)
+        .flat_map(|s| s.sets())
         .filter(|x| x.exercise.starts_with(OWN_PREFIX))
         .map(|x| x.exercise.clone())
         .collect();

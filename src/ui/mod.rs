@@ -13,6 +13,7 @@ mod onboarding;
 mod own;
 mod plan;
 mod plan_state;
+mod safety;
 mod settings;
 mod share;
 mod summary;

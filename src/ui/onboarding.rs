@@ -8,7 +8,9 @@ use crate::domain::phase::Phase;
 use crate::domain::planner::Safety;
 use crate::domain::profile::{Experience, Goal, Profile, RehabDose, RehabExercise};
 use crate::domain::psfs::PsfsRating;
-use crate::domain::safety::{red_flag_gate, Clearance, Gate, RedFlag, RedFlagAnswers};
+use crate::domain::safety::{
+    clearance_date_ok, red_flag_answers, red_flag_gate, Clearance, Gate, RedFlag,
+};
 use crate::domain::units::{Grams, Units};
 use crate::platform::clock;
 use crate::storage::records::Event;
@@ -25,39 +27,16 @@ fn parse_list(units: Units, text: &str) -> Vec<Grams> {
 }
 
 #[component]
-pub(crate) fn YesNo(flag: RedFlag, answers: RwSignal<Vec<RedFlag>>) -> impl IntoView {
-    let name = format!("flag-{flag:?}");
-    let yes = move || answers.get().contains(&flag);
-    view! {
-        <fieldset class="question">
-            <legend>{flag.question()}</legend>
-            <div class="segmented">
-                <label class="choice">
-                    <input type="radio" name=name.clone() prop:checked=yes
-                        on:change=move |_| answers.update(|a| { if !a.contains(&flag) { a.push(flag) } })/>
-                    "Yes"
-                </label>
-                <label class="choice">
-                    <input type="radio" name=name prop:checked=move || !yes()
-                        on:change=move |_| answers.update(|a| a.retain(|f| *f != flag))/>
-                    "No"
-                </label>
-            </div>
-        </fieldset>
-    }
-}
-
-#[component]
 pub fn Onboarding() -> impl IntoView {
     let data = use_data();
     let navigate = use_navigate();
     let step = RwSignal::new(0usize);
     let today = clock::today();
 
-    // Step 1: safety.
-    let flags = RwSignal::new(Vec::<RedFlag>::new());
+    // Step 1: safety. Every question starts unanswered.
+    let flags = super::safety::new_answers();
     let cleared = RwSignal::new(false);
-    let cleared_on = RwSignal::new(today.to_string());
+    let cleared_on = RwSignal::new(String::new());
     // Step 2: where they are now.
     let pain = RwSignal::new(2u8);
     let in_flare = RwSignal::new(false);
@@ -82,7 +61,12 @@ pub fn Onboarding() -> impl IntoView {
     let rehab = RwSignal::new(Vec::<(String, String, String)>::new());
     let (error, set_error) = signal(None::<String>);
 
-    let blocked = move || !flags.get().is_empty() && !cleared.get();
+    let any_yes = move || !super::safety::yes(flags).is_empty();
+    let blocked = move || {
+        step.get() == 0
+            && (super::safety::unanswered(flags) > 0
+                || (any_yes() && (!cleared.get() || cleared_on.get().trim().is_empty())))
+    };
 
     let build = move || -> Result<(Profile, Safety, Vec<PsfsRating>), String> {
         let u = units.get_untracked();
@@ -160,28 +144,28 @@ pub fn Onboarding() -> impl IntoView {
                 }
             })
             .collect();
-        let yes = flags.get_untracked();
-        let clearances = if yes.is_empty() {
+        let answers = red_flag_answers(&flags.get_untracked(), today)
+            .map_err(|_| "Answer every safety question first.".to_string())?;
+        let clearances = if answers.yes.is_empty() {
             Vec::new()
         } else {
             let day = cleared_on
                 .get_untracked()
                 .parse::<chrono::NaiveDate>()
                 .map_err(|_| "Enter the date you were cleared.".to_string())?;
+            clearance_date_ok(day, today)
+                .map_err(|_| "The date you were cleared cannot be in the future.".to_string())?;
             vec![Clearance {
                 day,
-                covers: yes.clone(),
+                covers: answers.yes.clone(),
             }]
         };
         let safety = Safety {
-            answers: RedFlagAnswers {
-                day: Some(today),
-                yes,
-            },
+            answers,
             clearances,
         };
         if !matches!(
-            red_flag_gate(&safety.answers, &safety.clearances),
+            red_flag_gate(&safety.answers, &safety.clearances, today),
             Gate::Open
         ) {
             return Err("A professional's clearance is needed first.".into());
@@ -230,6 +214,19 @@ pub fn Onboarding() -> impl IntoView {
 
     let next = move |_| {
         set_error.set(None);
+        if step.get_untracked() == 0 && any_yes() {
+            let ok = cleared_on
+                .get_untracked()
+                .parse::<chrono::NaiveDate>()
+                .ok()
+                .is_some_and(|d| clearance_date_ok(d, today).is_ok());
+            if !ok {
+                return set_error.set(Some(
+                    "Enter the date you were cleared: today or a day before, not a future one."
+                        .into(),
+                ));
+            }
+        }
         step.update(|s| *s = (*s + 1).min(STEPS - 1));
     };
     let back = move |_| step.update(|s| *s = s.saturating_sub(1));
@@ -239,12 +236,15 @@ pub fn Onboarding() -> impl IntoView {
             <p class="eyebrow">{move || format!("Step {} of {STEPS}", step.get() + 1)}</p>
             <h1 id="start-title">"Let's set up your plan"</h1>
             <Show when=move || step.get() == 0>
-                <p class="lede">"First, a few safety questions. Answer for how you are now. Backstrong never diagnoses; these decide whether training is the right next step."</p>
-                {RedFlag::ALL.into_iter().map(|f| view! { <YesNo flag=f answers=flags/> }).collect_view()}
-                <Show when=move || !flags.get().is_empty()>
+                <p class="lede">"First, a few safety questions. Answer each one for how you are now. Backstrong never diagnoses; these decide whether training is the right next step."</p>
+                {RedFlag::ALL.into_iter().map(|f| view! { <super::safety::YesNo flag=f answers=flags group="start"/> }).collect_view()}
+                {move || {
+                    let left = super::safety::unanswered(flags);
+                    (left > 0).then(|| view! { <p class="muted">{format!("{left} {} still to answer.", if left == 1 { "question" } else { "questions" })}</p> })
+                }}
+                <Show when=any_yes>
                     <div class="card gate" role="region" aria-label="Get checked first">
-                        <h2>"Please get checked before training"</h2>
-                        <p>"What you answered can have causes that need a doctor or physiotherapist to look at them. It is probably nothing serious, but training should wait until a professional has checked you. No plan is made until then."</p>
+                        {move || view! { <super::safety::Advice flags=super::safety::yes(flags)/> }}
                         <label class="check">
                             <input type="checkbox" prop:checked=cleared on:change=move |ev| cleared.set(event_target_checked(&ev))/>
                             "I have been checked and cleared for exercise by a professional"

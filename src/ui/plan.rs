@@ -1,11 +1,10 @@
 use super::data::use_data;
 use super::onboarding::phase_words;
 use super::plan_state::{use_plan_state, PlanState};
-use crate::domain::equipment::EquipmentSet;
-use crate::domain::history::ManualSwap;
-use crate::domain::library::{alternatives, ladder, Exercise, Ladder, Measure};
+use crate::domain::history::{ManualSwap, Resume};
+use crate::domain::library::{exercise, ladder, Exercise, Ladder};
 use crate::domain::phase::Phase;
-use crate::domain::planner::Plan;
+use crate::domain::planner::{Mode, Plan};
 use crate::domain::session::session_label;
 use crate::domain::units::Units;
 use crate::platform::clock;
@@ -37,38 +36,67 @@ fn WhyCards() -> impl IntoView {
     }
 }
 
-/// Same-pattern alternatives the user can do now; choosing one swaps it in from today.
-#[component]
-fn SwapChoice(from: &'static Exercise, equipment: EquipmentSet, phase: Phase) -> impl IntoView {
+/// Saves a swap by hand, from now on.
+fn save_swap(from: &str, to: &str) {
     let data = use_data();
-    let alternatives = alternatives(from, &equipment, phase.number());
-    let choose = move |to: &'static Exercise| {
-        let swap = ManualSwap {
-            day: clock::today(),
-            from: from.id.to_string(),
-            to: to.id.to_string(),
-        };
-        leptos::task::spawn_local(async move {
-            let _ = data
-                .write(|db| async move { db.save_event(&Event::Swap(swap), clock::now_ms()).await })
-                .await;
-        });
+    let swap = ManualSwap {
+        day: clock::today(),
+        at_ms: clock::now_ms(),
+        from: from.to_string(),
+        to: to.to_string(),
     };
+    leptos::task::spawn_local(async move {
+        let _ = data
+            .write(|db| async move { db.save_event(&Event::Swap(swap), clock::now_ms()).await })
+            .await;
+    });
+}
+
+/// Same-pattern alternatives the user can do now; choosing one swaps it in from now on.
+#[component]
+fn SwapChoice(from: &'static Exercise, choices: Vec<&'static Exercise>) -> impl IntoView {
     view! {
         <details class="swap">
             <summary><span>{format!("Swap {}", from.name)}</span></summary>
             <div class="stack">
-                {alternatives.into_iter().map(|to| view! {
-                    <button on:click=move |_| choose(to)>{to.name}</button>
+                {choices.into_iter().map(|to| view! {
+                    <button on:click=move |_| save_swap(from.id, to.id)>{to.name}</button>
                 }).collect_view()}
             </div>
         </details>
     }
 }
 
+/// Brings back an own or physio exercise that pain 5+ paused.
 #[component]
-fn MyPlan(plan: Plan, units: Units, equipment: EquipmentSet) -> impl IntoView {
-    let phase = plan.phase;
+pub fn Resume(key: String, name: String) -> impl IntoView {
+    let data = use_data();
+    let bring_back = move |_| {
+        let r = Resume {
+            day: clock::today(),
+            at_ms: clock::now_ms(),
+            exercise: key.clone(),
+        };
+        leptos::task::spawn_local(async move {
+            let _ = data
+                .write(|db| async move { db.save_event(&Event::Resume(r), clock::now_ms()).await })
+                .await;
+        });
+    };
+    view! {
+        <span class="paused">
+            <span class="badge">"Paused for pain"</span>
+            <button class="ghost" aria-label=format!("Bring back {name}") on:click=bring_back>"Bring it back"</button>
+        </span>
+    }
+}
+
+#[component]
+fn MyPlan(plan: Plan, units: Units) -> impl IntoView {
+    let choices_for = {
+        let plan = plan.clone();
+        move |e: &'static Exercise| plan.swap_choices(e)
+    };
     view! {
         <article class="card my-plan" role="region" aria-label="Your plan">
             <p class="eyebrow">{format!("Week {}", plan.week)}</p>
@@ -76,23 +104,46 @@ fn MyPlan(plan: Plan, units: Units, equipment: EquipmentSet) -> impl IntoView {
             <p>{phase_words(plan.phase)}</p>
             <p class="muted">"Many people feel better within two to four weeks. A back that copes with anything takes months of steady work, and this plan will not rush it."</p>
         </article>
+        {match plan.mode {
+            Mode::Flare { .. } => Some(view! {
+                <article class="card flare"><h2>"Paused for a flare-up"</h2><p>"Strength sessions wait while your back settles: Today has the walks, gentle mobility and bracing that help now. Your plan resumes one phase lower and lighter once pain has been 2 or below for three days in a row."</p></article>
+            }.into_any()),
+            Mode::Resuming => Some(view! {
+                <article class="card"><h2>"Easing back in"</h2><p>"The flare-up is over. Strength sessions restart next week, one phase lower and lighter."</p></article>
+            }.into_any()),
+            Mode::Training => None,
+        }}
         {plan.sessions.iter().map(|s| view! {
             <article class="card">
-                <h2>{format!("Session {} · {}", session_label(s.slot), super::dates::long_date(s.date))}</h2>
+                <h2>{format!("Session {} · {}{}", session_label(s.slot), super::dates::long_date(s.date), if s.finished { " · done" } else if s.started { " · in progress" } else { "" })}</h2>
                 <ul class="plain plan-list">
                     {s.exercises.iter().map(|e| {
                         let p = &e.prescription;
-                        let unit = match e.exercise.measure { Measure::Reps => "reps", Measure::Seconds => "s", Measure::Minutes => "min" };
-                        let amounts: Vec<String> = p.sets.iter().map(|t| t.amount.to_string()).collect();
-                        let load = if p.is_loaded() { format!(" at {}", units.format(p.max_load())) } else { String::new() };
+                        let dose = super::dose::dose_words(&p.sets, e.exercise.measure, units);
+                        let side = if e.exercise.each_side { " each side" } else { "" };
+                        let undo = match (&e.reason, s.started) {
+                            (crate::domain::reason::Reason::ChosenByYou { from }, false) => exercise(from).map(|f| {
+                                let to = e.exercise.id;
+                                let from_id = f.id;
+                                view! { <button class="ghost" on:click=move |_| save_swap(to, from_id)>{format!("Undo: back to {}", f.name)}</button> }
+                            }),
+                            _ => None,
+                        };
                         view! {
                             <li>
                                 <span class="name">{e.exercise.name}</span>
-                                <span class="dose">{format!("{} {unit}{load}", amounts.join(", "))}</span>
+                                <span class="dose">{format!("{dose}{side}")}</span>
                                 <span class="reason">{e.reason.explain(units)}</span>
-                                {(!s.logged).then(|| view! { <SwapChoice from=e.exercise equipment=equipment.clone() phase=phase/> })}
+                                {undo}
+                                {(!s.started).then(|| view! { <SwapChoice from=e.exercise choices=choices_for(e.exercise)/> })}
                             </li>
                         }
+                    }).collect_view()}
+                    {s.extras.iter().map(|i| view! {
+                        <li>
+                            <span class="name">{i.name.clone()}" "{super::workout::origin_note(i.origin).map(|n| view! { <span class="badge">{n}</span> })}</span>
+                            <span class="dose">{super::dose::item_dose(i, units)}</span>
+                        </li>
                     }).collect_view()}
                 </ul>
             </article>
@@ -110,8 +161,8 @@ pub fn PlanScreen() -> impl IntoView {
             <h1 id="plan-title">"Plan"</h1>
             {move || match state.get() {
                 PlanState::Ready(plan, profile) => view! {
-                    <MyPlan plan=(*plan).clone() units=profile.units equipment=profile.equipment.clone()/>
-                    <super::own::OwnExercises profile=(*profile).clone()/>
+                    <MyPlan plan=(*plan).clone() units=super::app::units(&profile)/>
+                    <super::own::OwnExercises profile=(*profile).clone() plan=(*plan).clone()/>
                     <super::share::SharePlanCard plan=*plan profile=*profile/>
                 }.into_any(),
                 PlanState::NoProfile => view! {

@@ -260,7 +260,11 @@ fn Follow(
 ) -> impl IntoView {
     let data = use_data();
     let today = clock::today();
-    let a = adopt_shared_plan(&shared, &profile, &plan, today);
+    let setup_now = data
+        .with(|l| l.history.current_setup(&profile))
+        .unwrap_or_else(|| profile.setup());
+    let now_ms = clock::now_ms();
+    let a = adopt_shared_plan(&shared, &profile, &setup_now, &plan, today, now_ms);
     let title = shared.title.clone();
     let changes: Vec<String> = a
         .swaps
@@ -277,19 +281,20 @@ fn Follow(
         .map(|(e, why)| format!("{}: {}", e.name, not_taken_words(*why)))
         .collect();
     let schedule = format!(
-        "{} sessions a week of about {} minutes",
-        a.profile.days_per_week, a.profile.session_minutes
+        "{} sessions a week of about {} minutes, from next week",
+        a.setup.setup.days_per_week, a.setup.setup.session_minutes
     );
     let new_rehab = a.profile.rehab.len() - profile.rehab.len();
     let follow = move |_| {
         let profile = a.profile.clone();
-        let now = clock::now_ms();
-        let events: Vec<(Event, i64)> = a
-            .swaps
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (Event::Swap(s.clone()), now + i as i64))
-            .collect();
+        let now = now_ms;
+        let mut events: Vec<(Event, i64)> = vec![(Event::Setup(a.setup.clone()), now)];
+        events.extend(
+            a.swaps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (Event::Swap(s.clone()), now + 1 + i as i64)),
+        );
         let title = title.clone();
         leptos::task::spawn_local(async move {
             if data

@@ -53,7 +53,7 @@ pub fn Summary() -> impl IntoView {
             let (psfs_points, _) = psfs_series(&l.psfs);
             let first_psfs = l.psfs.iter().min_by_key(|r| r.day);
             let last_psfs = l.psfs.iter().max_by_key(|r| r.day);
-            let flares: Vec<String> = flare_periods(&l.history.flares)
+            let flares: Vec<String> = flare_periods(&l.history.flares, &l.history.checkins)
                 .into_iter()
                 .map(|(s, e)| match e {
                     Some(e) => format!("{} to {} ({} days)", super::dates::long_date(s), super::dates::long_date(e), (e - s).num_days()),
@@ -73,7 +73,7 @@ pub fn Summary() -> impl IntoView {
                         .collect::<std::collections::BTreeSet<_>>()
                         .into_iter()
                         .collect();
-                    let sessions = l.history.sessions.iter().filter(|s| s.day >= from && s.sets.iter().any(|x| crate::domain::library::exercise(&x.exercise).is_some_and(|e| e.pattern() == *p))).count();
+                    let sessions = l.history.sessions.iter().filter(|s| s.day >= from && s.sets().any(|x| crate::domain::library::exercise(&x.exercise).is_some_and(|e| e.pattern() == *p))).count();
                     (!names.is_empty() || sessions > 0).then(|| (*p, format!("{} sessions in 12 weeks; now: {}", sessions, if names.is_empty() { "not in this week's plan".to_string() } else { names.join(", ") })))
                 })
                 .collect();

@@ -1,11 +1,14 @@
 use super::data::use_data;
 use super::plan_state::{use_plan_state, PlanState};
+use crate::domain::habits::WalkingTarget;
 use crate::domain::habits::{daily_mobility, walking_split, WALK_START_MINUTES};
 use crate::domain::history::{CheckIn, FlareEvent, Response24h, Trigger};
 use crate::domain::library::{Exercise, Measure};
 use crate::domain::pain::Pain;
 use crate::domain::planner::{Mode, Plan};
-use crate::domain::safety::{red_flags_due, Clearance, Gate, RedFlag, RedFlagAnswers};
+use crate::domain::safety::{
+    clearance_date_ok, red_flag_answers, red_flags_due, Clearance, Gate, RedFlag,
+};
 use crate::domain::session::session_label;
 use crate::platform::clock;
 use crate::storage::records::Event;
@@ -38,7 +41,21 @@ fn Drills(drills: Vec<(&'static Exercise, u16)>) -> impl IntoView {
 }
 
 #[component]
-fn Movement(walks: u8, minutes: u16) -> impl IntoView {
+fn Movement(walking: WalkingTarget) -> impl IntoView {
+    let lengths = walking.lengths();
+    let walks = lengths.len();
+    let each = if lengths.windows(2).all(|w| w[0] == w[1]) {
+        format!("{walks} × {} min", lengths.first().copied().unwrap_or(0))
+    } else {
+        format!(
+            "{walks} walks: {} min",
+            lengths
+                .iter()
+                .map(|m| m.to_string())
+                .collect::<Vec<_>>()
+                .join(" + ")
+        )
+    };
     let drills = daily_mobility(clock::today())
         .into_iter()
         .map(|e| (e, e.range.0))
@@ -46,7 +63,8 @@ fn Movement(walks: u8, minutes: u16) -> impl IntoView {
     view! {
         <article class="card">
             <h2>"Walk"</h2>
-            <p class="big">{format!("{walks} × {minutes} min")}</p>
+            <p class="big">{each}</p>
+            <p class="muted">{format!("{} minutes in all today.", walking.total())}</p>
             <p>"Short brisk walks spread over the day. Walking is the first thing that calms a sore back. Stop if the pain climbs."</p>
         </article>
         <article class="card">
@@ -88,7 +106,7 @@ pub fn Today() -> impl IntoView {
                             <p>"A calm, steady way to rebuild strength after back pain. Answer a few questions (about two minutes) and get a plan that never pushes you too fast."</p>
                             <A href="/start" attr:class="button primary">"Set up my plan"</A>
                         </article>
-                        <Movement walks=w.walks minutes=w.minutes_each/>
+                        <Movement walking=w/>
                         <PainRules/>
                     }.into_any()
                 }
@@ -106,14 +124,22 @@ fn GateCard(gate: Gate) -> impl IntoView {
         Gate::Blocked(f) => f,
         _ => Vec::new(),
     };
-    let (day, set_day) = signal(clock::today().to_string());
+    let (day, set_day) = signal(String::new());
+    let (error, set_error) = signal(None::<String>);
     let record = {
         let flags = flags.clone();
         move |_| {
+            let today = clock::today();
             let Ok(d) = day.get_untracked().parse::<chrono::NaiveDate>() else {
-                return;
+                return set_error.set(Some("Enter the date you were cleared.".into()));
             };
-            let Some(mut safety) = data.loaded.get_untracked().map(|l| l.safety) else {
+            if clearance_date_ok(d, today).is_err() {
+                return set_error.set(Some(
+                    "The date you were cleared cannot be in the future.".into(),
+                ));
+            }
+            set_error.set(None);
+            let Some(mut safety) = data.with(|l| l.safety.clone()) else {
                 return;
             };
             safety.clearances.push(Clearance {
@@ -127,17 +153,27 @@ fn GateCard(gate: Gate) -> impl IntoView {
             });
         }
     };
+    let today = clock::today().to_string();
     view! {
         <article class="card gate" role="region" aria-label="Get checked first">
-            <h2>"Please get checked before training"</h2>
-            <p>"You told us about something a doctor or physiotherapist should look at first:"</p>
+            <super::safety::Advice flags=flags.clone()/>
+            <p>"You told us:"</p>
             <ul>{flags.iter().map(|f| view! { <li>{f.question()}</li> }).collect_view()}</ul>
-            <p>"Training waits until a professional has checked you. Walking gently is fine if it does not make things worse."</p>
+            <p>"Training waits until a professional has checked you. Gentle walking is fine if it does not make things worse."</p>
             <label for="cleared-date">"I was cleared by a professional on"</label>
-            <input id="cleared-date" type="date" prop:value=day on:input=move |ev| set_day.set(event_target_value(&ev))/>
+            <input id="cleared-date" type="date" max=today prop:value=day on:input=move |ev| set_day.set(event_target_value(&ev))/>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <button class="primary" on:click=record>"Record my clearance"</button>
         </article>
     }
+}
+
+/// The units the user reads loads in.
+fn plan_units() -> crate::domain::units::Units {
+    let data = use_data();
+    data.with(|l| l.profile.as_ref().map(super::app::units))
+        .flatten()
+        .unwrap_or_default()
 }
 
 #[component]
@@ -160,8 +196,12 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
                 .await;
         });
     };
-    let open = move || data.with(|l| l.open_session().cloned()).flatten();
-    let session = plan.session_on(today).or(plan.next_session()).cloned();
+    let session = plan
+        .open_session()
+        .or(plan.session_on(today))
+        .or(plan.next_session())
+        .cloned();
+    let units = plan_units();
     let walking = plan.walking;
     let mode = plan.mode.clone();
     view! {
@@ -187,18 +227,23 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
             Mode::Training => view! {
                 {match session {
                     Some(s) => {
-                        let when = if s.date == today { "Today's session".to_string() } else { format!("Next session: {}", super::dates::weekday(s.date)) };
+                        let when = if s.is_open() {
+                            "Session in progress".to_string()
+                        } else if s.date == today {
+                            "Today's session".to_string()
+                        } else {
+                            format!("Next session: {}", super::dates::weekday(s.date))
+                        };
                         view! {
                             <article class="card session-card" role="region" aria-label="Strength session">
                                 <h2>{format!("{when} · {}", session_label(s.slot))}</h2>
                                 <ul class="plain">
-                                    {s.exercises.iter().map(|e| {
-                                        let p = &e.prescription;
-                                        let first = p.sets.first().map(|t| t.amount).unwrap_or(0);
-                                        view! { <li><span>{e.exercise.name}</span><span class="dose">{format!("{} × {}", p.sets.len(), dose(e.exercise, first))}</span></li> }
+                                    {s.items().into_iter().map(|i| {
+                                        let note = super::workout::origin_note(i.origin).map(|n| view! { <span class="badge">{n}</span> });
+                                        view! { <li><span>{i.name.clone()}" "{note}</span><span class="dose">{super::dose::item_dose(&i, units)}</span></li> }
                                     }).collect_view()}
                                 </ul>
-                                {move || if open().is_some() {
+                                {if s.is_open() {
                                     view! { <A href="/workout" attr:class="button primary">"Resume workout"</A> }.into_any()
                                 } else {
                                     view! { <A href="/workout" attr:class="button primary">"Start session"</A> }.into_any()
@@ -212,22 +257,21 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
             }.into_any(),
         }}
         <Show when={let r = plan.rehab.clone(); move || !r.is_empty()}>
-            <article class="card">
+            <article class="card" role="region" aria-label="Your physio's exercises">
                 <h2>"Your physio's exercises"</h2>
+                <p class="muted">"They are part of every strength session, and good on the other days too."</p>
                 <ul class="plain">
                     {plan.rehab.iter().map(|r| {
-                        let d = match r.dose {
-                            crate::domain::profile::RehabDose::Reps { sets, reps } => format!("{sets} × {reps}"),
-                            crate::domain::profile::RehabDose::Seconds { sets, seconds } => format!("{sets} × {seconds} s"),
-                        };
-                        let often = if r.per_week >= 7 { "daily".to_string() } else { format!("{} days a week", r.per_week) };
-                        view! { <li><span>{r.name.clone()}</span><span class="dose">{format!("{d}, {often}")}</span></li> }
+                        let item = crate::domain::workout::ServedItem::from_rehab(&r.rehab);
+                        let often = if r.rehab.per_week >= 7 { "daily".to_string() } else { format!("{} days a week", r.rehab.per_week) };
+                        let paused = r.paused.then(|| view! { <super::plan::Resume key=item.key.clone() name=item.name.clone()/> });
+                        view! { <li><span>{item.name.clone()}</span><span class="dose">{format!("{}, {often}", super::dose::item_dose(&item, units))}</span>{paused}</li> }
                     }).collect_view()}
                 </ul>
             </article>
         </Show>
         <CheckInCard/>
-        <Movement walks=walking.walks minutes=walking.minutes_each/>
+        <Movement walking=walking/>
         <PainRules/>
     }
 }
@@ -249,8 +293,11 @@ fn SafetyRecheck() -> impl IntoView {
         })
         .unwrap_or(false)
     };
-    let answers = RwSignal::new(Vec::<RedFlag>::new());
-    let save = move |_| {
+    let answers = super::safety::new_answers();
+    let save = move |_: leptos::ev::MouseEvent| {
+        let Ok(round) = red_flag_answers(&answers.get_untracked(), clock::today()) else {
+            return;
+        };
         let Some((mut safety, checkin)) = data.with(|l| {
             let today = l
                 .history
@@ -262,10 +309,7 @@ fn SafetyRecheck() -> impl IntoView {
         }) else {
             return;
         };
-        safety.answers = RedFlagAnswers {
-            day: Some(clock::today()),
-            yes: answers.get_untracked(),
-        };
+        safety.answers = round;
         leptos::task::spawn_local(async move {
             let _ = data
                 .write(|db| async move {
@@ -290,8 +334,12 @@ fn SafetyRecheck() -> impl IntoView {
             <article class="card gate" role="region" aria-label="Safety questions">
                 <h2>"A quick safety check"</h2>
                 <p>"Once a month, and whenever something new shows up, we ask these again. Answer for how you are now."</p>
-                {RedFlag::ALL.into_iter().map(|f| view! { <super::onboarding::YesNo flag=f answers=answers/> }).collect_view()}
-                <button class="primary" on:click=save>"Save my answers"</button>
+                {RedFlag::ALL.into_iter().map(|f| view! { <super::safety::YesNo flag=f answers=answers group="recheck"/> }).collect_view()}
+                {move || {
+                    let left = super::safety::unanswered(answers);
+                    (left > 0).then(|| view! { <p class="muted">{format!("{left} {} still to answer.", if left == 1 { "question" } else { "questions" })}</p> })
+                }}
+                <button class="primary" disabled=move || { super::safety::unanswered(answers) > 0 } on:click=save>"Save my answers"</button>
             </article>
         </Show>
     }
@@ -305,7 +353,11 @@ fn ResponseQuestion() -> impl IntoView {
         data.with(|l| {
             l.sessions
                 .iter()
-                .filter(|s| s.finished && s.response.is_none() && s.day < clock::today())
+                .filter(|s| {
+                    s.finished
+                        && s.response.is_none()
+                        && crate::domain::response::response_due(s.day, clock::today())
+                })
                 .max_by_key(|s| s.started_ms)
                 .cloned()
         })

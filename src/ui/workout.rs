@@ -1,27 +1,26 @@
-//! The workout: warm-up, then each exercise with its cue, tempo and sets pre-filled with
-//! the target. One tap logs a set; it shows as saved only once it is on disk. Pain per
-//! exercise is answered live by the rule. Everything shown is derived from what is stored,
-//! so a reload or a killed app resumes exactly where it was.
+//! The workout: warm-up, then each exercise as the session serves it, sets pre-filled with
+//! the target. One tap logs a set; it shows as saved only once it is on disk. Pain can be
+//! reported for any exercise at any moment and is answered by the domain's session model
+//! (`domain::workout::LiveSession`): this screen renders it and never decides a rule.
+//! Everything shown is derived from what is stored, so a reload or a killed app resumes
+//! exactly where it was.
 
 use super::data::use_data;
-use super::dose::{dose_words, own_dose};
-use crate::domain::equipment::EquipmentSet;
-use crate::domain::history::SetLog;
-use crate::domain::library::{easier_variation, exercise, Exercise, Measure};
+use super::dose::{item_dose, set_words};
+use crate::domain::history::{Entry, ManualSwap, SetLog};
+use crate::domain::library::{exercise, Exercise, Measure};
 use crate::domain::next_time::{what_changes_next, NextChange};
-use crate::domain::pain::{
-    pain_band, pain_rule_during_exercise, Modification, Pain, PainAction, PainBand,
-};
-use crate::domain::phase::Phase;
-use crate::domain::planner::{plan, starting_dose, PlannedExercise, PlannedSession};
+use crate::domain::pain::{Modification, Pain, PainAction};
+use crate::domain::planner::{plan, Plan, PlannedSession};
 use crate::domain::prescription::SetTarget;
-use crate::domain::profile::OwnExercise;
 use crate::domain::session::{session_label, tempo_at, tempo_parts, TempoPart, WarmUp};
-use crate::domain::units::{Grams, Units};
+use crate::domain::units::Units;
+use crate::domain::workout::{BlockState, Ended, LiveSession, Origin, StepWhy};
 use crate::platform::clock;
-use crate::storage::records::{StoredSession, StoredSet};
+use crate::storage::records::{EntryRecord, Event, ServedRecord, StoredEntry, StoredSession};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::rc::Rc;
 
 /// Seconds to get into position before a timed hold starts.
 const GET_READY_S: i64 = 5;
@@ -33,39 +32,52 @@ enum HoldPhase {
     Done(SetTarget),
 }
 
-fn unit_label(e: &Exercise) -> &'static str {
-    match e.measure {
+fn unit_label(m: Measure) -> &'static str {
+    match m {
         Measure::Reps => "reps",
         Measure::Seconds => "seconds",
         Measure::Minutes => "minutes",
     }
 }
 
+/// What the session summary says when it is finished.
+#[derive(Clone)]
+struct Finished {
+    sets: usize,
+    worst: Option<u8>,
+    pains: Vec<(String, u8)>,
+}
+
 #[component]
 pub fn Workout() -> impl IntoView {
     let data = use_data();
-    // Keyed on the open session's id, so saving a set does not rebuild the screen.
-    let open = Memo::new(move |_| data.with(|l| l.open_session().cloned()).flatten());
-    // Re-render only when readiness or the open session changes, not on every saved set.
+    // Re-render when readiness, the open session or the week's choices change, not on
+    // every saved set: sets update the session model in place.
     let key = Memo::new(move |_| {
-        // Cheap facts only: reading the plan here would re-plan on every saved set.
-        let ready = data.with(|l| l.profile.is_some());
-        (ready, open.get().map(|s| s.id))
+        data.with(|l| {
+            (
+                l.profile.is_some(),
+                l.open_session().map(|s| s.id.clone()),
+                l.history.swaps.len() + l.history.resumes.len() + l.history.setups.len(),
+                // A next-day answer can change what a session still to finish serves.
+                l.sessions.iter().filter(|s| s.response.is_some()).count(),
+                l.safety.clone(),
+            )
+        })
     });
-    let (finished, set_finished) = signal(None::<String>);
+    let finished = RwSignal::new(None::<Finished>);
     view! {
         <section class="screen workout" aria-labelledby="workout-title">
             <h1 id="workout-title">"Workout"</h1>
             {move || {
-                let (ready, open_id) = key.get();
-                // Planned here, only when the key changes: never from a memo that may lag.
+                let ready = key.get();
+                // Planned here, only when the key changes: never on every saved set.
                 let planned = data.loaded.with_untracked(|l| {
                     let l = l.as_ref()?;
                     let p = l.profile.clone()?;
                     plan(&p, &l.safety, &l.history, clock::today()).ok().map(|plan| (plan, p))
                 });
                 let Some((plan, profile)) = planned else {
-                    // Until a plan exists, re-render on any change of the data.
                     data.loaded.track();
                     return match ready {
                         None => view! { <p class="muted">"Loading…"</p> }.into_any(),
@@ -75,53 +87,33 @@ pub fn Workout() -> impl IntoView {
                         .into_any(),
                     };
                 };
-                match open_id {
-                    Some(_) => {
-                        let session = open.get_untracked();
-                        let planned = session.as_ref().and_then(|o| plan.sessions.iter().find(|s| s.slot == o.slot).cloned());
-                        match (session, planned) {
-                            (Some(session), Some(p)) => view! {
-                                <ActiveSession session=session planned=p own=plan.own.clone() equipment=profile.equipment.clone() units=profile.units phase=plan.phase on_finish=set_finished/>
-                            }.into_any(),
-                            _ => view! { <p>"This session is not in this week's plan any more."</p> }.into_any(),
-                        }
-                    }
+                let units = super::app::units(&profile);
+                // Untracked: the key above already says when the open session changes.
+                let stored_open = data
+                    .loaded
+                    .with_untracked(|l| l.as_ref().and_then(|l| l.open_session().cloned()));
+                if let Some(open) = stored_open {
+                    let session = plan.sessions.iter().find(|s| s.started && s.live.as_ref().is_some_and(|l| l.started_ms == open.started_ms && l.day == open.day)).cloned();
+                    return match session {
+                        Some(s) => view! { <ActiveSession stored=open planned=s plan=Rc::new(plan) units=units on_finish=finished/> }.into_any(),
+                        None => view! { <StaleSession stored=open/> }.into_any(),
+                    };
+                }
+                if let Some(f) = finished.get() {
+                    let changes = data.loaded.with_untracked(|l| {
+                        l.as_ref().map(|l| what_changes_next(&profile, &l.safety, &l.history, clock::today()))
+                    }).unwrap_or_default();
+                    return view! { <Summary f=f changes=changes units=units/> }.into_any();
+                }
+                let next = plan.session_on(clock::today()).or(plan.next_session()).cloned();
+                match next {
+                    Some(s) => view! { <StartCard s=s units=units/> }.into_any(),
                     None => {
-                        if let Some(summary) = finished.get() {
-                            let changes = data.loaded.with_untracked(|l| {
-                                l.as_ref().map(|l| what_changes_next(&profile, &l.safety, &l.history, clock::today()))
-                            }).unwrap_or_default();
-                            return view! {
-                                <article class="card" role="region" aria-label="Session summary">
-                                    <h2>"Session saved"</h2>
-                                    <p>{summary}</p>
-                                    <NextTime changes=changes units=profile.units/>
-                                    <p>"Tomorrow, Today asks how your back feels. That answer decides next week's dose."</p>
-                                    <A href="/" attr:class="button primary">"Back to Today"</A>
-                                </article>
-                            }.into_any();
-                        }
-                        let next = plan.session_on(clock::today()).or(plan.next_session()).cloned();
-                        match next {
-                            Some(s) => {
-                                let start = move |_| {
-                                    let now = clock::now_ms();
-                                    let day = clock::local_date_of(now);
-                                    let stored = StoredSession { id: format!("{day}-{}-{now}", s.slot), day, slot: s.slot, started_ms: now, finished: false, response: None };
-                                    leptos::task::spawn_local(async move {
-                                        let _ = data.write(|db| async move { db.save_session(&stored).await }).await;
-                                    });
-                                };
-                                view! {
-                                    <article class="card">
-                                        <h2>{format!("Session {}", session_label(s.slot))}</h2>
-                                        <p>{format!("{} exercises, warm-up first. Each set is ready to confirm with one tap.", s.exercises.len())}</p>
-                                        <button class="primary" on:click=start>"Start session"</button>
-                                    </article>
-                                }.into_any()
-                            }
-                            None => view! { <p>"No session left this week. "<A href="/">"Back to Today"</A></p> }.into_any(),
-                        }
+                        let why = match plan.mode {
+                            crate::domain::planner::Mode::Training => "No session left this week: every one is done.",
+                            _ => "Strength sessions are paused while your back settles. Today has what helps now.",
+                        };
+                        view! { <p>{why}" "<A href="/">"Back to Today"</A></p> }.into_any()
                     }
                 }
             }}
@@ -130,51 +122,231 @@ pub fn Workout() -> impl IntoView {
 }
 
 #[component]
+fn StartCard(s: PlannedSession, units: Units) -> impl IntoView {
+    let data = use_data();
+    let items = s.items();
+    let served: Vec<ServedRecord> = items.iter().map(ServedRecord::from).collect();
+    let slot = s.slot;
+    let start = move |_| {
+        let now = clock::now_ms();
+        let day = clock::local_date_of(now);
+        let stored = StoredSession {
+            id: format!("{day}-{slot}-{now}"),
+            day,
+            slot,
+            started_ms: now,
+            finished: false,
+            finished_ms: None,
+            response: None,
+            served: served.clone(),
+        };
+        leptos::task::spawn_local(async move {
+            let _ = data
+                .write(|db| async move { db.save_session(&stored).await })
+                .await;
+        });
+    };
+    view! {
+        <article class="card" role="region" aria-label="Next session">
+            <h2>{format!("Session {}", session_label(s.slot))}</h2>
+            <ul class="plain">
+                {items.iter().map(|i| view! { <li><span>{i.name.clone()}</span><span class="dose">{item_dose(i, units)}</span></li> }).collect_view()}
+            </ul>
+            <p class="muted">"Warm-up first. Each set is ready to confirm with one tap."</p>
+            <button class="primary" on:click=start>"Start session"</button>
+        </article>
+    }
+}
+
+/// A session left open from another week: it can only be closed.
+#[component]
+fn StaleSession(stored: StoredSession) -> impl IntoView {
+    let data = use_data();
+    let close = move |_| {
+        let done = StoredSession {
+            finished: true,
+            finished_ms: Some(clock::now_ms()),
+            ..stored.clone()
+        };
+        leptos::task::spawn_local(async move {
+            let _ = data
+                .write(|db| async move { db.save_session(&done).await })
+                .await;
+        });
+    };
+    view! {
+        <article class="card">
+            <h2>"An unfinished session"</h2>
+            <p>"A session from an earlier week was never finished. Its sets are saved. Close it to start this week's."</p>
+            <button class="primary" on:click=close>"Close it"</button>
+        </article>
+    }
+}
+
+#[component]
+fn Summary(f: Finished, changes: Vec<NextChange>, units: Units) -> impl IntoView {
+    let worst = f
+        .worst
+        .map_or("none reported".to_string(), |p| format!("{p} out of 10"));
+    view! {
+        <article class="card" role="region" aria-label="Session summary">
+            <h2>"Session saved"</h2>
+            <p>{format!("{} {} logged. Highest pain: {worst}.", f.sets, if f.sets == 1 { "set" } else { "sets" })}</p>
+            {(!f.pains.is_empty()).then(|| view! {
+                <p class="muted">{format!("Pain you reported: {}.", f.pains.iter().map(|(n, p)| format!("{n} {p}")).collect::<Vec<_>>().join(", "))}</p>
+            })}
+            <NextTime changes=changes units=units/>
+            <p>"Tomorrow, Today asks how your back feels. That answer decides next week's dose."</p>
+            <A href="/" attr:class="button primary">"Back to Today"</A>
+        </article>
+    }
+}
+
+/// The session model for the open session, and how to add to it.
+#[derive(Clone, Copy)]
+struct Live {
+    model: RwSignal<LiveSession>,
+    plan: StoredValue<Rc<Plan>, LocalStorage>,
+    stored: StoredValue<StoredSession>,
+    saving: RwSignal<bool>,
+    /// How many of the session's stored entries the model has taken in.
+    applied: StoredValue<usize>,
+}
+
+impl Live {
+    /// Stores one entry and, once it is on disk, applies it to the session model.
+    fn log(self, entry: Entry) {
+        let data = use_data();
+        let session = self.stored.get_value();
+        let index = data
+            .with(|l| {
+                l.sets_of(&session.id)
+                    .iter()
+                    .map(|s| s.index + 1)
+                    .max()
+                    .unwrap_or(0)
+            })
+            .unwrap_or(0);
+        let now = clock::now_ms();
+        let stored = StoredEntry {
+            session: session.id.clone(),
+            day: session.day,
+            index,
+            entry: EntryRecord::from(&entry),
+            logged_ms: now,
+            nonce: (js_sys::Math::random() * f64::from(u32::MAX)) as u32,
+        };
+        self.saving.set(true);
+        leptos::task::spawn_local(async move {
+            let saved = data.save_entry(stored).await;
+            // The screen may have gone while the write ran: the entry is stored either way,
+            // and the model is rebuilt from storage when it comes back.
+            if saved.is_ok() {
+                if let Some(plan) = self.plan.try_get_value() {
+                    let dose = |from: &Exercise, to: &'static Exercise| plan.swap_dose(from, to);
+                    let ctx = plan.ctx(&dose);
+                    self.model.try_update(|m| {
+                        m.log(now, &entry, &ctx);
+                    });
+                    self.applied.try_update_value(|n| *n += 1);
+                }
+            }
+            self.saving.try_set(false);
+        });
+    }
+}
+
+#[component]
 fn ActiveSession(
-    session: StoredSession,
+    stored: StoredSession,
     planned: PlannedSession,
-    own: Vec<OwnExercise>,
-    equipment: EquipmentSet,
+    plan: Rc<Plan>,
     units: Units,
-    phase: Phase,
-    on_finish: WriteSignal<Option<String>>,
+    on_finish: RwSignal<Option<Finished>>,
 ) -> impl IntoView {
     let data = use_data();
-    let sets = Memo::new({
-        let id = session.id.clone();
-        move |_| {
-            data.with(|l| l.sets_of(&id).into_iter().cloned().collect::<Vec<_>>())
-                .unwrap_or_default()
+    let live = Live {
+        model: RwSignal::new(planned.live.clone().expect("a started session has a model")),
+        plan: StoredValue::new_local(plan.clone()),
+        stored: StoredValue::new(stored.clone()),
+        saving: RwSignal::new(false),
+        applied: StoredValue::new(
+            data.loaded
+                .with_untracked(|l| l.as_ref().map(|l| l.sets_of(&stored.id).len()))
+                .unwrap_or(0),
+        ),
+    };
+    // Entries saved by another tab (or restored) arrive by a reload of the data: the model
+    // is then rebuilt from storage, as after a restart.
+    Effect::new(move |_| {
+        let id = stored_id(live);
+        let stored_count = data.with(|l| l.sets_of(&id).len()).unwrap_or(0);
+        if stored_count == live.applied.get_value() {
+            return;
         }
+        let rebuilt = data.loaded.with_untracked(|l| {
+            let l = l.as_ref()?;
+            let p = l.profile.as_ref()?;
+            let plan =
+                crate::domain::planner::plan(p, &l.safety, &l.history, clock::today()).ok()?;
+            let started = live.stored.with_value(|s| (s.day, s.started_ms));
+            let model = plan
+                .sessions
+                .iter()
+                .filter_map(|s| s.live.clone())
+                .find(|m| (m.day, m.started_ms) == started)?;
+            Some((model, Rc::new(plan)))
+        });
+        if let Some((model, plan)) = rebuilt {
+            live.model.set(model);
+            live.plan.set_value(plan);
+        }
+        live.applied.set_value(stored_count);
     });
     // The screen stays on for the whole session.
     let wake = StoredValue::new_local(Some(crate::platform::wake_lock::ScreenWake::start()));
     on_cleanup(move || wake.update_value(|w| drop(w.take())));
     let now = RwSignal::new(clock::now_ms());
-    let _tick = set_interval_with_handle(
+    let tick = set_interval_with_handle(
         move || now.set(clock::now_ms()),
         std::time::Duration::from_millis(1000),
     )
     .ok();
-    let rests: Vec<(String, u16)> = planned
-        .exercises
-        .iter()
-        .map(|e| (e.exercise.id.to_string(), e.prescription.rest_seconds))
-        .collect();
+    on_cleanup(move || {
+        if let Some(t) = tick {
+            t.clear();
+        }
+    });
+    // Rest after the last set, counted from its stored time: a reload keeps it.
     let rest_left = move || {
-        let last = sets.get().into_iter().max_by_key(|s| s.logged_ms)?;
-        let rest = rests
-            .iter()
-            .find(|(id, _)| *id == last.set.exercise)
-            .map_or(60, |(_, r)| *r);
-        let left = (last.logged_ms + i64::from(rest) * 1000 - now.get()) / 1000;
+        let (key, at) = data
+            .with(|l| {
+                l.sets_of(&stored_id(live))
+                    .iter()
+                    .filter_map(|s| {
+                        s.set()
+                            .filter(|x| x.amount > 0)
+                            .map(|x| (x.exercise.clone(), s.logged_ms))
+                    })
+                    .max_by_key(|(_, t)| *t)
+            })
+            .flatten()?;
+        let rest = live
+            .model
+            .with(|m| {
+                m.blocks
+                    .iter()
+                    .flat_map(|b| &b.steps)
+                    .find(|s| s.item.key == key)
+                    .map(|s| s.item.rest_seconds)
+            })
+            .unwrap_or(60);
+        let left = (at + i64::from(rest) * 1000 - now.get()) / 1000;
         (left > 0).then_some(left)
     };
-    // A buzz when a rest ends.
     let resting = StoredValue::new(false);
-    let rest_check = rest_left.clone();
     Effect::new(move |_| {
-        let now_resting = rest_check().is_some();
+        let now_resting = rest_left().is_some();
         if resting.get_value() && !now_resting {
             crate::platform::wake_lock::vibrate(300);
             if sound_on() {
@@ -183,38 +355,42 @@ fn ActiveSession(
         }
         resting.set_value(now_resting);
     });
-    let finish = {
-        let session = session.clone();
-        move |_| {
-            let done = StoredSession {
-                finished: true,
-                ..session.clone()
-            };
-            let logged = sets.get_untracked();
-            let worst = logged
+    let confirm = RwSignal::new(false);
+    let finish = move || {
+        let done = StoredSession {
+            finished: true,
+            finished_ms: Some(clock::now_ms()),
+            ..live.stored.get_value()
+        };
+        let summary = live.model.with(|m| Finished {
+            sets: m.sets_logged(),
+            worst: m.worst_pain().map(Pain::value),
+            pains: m
+                .blocks
                 .iter()
-                .filter_map(|s| s.set.pain)
-                .map(|p| p.value())
-                .max()
-                .unwrap_or(0);
-            let summary = format!(
-                "{} sets logged. Highest pain: {} out of 10.",
-                logged.iter().filter(|s| s.set.amount > 0).count(),
-                worst
-            );
-            leptos::task::spawn_local(async move {
-                if data
-                    .write(|db| async move { db.save_session(&done).await })
-                    .await
-                    .is_ok()
-                {
-                    on_finish.set(Some(summary));
-                }
-            });
-        }
+                .flat_map(|b| {
+                    b.steps.iter().filter_map(move |s| {
+                        let worst = b.worst_pain_of(&s.item.key)?.value();
+                        Some((s.item.name.clone(), worst))
+                    })
+                })
+                .collect(),
+        });
+        leptos::task::spawn_local(async move {
+            if data
+                .write(|db| async move { db.save_session(&done).await })
+                .await
+                .is_ok()
+            {
+                on_finish.set(Some(summary));
+            }
+        });
     };
+    let sets_left = move || live.model.with(LiveSession::sets_left);
+    let blocks = planned.live.as_ref().map_or(0, |l| l.blocks.len());
+    let label = session_label(planned.slot);
     view! {
-        <p class="phase-line">{format!("Session {} · started {}", session_label(planned.slot), super::dates::long_date(session.day))}</p>
+        <p class="phase-line">{format!("Session {label} · started {}", super::dates::long_date(stored.day))}</p>
         {move || rest_left().map(|s| view! {
             <p class="rest" role="timer" aria-live="off">{format!("Rest {}:{:02}", s / 60, s % 60)}</p>
         })}
@@ -224,145 +400,140 @@ fn ActiveSession(
                 {planned.warm_up.iter().cloned().map(|w| view! { <WarmUpStepView step=w now=now/> }).collect_view()}
             </ol>
         </details>
-        {planned.exercises.iter().cloned().enumerate().map(|(i, pe)| view! {
-            <Block index=i planned=pe session=session.clone() sets=sets equipment=equipment.clone() units=units phase=phase/>
-        }).collect_view()}
-        {own.into_iter().map(|o| view! { <OwnBlock own=o session=session.clone() sets=sets units=units/> }).collect_view()}
-        <button class="primary finish" on:click=finish>"Finish session"</button>
+        {(0..blocks).map(|i| view! { <BlockView index=i live=live units=units/> }).collect_view()}
+        {move || if confirm.get() {
+            let left = sets_left();
+            view! {
+                <div class="card stop-note" role="region" aria-label="Finish early">
+                    <p>{format!("{left} {} not logged yet. Finish anyway? What you did is saved, and next week repeats this dose instead of adding to it.", if left == 1 { "set is" } else { "sets are" })}</p>
+                    <div class="row">
+                        <button class="primary" on:click=move |_| finish()>"Finish now"</button>
+                        <button class="ghost" on:click=move |_| confirm.set(false)>"Keep going"</button>
+                    </div>
+                </div>
+            }.into_any()
+        } else {
+            view! {
+                <button class="primary finish" on:click=move |_| {
+                    if sets_left() > 0 { confirm.set(true) } else { finish() }
+                }>"Finish session"</button>
+            }.into_any()
+        }}
     }
 }
 
-/// The remaining targets of a block, from the plan and what was logged: a swap (pain 5+
-/// on the planned exercise) and a lighter load chosen for pain 3–4 carry on after a reload.
-fn current_state(
-    pe: &PlannedExercise,
-    logged: &[StoredSet],
-    owned: &EquipmentSet,
-    phase: Phase,
-) -> (&'static Exercise, Vec<SetTarget>, bool) {
-    let stopped = logged
-        .iter()
-        .any(|s| s.set.exercise == pe.exercise.id && s.set.pain.is_some_and(|p| p.value() >= 5));
-    let (current, mut targets) = if stopped {
-        match easier_variation(pe.exercise, owned) {
-            Some(e) => (e, starting_dose(e, owned, phase).sets),
-            None => return (pe.exercise, Vec::new(), true),
+fn stored_id(live: Live) -> String {
+    live.stored.with_value(|s| s.id.clone())
+}
+
+/// What the pain rule said, in words, with the choice it offers.
+fn said_words(pain: Pain, action: &PainAction, units: Units, after_last: bool) -> String {
+    let p = pain.value();
+    match action {
+        PainAction::Continue => format!("Pain {p}: carry on as planned."),
+        PainAction::Modify(_) if after_last => {
+            format!("Pain {p} noted. Next week this exercise repeats the same dose instead of adding to it.")
         }
-    } else {
-        (pe.exercise, pe.prescription.sets.clone())
-    };
-    // Keep a lighter choice made during the session for the sets still to come.
-    if let Some(last) = logged
-        .iter()
-        .filter(|s| s.set.exercise == current.id && s.set.amount > 0)
-        .max_by_key(|s| s.index)
-    {
-        for t in &mut targets {
-            t.load = t.load.min(last.set.load);
+        PainAction::Modify(m) => format!("Pain {p}: {}", modification_words(m, units)),
+        PainAction::AlreadyEased => format!(
+            "Pain {p}: everything that makes it easier is already in place. Go gently, and stop if it climbs to 5."
+        ),
+        PainAction::StopAndSwap(e) if after_last => format!(
+            "Pain {p}: this one is done for today. Next time it steps down to {}.",
+            e.name
+        ),
+        PainAction::StopAndSwap(e) => format!(
+            "Pain {p}: stop this movement. Switched to {}, an easier version of the same movement.",
+            e.name
+        ),
+        PainAction::Stop => format!(
+            "Pain {p}: stop this movement for today. It is already the gentlest version; walk and move gently instead."
+        ),
+        PainAction::StopAndPause => format!(
+            "Pain {p}: stop this exercise. It is paused in your plan until you bring it back on Plan (or your physio says it is fine)."
+        ),
+    }
+}
+
+fn modification_words(m: &Modification, units: Units) -> String {
+    match m {
+        Modification::LessLoad { from, to } => format!(
+            "go lighter for the remaining sets: {} instead of {}.",
+            units.format(*to),
+            units.format(*from)
+        ),
+        Modification::ShorterHold { from, to } => {
+            format!("hold for {to} s instead of {from} s on the remaining sets.")
+        }
+        Modification::ShorterRange { how } => {
+            format!("shorten the range on the remaining sets. {how}.")
+        }
+        Modification::SlowerTempo { tempo } => {
+            format!("slow down to a {tempo} tempo (seconds down, pause, up) on the remaining sets.")
         }
     }
-    (current, targets, false)
 }
 
 #[component]
-fn Block(
-    index: usize,
-    planned: PlannedExercise,
-    session: StoredSession,
-    sets: Memo<Vec<StoredSet>>,
-    equipment: EquipmentSet,
-    units: Units,
-    phase: Phase,
-) -> impl IntoView {
-    let data = use_data();
-    let pe = planned.clone();
-    let owned = equipment.clone();
-    let mine = Memo::new({
-        let pe = pe.clone();
-        move |_| {
-            let all = sets.get();
-            let swapped: Vec<&str> = easier_variation(
-                pe.exercise,
-                &EquipmentSet {
-                    bands: true,
-                    ..Default::default()
-                },
-            )
-            .into_iter()
-            .map(|e| e.id)
-            .collect();
-            all.into_iter()
-                .filter(|s| {
-                    s.set.exercise == pe.exercise.id
-                        || swapped.contains(&s.set.exercise.as_str())
-                        || exercise(&s.set.exercise).is_some_and(|e| e.ladder == pe.exercise.ladder)
-                })
-                .collect::<Vec<_>>()
-        }
-    });
-    let state = Memo::new({
-        let pe = pe.clone();
-        let owned = owned.clone();
-        move |_| current_state(&pe, &mine.get(), &owned, phase)
-    });
-    let done_count = move || {
-        mine.get()
-            .iter()
-            .filter(|s| s.set.exercise == state.get().0.id && s.set.amount > 0)
-            .count()
-    };
-    // Edits to the next set (steppers); reset after each logged set.
+fn BlockView(index: usize, live: Live, units: Units) -> impl IntoView {
+    let block = Memo::new(move |_| live.model.with(|m| m.blocks[index].clone()));
+    let equipment = live.plan.with_value(|p| p.equipment.clone());
+    // Edits to the next set (steppers); cleared after each logged set.
     let edit = RwSignal::new(None::<SetTarget>);
-    let pain = RwSignal::new(None::<u8>);
     let effort = RwSignal::new(None::<u8>);
-    let proposal = RwSignal::new(None::<PainAction>);
-    let mods = RwSignal::new(0usize);
-    let (saving, set_saving) = signal(false);
-    let next_target = move || {
-        let (_, targets, _) = state.get();
-        edit.get().or_else(|| targets.get(done_count()).copied())
-    };
-    let total = move || state.get().1.len();
+    let next_target = move || edit.get().or_else(|| block.with(|b| b.next_set()));
+    let key = move || block.with(|b| b.current().item.key.clone());
 
-    let log = {
-        let session = session.clone();
-        move |target: SetTarget| {
-            crate::platform::sound::unlock();
-            let (current, _, _) = state.get_untracked();
-            let stored = new_set(
-                &session,
-                &sets.get_untracked(),
-                SetTarget {
-                    amount: target.amount,
-                    load: target.load,
-                },
-                current.id.to_string(),
-                (pain.get_untracked(), effort.get_untracked()),
-            );
-            set_saving.set(true);
-            leptos::task::spawn_local(async move {
-                let _ = data.save_set(stored).await;
-                edit.set(None);
-                set_saving.set(false);
-            });
+    let log_set = move |t: SetTarget| {
+        crate::platform::sound::unlock();
+        let set = SetLog {
+            exercise: key(),
+            amount: t.amount,
+            load: t.load,
+            rpe: effort.get_untracked().filter(|r| (1..=10).contains(r)),
+            pain: None,
+        };
+        edit.set(None);
+        live.log(Entry::Set(set));
+    };
+    let log_next = move |_| {
+        if let Some(t) = next_target() {
+            log_set(t);
         }
     };
-    let log_next = {
-        let log = log.clone();
-        move |_| {
-            if let Some(t) = next_target() {
-                log(t);
-            }
-        }
+    let report = move |p: u8| {
+        crate::platform::sound::unlock();
+        live.log(Entry::Pain {
+            exercise: key(),
+            pain: Pain::clamped(p),
+        });
     };
+    let accept = move |m: Modification| {
+        edit.set(None);
+        live.log(Entry::Accept {
+            exercise: key(),
+            change: m,
+        });
+    };
+    let decline = move |_| live.log(Entry::Decline { exercise: key() });
+
     // Timed holds: 5 s to get ready, then the hold; at zero it buzzes and logs the set.
     let hold_started = RwSignal::new(None::<(i64, SetTarget)>);
     let tick = RwSignal::new(clock::now_ms());
-    let _hold_tick = set_interval_with_handle(
-        move || tick.set(clock::now_ms()),
+    let ticker = set_interval_with_handle(
+        move || {
+            if hold_started.get_untracked().is_some() {
+                tick.set(clock::now_ms())
+            }
+        },
         std::time::Duration::from_millis(250),
     )
     .ok();
+    on_cleanup(move || {
+        if let Some(t) = ticker {
+            t.clear();
+        }
+    });
     let hold_phase = move || {
         let (t0, target) = hold_started.get()?;
         let elapsed = (tick.get() - t0) / 1000;
@@ -374,7 +545,6 @@ fn Block(
             HoldPhase::Done(target)
         })
     };
-    let finish_hold = log.clone();
     Effect::new(move |_| {
         if let Some(HoldPhase::Done(target)) = hold_phase() {
             hold_started.set(None);
@@ -382,48 +552,16 @@ fn Block(
             if sound_on() {
                 crate::platform::sound::beep(250);
             }
-            finish_hold(target);
+            log_set(target);
         }
     });
     let start_hold = move |_| {
         crate::platform::sound::unlock();
         if let Some(t) = next_target() {
-            hold_started.set(Some((clock::now_ms(), t)));
+            let now = clock::now_ms();
+            tick.set(now);
+            hold_started.set(Some((now, t)));
         }
-    };
-    let choose_pain = {
-        let owned = owned.clone();
-        let log = log.clone();
-        move |p: u8| {
-            pain.set(Some(p));
-            let (current, _, _) = state.get_untracked();
-            let target = next_target().unwrap_or(SetTarget {
-                amount: 0,
-                load: Grams::ZERO,
-            });
-            let action = pain_rule_during_exercise(
-                Pain::clamped(p),
-                current,
-                target,
-                &owned,
-                mods.get_untracked(),
-            );
-            if matches!(action, PainAction::StopAndSwap(_)) {
-                // Record the stop, so the plan steps this movement down from now on.
-                log(SetTarget {
-                    amount: 0,
-                    load: target.load,
-                });
-            }
-            proposal.set(Some(action));
-        }
-    };
-    let apply = move |m: Modification| {
-        if let Some(t) = next_target() {
-            edit.set(Some(m.apply(t)));
-        }
-        mods.update(|n| *n += 1);
-        proposal.set(None);
     };
     let step_amount = move |d: i32| {
         if let Some(t) = next_target() {
@@ -431,14 +569,15 @@ fn Block(
             edit.set(Some(SetTarget { amount, ..t }));
         }
     };
-    // A Copy handle, so the stepper's closure can be re-created on every render.
-    let owned_load = StoredValue::new(owned.clone());
+    let owned = StoredValue::new(equipment);
     let step_load = move |up: bool| {
-        let (current, _, _) = state.get_untracked();
         let Some(t) = next_target() else { return };
-        let load = owned_load.with_value(|o| {
-            let eq = current.equipment_for(o).filter(|e| e.is_loadable())?;
-            Some(if up {
+        let eq = block.with(|b| b.current().item.equipment);
+        if !eq.is_loadable() {
+            return;
+        }
+        let load = owned.with_value(|o| {
+            if up {
                 o.next_up(eq, t.load).unwrap_or(t.load)
             } else {
                 o.loads(eq)
@@ -446,54 +585,132 @@ fn Block(
                     .rev()
                     .find(|g| *g < t.load)
                     .unwrap_or(t.load)
-            })
+            }
         });
-        if let Some(load) = load {
-            edit.set(Some(SetTarget { load, ..t }));
-        }
+        edit.set(Some(SetTarget { load, ..t }));
+    };
+    let careful_own = move || {
+        let k = key();
+        live.plan.with_value(|plan| {
+            plan.own
+                .iter()
+                .find(|o| o.own.log_id() == k && o.careful_for_now)
+                .map(|o| (o.own.careful, o.alternative.map(|a| a.name)))
+        })
+    };
+    let swap_choices = move || {
+        block.with(|b| {
+            let item = &b.current().item;
+            match (item.library(), b.state()) {
+                (Some(e), BlockState::Active) => live.plan.with_value(|p| p.swap_choices(e)),
+                _ => Vec::new(),
+            }
+        })
+    };
+    let data = use_data();
+    let choose = move |to: &'static Exercise| {
+        let from = key();
+        let swap = ManualSwap {
+            day: clock::today(),
+            at_ms: clock::now_ms(),
+            from,
+            to: to.id.to_string(),
+        };
+        leptos::task::spawn_local(async move {
+            let _ = data
+                .write(|db| async move { db.save_event(&Event::Swap(swap), clock::now_ms()).await })
+                .await;
+        });
     };
     let heading_id = format!("ex-{index}");
-    let labelled_by = heading_id.clone();
+    let labelled = heading_id.clone();
+    let saving = live.saving;
     view! {
-        <article class="card block" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{move || state.get().0.name}</h2>
-            {move || {
-                let (current, _, _) = state.get();
-                (current.id != pe.exercise.id).then(|| view! { <p class="notice">{format!("Swapped in for {} because of pain.", pe.exercise.name)}</p> })
-            }}
-            <p class="muted">{move || {
-                let (c, _, _) = state.get();
-                let tempo = if c.tempo.is_empty() { String::new() } else { format!("Tempo {} (down, pause, up). ", c.tempo) };
-                format!("{tempo}{}", c.cues.first().copied().unwrap_or(""))
-            }}</p>
-            <p class="reason">{planned.reason.explain(units)}</p>
-            {move || tempo_parts(state.get().0.tempo).map(|parts| view! { <TempoGuide parts=parts/> })}
+        <article class="card block" aria-labelledby=labelled>
+            <h2 id=heading_id>{move || block.with(|b| b.current().item.name.clone())}</h2>
+            {move || block.with(|b| {
+                let step = b.current();
+                match &step.why {
+                    StepWhy::Served => None,
+                    StepWhy::SwappedForPain { from, .. } => Some(format!("Swapped in for {} because of pain.", name_of(from, b))),
+                    StepWhy::ChosenByYou { from } => Some(format!("Your choice, in place of {}.", name_of(from, b))),
+                }
+            }).map(|t| view! { <p class="notice">{t}</p> })}
+            {move || block.with(|b| {
+                let item = &b.current().item;
+                match item.origin {
+                    Origin::Own => {
+                        let pattern = live.plan.with_value(|p| {
+                            p.own.iter().find(|o| o.own.log_id() == item.key).map(|o| {
+                                o.own.careful.map_or(o.own.pattern.label(), |k| k.label())
+                            })
+                        });
+                        Some(format!("Your own exercise · {} · {}", pattern.unwrap_or("Your choice"), super::dose::item_dose(item, units)))
+                    }
+                    Origin::Physio => Some(format!("From your physio · {}", super::dose::item_dose(item, units))),
+                    Origin::Planned | Origin::ChosenByYou => None,
+                }
+            }).map(|t| view! { <p class="muted">{t}</p> })}
+            {move || careful_own().map(|(kind, alt)| view! {
+                <p class="notice"><span class="badge">"Careful for now"</span>" "
+                    {kind.map(|k| k.why()).unwrap_or("")}
+                    {alt.map(|a| format!(" A safer choice for now: {a}."))}
+                </p>
+            })}
+            <p class="muted">{move || block.with(|b| {
+                let step = b.current();
+                let tempo = step.tempo();
+                let tempo = if tempo.is_empty() { String::new() } else { format!("Tempo {tempo} (down, pause, up). ") };
+                let cue = step.item.library().and_then(|e| e.cues.first().copied()).unwrap_or("");
+                let side = if step.item.each_side() { "Each side. " } else { "" };
+                format!("{side}{tempo}{cue}")
+            })}</p>
+            {move || block.with(|b| b.current().item.reason.clone()).map(|r| view! { <p class="reason">{r.explain(units)}</p> })}
+            {move || block.with(|b| tempo_parts(b.current().tempo())).map(|parts| view! { <TempoGuide parts=parts/> })}
             <ol class="sets">
-                {move || mine.get().into_iter().filter(|s| s.set.amount > 0).map(|s| {
-                    let e = exercise(&s.set.exercise);
-                    let load = if s.set.load.is_zero() { String::new() } else { format!(" @ {}", units.format(s.set.load)) };
-                    view! { <li class="saved">{format!("{} {}{load}", s.set.amount, e.map_or("reps", unit_label))}<span class="tick">" ✓ Saved"</span></li> }
-                }).collect_view()}
+                {move || block.with(|b| {
+                    let mut rows = Vec::new();
+                    for step in &b.steps {
+                        for s in step.done.iter().filter(|s| s.amount > 0) {
+                            rows.push(view! { <li class="saved">{format!("{} {}", if b.steps.len() > 1 { format!("{}:", step.item.name) } else { String::new() }, set_words(s.amount, s.load, step.item.measure, units)).trim().to_string()}<span class="tick">" ✓ Saved"</span></li> }.into_any());
+                        }
+                    }
+                    if b.ended.is_none() {
+                        let step = b.current();
+                        let cue = step.range_cue().map(|c| format!(" · {c}")).unwrap_or_default();
+                        for (n, t) in step.remaining().iter().enumerate().skip(1) {
+                            let _ = n;
+                            rows.push(view! { <li class="todo">{format!("{}{cue}", set_words(t.amount, t.load, step.item.measure, units))}</li> }.into_any());
+                        }
+                    }
+                    rows
+                })}
             </ol>
             {move || {
-                let (current, _, ended) = state.get();
-                if ended {
-                    return view! { <p class="notice">"Stopped for today: this is already the gentlest version. Walk and move gently instead."</p> }.into_any();
-                }
-                match next_target() {
-                    Some(t) if done_count() < total() => {
-                        let loaded = current.equipment_for(&owned).is_some_and(|e| e.is_loadable());
-                        let timed = current.measure == Measure::Seconds;
-                        let label = format!("Log set {} of {}: {} {}{}", done_count() + 1, total(), t.amount, unit_label(current),
-                            if loaded { format!(" at {}", units.format(t.load)) } else { String::new() });
+                let state = block.with(|b| b.state());
+                match state {
+                    BlockState::Ended(Ended::Stopped(p)) => view! { <p class="notice">{format!("Stopped for today (pain {}).", p.value())}</p> }.into_any(),
+                    BlockState::Ended(Ended::Paused(p)) => view! { <p class="notice">{format!("Stopped and paused in your plan (pain {}).", p.value())}</p> }.into_any(),
+                    BlockState::Done => view! { <p class="complete">"All sets done."</p> }.into_any(),
+                    BlockState::Active => {
+                        let Some(t) = next_target() else { return ().into_any() };
+                        let (measure, loadable, done, total, cue) = block.with(|b| {
+                            let s = b.current();
+                            (s.item.measure, s.item.equipment.is_loadable() && !t.load.is_zero(), s.sets_done(), s.sets_done() + s.remaining().len(), s.range_cue().map(str::to_string))
+                        });
+                        let timed = measure == Measure::Seconds;
+                        let name = block.with(|b| b.current().item.name.clone());
+                        let label = format!("Log set {} of {}: {} {}{}", done + 1, total, t.amount, unit_label(measure),
+                            if loadable { format!(" at {}", units.format(t.load)) } else { String::new() });
                         view! {
-                            <div class="next-set">
-                                <div class="stepper" role="group" aria-label=format!("{} for the next set", unit_label(current))>
+                            <div class="next-set" role="group" aria-label=format!("Next set of {name}")>
+                                {cue.map(|c| view! { <p class="range-cue">{format!("Shorter range: {c}")}</p> })}
+                                <div class="stepper" role="group" aria-label=format!("{} for the next set", unit_label(measure))>
                                     <button aria-label="One less" on:click=move |_| step_amount(-1)>"−"</button>
-                                    <span class="value">{format!("{} {}", t.amount, unit_label(current))}</span>
+                                    <span class="value">{format!("{} {}", t.amount, unit_label(measure))}</span>
                                     <button aria-label="One more" on:click=move |_| step_amount(1)>"+"</button>
                                 </div>
-                                <Show when=move || loaded>
+                                <Show when=move || loadable>
                                     <div class="stepper" role="group" aria-label="Load for the next set">
                                         <button aria-label="Lighter" on:click=move |_| step_load(false)>"−"</button>
                                         <span class="value">{units.format(t.load)}</span>
@@ -509,13 +726,12 @@ fn Block(
                                         }}
                                     </button>
                                 </Show>
-                                <button class="primary log" disabled=saving aria-label=label on:click=log_next.clone()>
-                                    {move || if saving.get() { "Saving…" } else { "Done" }}
+                                <button class="primary log" disabled=move || saving.get() aria-label=label on:click=log_next>
+                                    {move || if saving.get() { "Saving…".to_string() } else { format!("Done · set {} of {total}", done + 1) }}
                                 </button>
                             </div>
                         }.into_any()
                     }
-                    _ => view! { <p class="complete">"All sets done."</p> }.into_any(),
                 }
             }}
             <Effort effort=effort/>
@@ -523,42 +739,63 @@ fn Block(
                 <legend>"Pain during this exercise (0–10)"</legend>
                 <div class="pain-grid">
                     {(0u8..=10).map(|p| {
-                        let choose = choose_pain.clone();
+                        let pressed = move || block.with(|b| {
+                            let key = &b.current().item.key;
+                            b.pains.iter().rev().find(|r| b.key_of(r) == key).map(|r| r.pain.value()) == Some(p)
+                        });
                         view! {
-                            <button aria-pressed=move || (pain.get() == Some(p)).to_string() class=format!("p{p}") on:click=move |_| choose(p)>{p.to_string()}</button>
+                            <button aria-pressed=move || pressed().to_string() class=format!("p{p}") on:click=move |_| report(p)>{p.to_string()}</button>
                         }
                     }).collect_view()}
                 </div>
             </fieldset>
-            {move || proposal.get().map(|a| match a {
-                PainAction::Continue => view! { <p class="go-note">"Carry on as planned."</p> }.into_any(),
-                PainAction::Modify(m) => {
-                    let text = match &m {
-                        Modification::LessLoad { from, to } => format!("Pain 3–4: go lighter, {} instead of {}.", units.format(*to), units.format(*from)),
-                        Modification::ShorterHold { from, to } => format!("Pain 3–4: hold for {to} s instead of {from} s."),
-                        Modification::ShorterRange { how } => format!("Pain 3–4: shorten the range. {how}."),
-                        Modification::SlowerTempo { tempo } => format!("Pain 3–4: slow down to a {tempo} tempo."),
-                    };
-                    view! {
+            {move || {
+                let (said, proposal, after_last) = block.with(|b| (b.said.clone(), b.proposal.clone(), b.state() != BlockState::Active || b.current().remaining().is_empty()));
+                let (pain, action) = said?;
+                let text = said_words(pain, &action, units, after_last && proposal.is_none());
+                Some(match (action, proposal) {
+                    (PainAction::Modify(_), Some(m)) => view! {
                         <div class="modify-note" role="region" aria-label="Change for pain">
                             <p>{text}</p>
-                            <button class="primary" on:click=move |_| apply(m.clone())>"Apply to the remaining sets"</button>
+                            <div class="row">
+                                <button class="primary" on:click=move |_| accept(m.clone())>"Apply to the remaining sets"</button>
+                                <button class="ghost" on:click=decline>"Keep it as it is"</button>
+                            </div>
                         </div>
-                    }.into_any()
-                }
-                PainAction::StopAndSwap(Some(e)) => view! {
-                    <div class="stop-note" role="region" aria-label="Stop for pain">
-                        <p>{format!("Pain 5 or more: stop this movement. Switched to {}, an easier version of the same pattern.", e.name)}</p>
-                    </div>
-                }.into_any(),
-                PainAction::StopAndSwap(None) => view! {
-                    <div class="stop-note" role="region" aria-label="Stop for pain">
-                        <p>"Pain 5 or more: stop this movement for today. It is already the gentlest version."</p>
-                    </div>
-                }.into_any(),
-            })}
+                    }.into_any(),
+                    (PainAction::StopAndSwap(_) | PainAction::Stop | PainAction::StopAndPause, _) => view! {
+                        <div class="stop-note" role="region" aria-label="Stop for pain"><p>{text}</p></div>
+                    }.into_any(),
+                    (PainAction::Continue, _) => view! { <p class="go-note">{text}</p> }.into_any(),
+                    _ => view! { <p class="modify-note">{text}</p> }.into_any(),
+                })
+            }}
+            {move || {
+                let choices = swap_choices();
+                (!choices.is_empty()).then(|| {
+                    let name = block.with(|b| b.current().item.name.clone());
+                    view! {
+                        <details class="swap">
+                            <summary><span>{format!("Swap {name}")}</span></summary>
+                            <div class="stack">
+                                {choices.into_iter().map(|to| view! { <button on:click=move |_| choose(to)>{to.name}</button> }).collect_view()}
+                            </div>
+                        </details>
+                    }
+                })
+            }}
         </article>
     }
+}
+
+/// The name of an exercise a block served earlier.
+fn name_of(key: &str, b: &crate::domain::workout::Block) -> String {
+    b.steps
+        .iter()
+        .find(|s| s.item.key == key)
+        .map(|s| s.item.name.clone())
+        .or_else(|| exercise(key).map(|e| e.name.to_string()))
+        .unwrap_or_else(|| key.to_string())
 }
 
 /// What the next week holds for each exercise if today settles, and why.
@@ -576,7 +813,7 @@ fn NextTime(changes: Vec<NextChange>, units: Units) -> impl IntoView {
             {moved.iter().map(|c| view! {
                 <li>
                     <strong>{c.to.name}</strong>": "
-                    {format!("{} → {}. ", dose_words(&c.before.sets, c.from.measure, units), dose_words(&c.after.sets, c.to.measure, units))}
+                    {format!("{} → {}. ", super::dose::dose_words(&c.before.sets, c.from.measure, units), super::dose::dose_words(&c.after.sets, c.to.measure, units))}
                     <span class="reason">{c.reason.explain(units)}</span>
                 </li>
             }).collect_view()}
@@ -630,7 +867,7 @@ fn WarmUpStepView(step: WarmUp, now: RwSignal<i64>) -> impl IntoView {
     view! {
         <li class="warmup-step">
             <strong>{format!("{} · {} min", step.title, step.minutes)}</strong>
-            <ul class="plain">{step.drills.iter().map(|(e, n)| view! { <li><span>{e.name}</span><span class="dose">{format!("{n} {}", unit_label(e))}</span></li> }).collect_view()}</ul>
+            <ul class="plain">{step.drills.iter().map(|(e, n)| view! { <li><span>{e.name}</span><span class="dose">{format!("{n} {}", unit_label(e.measure))}</span></li> }).collect_view()}</ul>
             <button class="ghost" on:click=toggle aria-label=move || if started.get().is_some() { format!("Stop the timer: {title}") } else { format!("Start a {} minute timer: {title}", step.minutes) }>
                 {move || match (left(), done.get()) {
                     (Some(s), _) => format!("{}:{:02} left · stop", s / 60, s % 60),
@@ -697,122 +934,6 @@ fn TempoGuide(parts: Vec<(TempoPart, u8)>) -> impl IntoView {
     }
 }
 
-/// An exercise the user added: logged like the others, one tap a set, with the pain rule
-/// answered live. It is not progressed by the app; the user sets its dose on Plan.
-#[component]
-fn OwnBlock(
-    own: OwnExercise,
-    session: StoredSession,
-    sets: Memo<Vec<StoredSet>>,
-    units: Units,
-) -> impl IntoView {
-    let data = use_data();
-    let id = own.log_id();
-    let mine = Memo::new({
-        let id = id.clone();
-        move |_| {
-            sets.get()
-                .into_iter()
-                .filter(|s| s.set.exercise == id)
-                .collect::<Vec<_>>()
-        }
-    });
-    let pain = RwSignal::new(None::<u8>);
-    let effort = RwSignal::new(None::<u8>);
-    let (saving, set_saving) = signal(false);
-    let unit = own.measure.short();
-    let stopped = move || pain.get().and_then(Pain::new).map(pain_band) == Some(PainBand::Stop);
-    let target = move || (mine.get().len() < usize::from(own.sets)).then_some(mine.get().len() + 1);
-    let log = {
-        let id = id.clone();
-        move |_| {
-            crate::platform::sound::unlock();
-            let stored = new_set(
-                &session,
-                &sets.get_untracked(),
-                SetTarget {
-                    amount: own.amount,
-                    load: own.load,
-                },
-                id.clone(),
-                (pain.get_untracked(), effort.get_untracked()),
-            );
-            set_saving.set(true);
-            leptos::task::spawn_local(async move {
-                let _ = data.save_set(stored).await;
-                set_saving.set(false);
-            });
-        }
-    };
-    let dose = own_dose(&own, units);
-    let name = own.name.clone();
-    let label = own.name.clone();
-    view! {
-        <article class="card block own" aria-label=label>
-            <h2>{name}</h2>
-            <p class="muted">{format!("Your own exercise · {} · {dose}", own.pattern.label())}</p>
-            <ol class="sets">
-                {move || mine.get().into_iter().map(|s| view! {
-                    <li class="saved">{format!("{} {unit}", s.set.amount)}<span class="tick">" ✓ Saved"</span></li>
-                }).collect_view()}
-            </ol>
-            {move || match (target(), stopped()) {
-                (_, true) => view! {
-                    <div class="stop-note" role="region" aria-label="Stop for pain">
-                        <p>"Pain 5 or more: stop this one for today. If it keeps happening, leave it out and ask your physio about it."</p>
-                    </div>
-                }.into_any(),
-                (Some(n), false) => view! {
-                    <button class="primary log" disabled=saving aria-label=format!("Log set {n} of {}", own.sets) on:click=log.clone()>
-                        {move || if saving.get() { "Saving…" } else { "Done" }}
-                    </button>
-                }.into_any(),
-                (None, false) => view! { <p class="complete">"All sets done."</p> }.into_any(),
-            }}
-            <Effort effort=effort/>
-            <fieldset class="pain">
-                <legend>"Pain during this exercise (0–10)"</legend>
-                <div class="pain-grid">
-                    {(0u8..=10).map(|p| view! {
-                        <button aria-pressed=move || (pain.get() == Some(p)).to_string() class=format!("p{p}") on:click=move |_| pain.set(Some(p))>{p.to_string()}</button>
-                    }).collect_view()}
-                </div>
-            </fieldset>
-            {move || match pain.get().and_then(Pain::new).map(pain_band) {
-                Some(PainBand::Modify) => view! { <p class="modify-note">"Pain 3–4: make the remaining sets easier: lighter, a shorter range or slower."</p> }.into_any(),
-                Some(PainBand::Go) => view! { <p class="go-note">"Carry on as planned."</p> }.into_any(),
-                _ => ().into_any(),
-            }}
-        </article>
-    }
-}
-
-/// A set to store now, after the session's sets so far. The training day is the day the
-/// session began, even after midnight; the nonce keeps two tabs logging in the same
-/// millisecond apart.
-fn new_set(
-    session: &StoredSession,
-    so_far: &[StoredSet],
-    done: SetTarget,
-    exercise: String,
-    (pain, effort): (Option<u8>, Option<u8>),
-) -> StoredSet {
-    StoredSet {
-        session: session.id.clone(),
-        day: session.day,
-        index: so_far.iter().map(|s| s.index + 1).max().unwrap_or(0),
-        set: SetLog {
-            exercise,
-            amount: done.amount,
-            load: done.load,
-            rpe: effort.filter(|r| (1..=10).contains(r)),
-            pain: pain.and_then(Pain::new),
-        },
-        logged_ms: clock::now_ms(),
-        nonce: (js_sys::Math::random() * f64::from(u32::MAX)) as u32,
-    }
-}
-
 /// Effort of the sets being logged, optional: RPE, where 10 means nothing left in the tank.
 /// It stays chosen for the following sets until changed; a second tap clears it.
 #[component]
@@ -828,5 +949,14 @@ fn Effort(effort: RwSignal<Option<u8>>) -> impl IntoView {
                 }).collect_view()}
             </div>
         </fieldset>
+    }
+}
+
+/// Used by the origin badge on Today and Plan.
+pub fn origin_note(o: Origin) -> Option<&'static str> {
+    match o {
+        Origin::Physio => Some("From your physio"),
+        Origin::Own => Some("Your own"),
+        Origin::Planned | Origin::ChosenByYou => None,
     }
 }

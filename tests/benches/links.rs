@@ -83,6 +83,7 @@ fn main() {
         .collect();
     shared.own = (0..12)
         .map(|i| OwnExercise {
+            careful: None,
             name: format!("My own exercise number {i} with a long name"),
             pattern: Pattern::Core,
             measure: Measure::Reps,

@@ -28,7 +28,7 @@ fn main() {
         };
         t.week(pain, response);
     }
-    let sets: usize = t.history.sessions.iter().map(|s| s.sets.len()).sum();
+    let sets: usize = t.history.sessions.iter().map(|s| s.sets().count()).sum();
     println!(
         "history: {} weeks, {} sessions, {} sets, {} check-ins (built in {:.1} s)",
         261,

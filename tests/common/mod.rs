@@ -118,12 +118,9 @@ impl Timeline {
                 })
             })
             .collect();
-        self.history.sessions.push(SessionLog {
-            day: s.date,
-            slot,
-            sets,
-            response,
-        });
+        self.history
+            .sessions
+            .push(SessionLog::of_sets(s.date, slot, sets, response));
     }
 
     pub fn checkin(&mut self, day: NaiveDate, pain: u8, walking: u16) {

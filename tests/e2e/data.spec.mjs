@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { expectScreen, waitForControl } from "./helpers.mjs";
 
 const fixture = new URL("../fixtures/backup-schema-1.json", import.meta.url).pathname;
+// The newest schema: what this build exports.
+const current = new URL("../fixtures/backup-schema-2.json", import.meta.url).pathname;
 const withoutStamp = (text) => text.replace(/"exported":\s*"[^"]*"/, "");
 
 async function download(page, name) {
@@ -38,11 +40,16 @@ test("settings says how much space is used and whether it is protected", async (
 test("export, delete all and import round-trip byte for byte, offline", async ({ page, context }) => {
   await waitForControl(page);
   await context.setOffline(true);
+  // An older backup is brought up to this build's schema as it comes in.
   await replaceWith(page, fixture);
+  const migrated = JSON.parse((await download(page, "Export a full backup")).text);
+  expect(migrated.schema).toBe(2);
+  expect(migrated.stores.sets).toHaveLength(6);
 
+  await replaceWith(page, current);
   const first = await download(page, "Export a full backup");
   expect(first.name).toMatch(/^backstrong-backup-\d{4}-\d{2}-\d{2}\.json$/);
-  expect(withoutStamp(first.text)).toBe(withoutStamp(readFileSync(fixture, "utf8")));
+  expect(withoutStamp(first.text)).toBe(withoutStamp(readFileSync(current, "utf8")));
 
   await page.getByLabel("Type DELETE to confirm").fill("DELETE");
   await page.getByRole("button", { name: "Delete everything" }).click();
@@ -60,7 +67,7 @@ test("export, delete all and import round-trip byte for byte, offline", async ({
   await page.reload();
   await expectScreen(page, "Settings");
   const afterReload = await download(page, "Export a full backup");
-  expect(JSON.parse(afterReload.text).stores.sets).toHaveLength(6);
+  expect(JSON.parse(afterReload.text).stores.sets).toHaveLength(9);
   await context.setOffline(false);
 });
 

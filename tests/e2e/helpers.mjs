@@ -37,10 +37,36 @@ export async function watch(page) {
   return { requests, consoleErrors };
 }
 
-/** First run through onboarding with every answer at its default (no red flags). */
+/** The ten safety questions, matched by a few of their words, as the user reads them. */
+export const SAFETY_QUESTIONS = [
+  /numbness anywhere in your legs/,
+  /tingling running down a leg/,
+  /weaker, or does a foot catch/,
+  /controlling your bladder or bowels/,
+  /between your legs or around your bottom/,
+  /fever/,
+  /lost weight/,
+  /fall, a crash/,
+  /severe at night/,
+  /treated for cancer/,
+];
+
+/**
+ * Answers every safety question: nothing starts answered. `yes` lists the questions
+ * (regexes from SAFETY_QUESTIONS) to answer "Yes"; the rest get "No".
+ */
+export async function answerSafety(scope, yes = []) {
+  for (const q of SAFETY_QUESTIONS) {
+    const answer = yes.some((y) => String(y) === String(q)) ? "Yes" : "No";
+    await scope.getByRole("group", { name: q }).getByLabel(answer, { exact: true }).check();
+  }
+}
+
+/** First run through onboarding: every safety question answered no, the rest defaults. */
 export async function onboard(page, base = "") {
   await page.goto(`${base}/start`);
   await expect(page.getByRole("heading", { name: "Let's set up your plan" })).toBeVisible();
+  await answerSafety(page);
   for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Make my plan" }).click();
   await expect(page.getByRole("region", { name: "Your plan", exact: true })).toBeVisible();

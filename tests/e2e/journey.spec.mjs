@@ -1,6 +1,6 @@
 // A new user's journeys, at phone size, offline after the first load.
 import { test, expect } from "./fixtures.mjs";
-import { expectScreen, waitForControl, savedSets, planSurvivesReload } from "./helpers.mjs";
+import { expectScreen, waitForControl, savedSets, planSurvivesReload, answerSafety } from "./helpers.mjs";
 
 const MONDAY = Date.parse("2026-05-04T09:00:00");
 const DAY = 24 * 3600 * 1000;
@@ -14,6 +14,7 @@ async function offline(page, context) {
 
 async function setUp(page, { returning = false } = {}) {
   await page.getByRole("link", { name: "Set up my plan" }).click();
+  await answerSafety(page);
   for (let step = 1; step < 6; step++) {
     if (step === 4 && returning) await page.getByLabel("I lifted weights regularly before my back pain").check();
     await page.getByRole("button", { name: "Next" }).click();
@@ -27,7 +28,10 @@ test("a red flag means no plan until a professional's clearance is recorded", as
   await page.clock.setFixedTime(MONDAY);
   await offline(page, context);
   await page.getByRole("link", { name: "Set up my plan" }).click();
-  await page.getByRole("group", { name: /tingling running down a leg/ }).getByLabel("Yes").check();
+  // Nothing starts answered: Next waits for every question.
+  await expect(page.getByRole("button", { name: "Next" })).toBeDisabled();
+  await expect(page.getByText("10 questions still to answer.")).toBeVisible();
+  await answerSafety(page, [/tingling running down a leg/]);
   const gate = page.getByRole("region", { name: "Get checked first" });
   await expect(gate).toContainText("No plan is made until then");
   await expect(page.getByRole("button", { name: "Next" })).toBeDisabled();
@@ -65,13 +69,13 @@ test("a full workout: pain 4 is modified, pain 6 swaps the exercise in place, an
   // Pain 4: the rule proposes a concrete change; applying it takes one more tap.
   await first.getByRole("button", { name: "4", exact: true }).click();
   const change = first.getByRole("region", { name: "Change for pain" });
-  await expect(change).toContainText("Pain 3–4");
+  await expect(change).toContainText("Pain 4");
   await change.getByRole("button", { name: "Apply to the remaining sets" }).click();
   await expect(change).toHaveCount(0);
 
   // Pain 6: stop, and the easier variation replaces it in place.
   await second.getByRole("button", { name: "6", exact: true }).click();
-  await expect(second.getByRole("region", { name: "Stop for pain" })).toContainText("Pain 5 or more");
+  await expect(second.getByRole("region", { name: "Stop for pain" })).toContainText("Pain 6: stop this movement");
   await expect(second.getByRole("heading")).not.toHaveText(secondName);
   await expect(second).toContainText(`Swapped in for ${secondName} because of pain.`);
 
@@ -139,10 +143,14 @@ test("a new symptom brings the safety questions back, and a yes stops the plan u
   await page.getByRole("button", { name: "Save check-in" }).click();
   const check = page.getByRole("region", { name: "Safety questions" });
   await expect(check).toBeVisible();
-  await check.getByRole("group", { name: /weak, or does a foot catch/ }).getByLabel("Yes").check();
+  await expect(check.getByRole("button", { name: "Save my answers" })).toBeDisabled();
+  await answerSafety(check, [/weaker, or does a foot catch/]);
   await check.getByRole("button", { name: "Save my answers" }).click();
   const gate = page.getByRole("region", { name: "Get checked first" });
   await expect(gate).toContainText("Training waits");
+  // New or worsening leg weakness: urgent help today, never "probably nothing".
+  await expect(gate.getByRole("heading", { name: "Get urgent medical help today" })).toBeVisible();
+  await expect(gate).not.toContainText("probably nothing");
   await expect(page.getByRole("region", { name: "Strength session" })).toHaveCount(0);
   await gate.getByLabel("I was cleared by a professional on").fill("2026-05-04");
   await gate.getByRole("button", { name: "Record my clearance" }).click();
@@ -314,11 +322,11 @@ test("an own exercise can be added, is logged with the pain rule, and shows in H
     const db = await new Promise((res) => { const r = indexedDB.open("backstrong"); r.onsuccess = () => res(r.result); });
     const values = await new Promise((res) => { const r = db.transaction("sets").objectStore("sets").getAll(); r.onsuccess = () => res(r.result); });
     db.close();
-    return values.map((v) => JSON.parse(v).d.set);
+    return values.map((v) => JSON.parse(v).d.entry.Set).filter(Boolean);
   });
   expect(stored).toContainEqual(expect.objectContaining({ exercise: "own:Pallof press <b>band</b>", rpe: 8, amount: 12 }));
   await block.getByRole("button", { name: "6", exact: true }).click();
-  await expect(block.getByRole("region", { name: "Stop for pain" })).toContainText("stop this one for today");
+  await expect(block.getByRole("region", { name: "Stop for pain" })).toContainText("Pain 6: stop this exercise. It is paused");
   await expect(block.getByRole("button", { name: /^Log set/ })).toHaveCount(0);
 
   await page.goto("/history");

@@ -1,0 +1,366 @@
+//! The core loop's rules one by one, each named after the rule, through the public domain
+//! API: a week is lived, the next week's plan is read.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use backstrong::domain::equipment::EquipmentSet;
+use backstrong::domain::habits::walking_split;
+use backstrong::domain::history::Response24h::{Settled, Spiked, StillRaised};
+use backstrong::domain::history::{Entry, FlareEvent, Logged, ManualSwap, SessionLog};
+use backstrong::domain::pain::Pain;
+use backstrong::domain::planner::{Mode, Plan, PlannedExercise};
+use backstrong::domain::profile::Profile;
+use backstrong::domain::progression::{weekly_cap, Change};
+use backstrong::domain::reason::Reason;
+use backstrong::domain::units::Grams;
+use chrono::Days;
+use common::*;
+
+fn bells() -> EquipmentSet {
+    EquipmentSet {
+        kettlebells: vec![Grams::kg(8.0), Grams::kg(10.0), Grams::kg(12.0)],
+        ..Default::default()
+    }
+}
+
+fn first_exercise(p: &Plan) -> PlannedExercise {
+    p.sessions[0].exercises[0].clone()
+}
+
+fn reason_of(p: &Plan, id: &str) -> Reason {
+    p.sessions
+        .iter()
+        .flat_map(|s| &s.exercises)
+        .find(|e| e.exercise.id == id)
+        .unwrap_or_else(|| panic!("{id} not planned"))
+        .reason
+        .clone()
+}
+
+/// A week in which every session is done as planned, with `pain` and `response`, except
+/// that `edit` may change each session's log first.
+fn week_with(
+    t: &mut Timeline,
+    pain: u8,
+    response: Option<backstrong::domain::history::Response24h>,
+    edit: impl Fn(&mut SessionLog),
+) -> Plan {
+    let p = t.plan();
+    for s in &p.sessions {
+        t.train(s.slot, |_| pain, response);
+        let log = t.history.sessions.last_mut().unwrap();
+        edit(log);
+    }
+    for d in 0..7 {
+        t.checkin(t.today + Days::new(d), pain.min(2), p.walking.total());
+    }
+    t.today = t.today + Days::new(7);
+    p
+}
+
+#[test]
+fn hold_when_the_back_is_still_raised_after_24_hours() {
+    let mut t = Timeline::new(Profile::new(start(), EquipmentSet::default()));
+    let before = week_with(&mut t, 1, Some(StillRaised), |_| {});
+    let after = t.plan();
+    let e = first_exercise(&before);
+    assert_eq!(reason_of(&after, e.exercise.id), Reason::HeldStillRaised);
+    assert_eq!(
+        first_exercise(&after).prescription.sets,
+        e.prescription.sets
+    );
+}
+
+#[test]
+fn hold_after_pain_3_to_4() {
+    let mut t = Timeline::new(Profile::new(start(), EquipmentSet::default()));
+    let before = week_with(&mut t, 3, Some(Settled), |_| {});
+    let after = t.plan();
+    let e = first_exercise(&before);
+    assert_eq!(reason_of(&after, e.exercise.id), Reason::HeldPain(3));
+    assert_eq!(
+        first_exercise(&after).prescription.sets,
+        e.prescription.sets
+    );
+}
+
+#[test]
+fn hold_when_sets_were_left_unfinished() {
+    let mut t = Timeline::new(Profile::new(start(), EquipmentSet::default()));
+    let before = week_with(&mut t, 1, Some(Settled), |log| {
+        // Finished early: the last set of the session never logged.
+        log.entries.pop();
+    });
+    let after = t.plan();
+    // The exercise whose last set is missing holds; complete ones move on.
+    let last = before.sessions[0].exercises.last().unwrap().clone();
+    assert_eq!(reason_of(&after, last.exercise.id), Reason::HeldIncomplete);
+    let first = first_exercise(&before);
+    assert!(matches!(
+        reason_of(&after, first.exercise.id),
+        Reason::Progressed(_)
+    ));
+}
+
+#[test]
+fn hold_when_the_next_day_question_was_not_answered() {
+    let mut t = Timeline::new(Profile::new(start(), EquipmentSet::default()));
+    let before = week_with(&mut t, 1, None, |_| {});
+    let after = t.plan();
+    let e = first_exercise(&before);
+    assert_eq!(reason_of(&after, e.exercise.id), Reason::HeldNoResponse);
+    assert_eq!(
+        first_exercise(&after).prescription.sets,
+        e.prescription.sets
+    );
+}
+
+#[test]
+fn pain_reported_after_the_last_set_counts_for_that_exercise() {
+    let mut t = Timeline::new(Profile::new(start(), EquipmentSet::default()));
+    let before = week_with(&mut t, 1, Some(Settled), |log| {
+        let first = log.sets().next().unwrap().exercise.clone();
+        let at = log.entries.last().unwrap().at_ms + 1000;
+        log.entries.push(Logged {
+            at_ms: at,
+            entry: Entry::Pain {
+                exercise: first,
+                pain: Pain::new(4).unwrap(),
+            },
+        });
+    });
+    assert_eq!(t.history.sessions[0].worst_pain(), Pain::new(4));
+    let e = first_exercise(&before);
+    assert_eq!(reason_of(&t.plan(), e.exercise.id), Reason::HeldPain(4));
+}
+
+#[test]
+fn pain_5_plus_after_the_last_set_moves_the_exercise_down_next_week() {
+    let mut p = Profile::new(start(), bells());
+    p.experience = backstrong::domain::profile::Experience::Returning;
+    let mut t = Timeline::new(p);
+    let before = week_with(&mut t, 1, Some(Settled), |log| {
+        let kb = log
+            .sets()
+            .find(|s| s.exercise == "kb-deadlift")
+            .map(|s| s.exercise.clone());
+        if let Some(kb) = kb {
+            let at = log.entries.last().unwrap().at_ms + 1000;
+            log.entries.push(Logged {
+                at_ms: at,
+                entry: Entry::Pain {
+                    exercise: kb,
+                    pain: Pain::new(6).unwrap(),
+                },
+            });
+        }
+    });
+    assert!(before
+        .sessions
+        .iter()
+        .flat_map(|s| &s.exercises)
+        .any(|e| e.exercise.id == "kb-deadlift"));
+    let after = t.plan();
+    let hinge = after.sessions[0]
+        .exercises
+        .iter()
+        .find(|e| e.exercise.ladder == backstrong::domain::library::Ladder::Hinge)
+        .unwrap();
+    assert!(
+        hinge.exercise.rung()
+            < backstrong::domain::library::exercise("kb-deadlift")
+                .unwrap()
+                .rung()
+    );
+    assert!(matches!(
+        hinge.reason,
+        Reason::SwappedForPain {
+            from: "kb-deadlift",
+            pain: 6
+        }
+    ));
+}
+
+#[test]
+fn pain_5_plus_on_an_exercise_swapped_in_by_hand_is_not_ignored() {
+    let mut t = Timeline::new(Profile::new(start(), EquipmentSet::default()));
+    t.history.swaps.push(ManualSwap {
+        day: start(),
+        at_ms: 0,
+        from: "wall-hip-hinge".into(),
+        to: "dowel-hinge".into(),
+    });
+    let p = t.plan();
+    assert_eq!(p.sessions[0].exercises[0].exercise.id, "dowel-hinge");
+    // Session A: the chosen exercise hurts at 6.
+    t.train(
+        0,
+        |e| if e.exercise.id == "dowel-hinge" { 6 } else { 1 },
+        Some(Settled),
+    );
+    t.today = p.sessions[1].date;
+    let later = t.plan();
+    let b = &later.sessions[1];
+    assert!(
+        b.exercises.iter().all(|e| e.exercise.id != "dowel-hinge"),
+        "not again this week"
+    );
+    assert!(b
+        .exercises
+        .iter()
+        .any(|e| e.exercise.id == "wall-hip-hinge"));
+    assert!(later
+        .swap_choices(backstrong::domain::library::exercise("wall-hip-hinge").unwrap())
+        .iter()
+        .all(|e| e.id != "dowel-hinge"));
+    t.today = start() + Days::new(7);
+    let next = t.plan();
+    assert!(
+        next.sessions
+            .iter()
+            .flat_map(|s| &s.exercises)
+            .all(|e| e.exercise.id != "dowel-hinge"),
+        "one rung lower next week"
+    );
+}
+
+#[test]
+fn progression_load_never_rises_more_than_10_percent_but_for_the_named_heavier_step() {
+    let mut p = Profile::new(start(), bells());
+    p.days_per_week = 2;
+    let mut t = Timeline::new(p);
+    let mut saw_heavier = false;
+    let mut prev = t.plan();
+    for _ in 0..40 {
+        t.week(1, Settled);
+        let now = t.plan();
+        let (before, after) = (prev.weekly_doses(), now.weekly_doses());
+        for (id, d) in &after {
+            let Some(b) = before.get(id) else { continue };
+            let heavier = now.sessions.iter().flat_map(|s| &s.exercises).any(|e| {
+                e.exercise.id == *id
+                    && matches!(e.reason, Reason::Progressed(Change::Heavier { .. }))
+            });
+            if heavier {
+                saw_heavier = true;
+                assert!(
+                    d.volume <= b.volume,
+                    "{id}: the heavier step keeps the week's volume"
+                );
+                let words = reason_of(&now, id).explain(backstrong::domain::units::Units::Kg);
+                assert!(words.starts_with("Heavier bell, "), "{words}");
+            } else {
+                assert!(
+                    u64::from(d.load.0) <= weekly_cap(u64::from(b.load.0)),
+                    "{id}: {b:?} -> {d:?}"
+                );
+                assert!(d.volume <= weekly_cap(b.volume), "{id}: {b:?} -> {d:?}");
+            }
+        }
+        prev = now;
+    }
+    assert!(saw_heavier, "8 → 10 kg came as the heavier step");
+}
+
+#[test]
+fn step_back_after_a_spike_lands_10_to_20_percent_lower() {
+    let mut t = Timeline::new(Profile::new(start(), bells()));
+    t.week(1, Settled);
+    t.week(1, Settled);
+    t.week(1, Settled);
+    let before = t.plan();
+    t.week(1, Spiked);
+    let after = t.plan();
+    let mut checked = 0;
+    for e in after.sessions.iter().flat_map(|s| &s.exercises) {
+        if let Reason::SteppedBack(c) = &e.reason {
+            let (from, to) = match c {
+                Change::Load { from, to } => (u64::from(from.0), u64::from(to.0)),
+                Change::Volume { from, to } => (*from, *to),
+                other => panic!("{other:?}"),
+            };
+            assert!(to * 10 <= from * 9 && to * 10 >= from * 8, "{from} -> {to}");
+            checked += 1;
+        }
+    }
+    assert!(
+        checked > 0,
+        "{:?}",
+        after.sessions[0]
+            .exercises
+            .iter()
+            .map(|e| &e.reason)
+            .collect::<Vec<_>>()
+    );
+    assert!(!before.weekly_doses().is_empty());
+}
+
+#[test]
+fn walking_as_shown_never_rises_more_than_10_percent() {
+    for total in 10..=30u16 {
+        let next = (total + (total / 10).max(1)).min(30);
+        let (a, b) = (walking_split(total), walking_split(next));
+        assert_eq!(a.lengths().iter().sum::<u16>(), a.total());
+        assert!(u64::from(b.lengths().iter().sum::<u16>()) <= weekly_cap(u64::from(total)));
+    }
+}
+
+#[test]
+fn flare_ends_only_after_three_calm_days_in_the_planner() {
+    let mut t = Timeline::new(Profile::new(start(), EquipmentSet::default()));
+    t.week(1, Settled);
+    let day = t.today;
+    t.history.flares.push(FlareEvent::Started(day));
+    t.checkin(day, 6, 5);
+    t.checkin(day + Days::new(1), 2, 5);
+    // "My back has calmed down" pressed after one calm day: still a flare.
+    t.history.flares.push(FlareEvent::Ended(day + Days::new(1)));
+    t.today = day + Days::new(2);
+    assert!(matches!(t.plan().mode, Mode::Flare { .. }));
+    t.checkin(day + Days::new(2), 1, 5);
+    t.checkin(day + Days::new(3), 2, 5);
+    t.today = day + Days::new(3);
+    assert!(matches!(
+        t.plan().mode,
+        Mode::Flare {
+            exit_ready: true,
+            ..
+        }
+    ));
+    t.history.flares.push(FlareEvent::Ended(day + Days::new(3)));
+    assert_eq!(t.plan().mode, Mode::Resuming);
+}
+
+#[test]
+fn a_user_in_pounds_progresses_on_pound_steps() {
+    let mut p = Profile::new(
+        start(),
+        EquipmentSet {
+            dumbbells: Some(backstrong::domain::equipment::SteppedRange {
+                min: Grams::lb(5.0),
+                max: Grams::lb(50.0),
+                step: Grams::lb(5.0),
+            }),
+            ..Default::default()
+        },
+    );
+    p.units = backstrong::domain::units::Units::Lb;
+    let mut t = Timeline::new(p);
+    for _ in 0..30 {
+        let plan = t.week(1, Settled);
+        for e in plan.sessions.iter().flat_map(|s| &s.exercises) {
+            let g = e.prescription.max_load();
+            if !g.is_zero() {
+                let tenths = (f64::from(g.0) / 453.592_37 * 10.0).round() as u64;
+                assert_eq!(
+                    tenths % 50,
+                    0,
+                    "{} at {:?} is not a 5 lb step",
+                    e.exercise.id,
+                    g
+                );
+            }
+        }
+    }
+}
