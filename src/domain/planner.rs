@@ -1019,6 +1019,10 @@ impl<'a> State<'a> {
                 reason: Reason::SteppedBackEasier { from: ex.id },
                 ..self.fresh(e, Reason::Start)
             },
+            StepBack::AsSmallAsItGoes => Slot {
+                reason: Reason::HeldSmallest,
+                ..slot.clone()
+            },
         }
     }
 
@@ -1599,6 +1603,7 @@ impl State<'_> {
                                     | Reason::HeldNoResponse
                                     | Reason::HeldPain(_)
                                     | Reason::HeldStillRaised
+                                    | Reason::HeldSmallest
                             ) {
                                 slot.reason = Reason::CappedWeekly;
                             }

@@ -238,6 +238,8 @@ pub enum StepBack {
     Lighter(Prescription, Change),
     LessVolume(Prescription, Change),
     Easier(&'static Exercise),
+    /// The gentlest rung at a dose too small to cut by 10–20 %: it stays as it is.
+    AsSmallAsItGoes,
 }
 
 /// Whether `after` is 10–20 % below `before`.
@@ -247,7 +249,8 @@ pub fn is_step_back(before: u64, after: u64) -> bool {
 
 /// DOMAIN.md §2 (design): a 24-hour spike steps back for a week — a real load 10–20 %
 /// lighter (nearest to 15 %); when no load step lands there, 10–20 % fewer reps or
-/// seconds; when even that cannot land there (a tiny dose), one easier variation.
+/// seconds; when even that cannot land there (a tiny dose), one easier variation; on the
+/// easiest rung, the dose stays as it is.
 pub fn step_back_dose(
     p: &Prescription,
     ex: &Exercise,
@@ -276,17 +279,7 @@ pub fn step_back_dose(
     }
     match super::pain::easier_variation_for_pain(ex, owned, phase) {
         Some(e) => StepBack::Easier(e),
-        None => {
-            let mut next = p.clone();
-            for s in &mut next.sets {
-                s.amount = (s.amount * 8 / 10).max(1);
-            }
-            let change = Change::Volume {
-                from: p.volume(),
-                to: next.volume(),
-            };
-            StepBack::LessVolume(next, change)
-        }
+        None => StepBack::AsSmallAsItGoes,
     }
 }
 

@@ -16,6 +16,8 @@ pub enum Reason {
     HeldNotTrained,
     HeldNoResponse,
     HeldAtTop,
+    /// A spike, on the gentlest rung at a dose too small to cut further.
+    HeldSmallest,
     SteppedBack(Change),
     SteppedBackEasier {
         from: &'static str,
@@ -120,6 +122,9 @@ impl Reason {
             }
             Reason::HeldAtTop => {
                 "You are at the top of what your equipment allows for this one. Keep it strong and clean.".into()
+            }
+            Reason::HeldSmallest => {
+                "Same as last week: it is already the gentlest version at a small dose, so it stays as it is while your back settles.".into()
             }
             Reason::SteppedBack(c) => format!(
                 "Lighter this week ({}): your back flared up after the last session. We build back up from here.",

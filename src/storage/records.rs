@@ -198,6 +198,7 @@ pub enum ReasonRecord {
     HeldAtTop,
     SteppedBack(Change),
     SteppedBackEasier(String),
+    HeldSmallest,
     SwappedForPain(String, u8),
     EasiestAlready(u8, Change),
     GoalLift(String),
@@ -223,6 +224,7 @@ impl From<&Reason> for ReasonRecord {
             Reason::HeldNotTrained => ReasonRecord::HeldNotTrained,
             Reason::HeldNoResponse => ReasonRecord::HeldNoResponse,
             Reason::HeldAtTop => ReasonRecord::HeldAtTop,
+            Reason::HeldSmallest => ReasonRecord::HeldSmallest,
             Reason::SteppedBack(c) => ReasonRecord::SteppedBack(c.clone()),
             Reason::SteppedBackEasier { from } => ReasonRecord::SteppedBackEasier(s(from)),
             Reason::SwappedForPain { from, pain } => ReasonRecord::SwappedForPain(s(from), *pain),
@@ -255,6 +257,7 @@ impl ReasonRecord {
             ReasonRecord::HeldNotTrained => Reason::HeldNotTrained,
             ReasonRecord::HeldNoResponse => Reason::HeldNoResponse,
             ReasonRecord::HeldAtTop => Reason::HeldAtTop,
+            ReasonRecord::HeldSmallest => Reason::HeldSmallest,
             ReasonRecord::SteppedBack(c) => Reason::SteppedBack(c.clone()),
             ReasonRecord::SteppedBackEasier(f) => {
                 known(f, &|from| Reason::SteppedBackEasier { from })

@@ -26,7 +26,7 @@ fn kinds() -> Vec<(Pattern, Option<CarefulKind>)> {
 fn kind_label(kind: (Pattern, Option<CarefulKind>)) -> String {
     match kind {
         (p, None) => p.label().to_string(),
-        (_, Some(k)) => format!("{} (careful for now)", k.label()),
+        (_, Some(k)) => format!("{} (careful)", k.label()),
     }
 }
 

@@ -308,7 +308,10 @@ fn ActiveSession(
     on_cleanup(move || wake.update_value(|w| drop(w.take())));
     let now = RwSignal::new(clock::now_ms());
     let tick = set_interval_with_handle(
-        move || now.set(clock::now_ms()),
+        // `try_`: a timer can still fire as the screen goes away.
+        move || {
+            now.try_set(clock::now_ms());
+        },
         std::time::Duration::from_millis(1000),
     )
     .ok();
@@ -522,8 +525,8 @@ fn BlockView(index: usize, live: Live, units: Units) -> impl IntoView {
     let tick = RwSignal::new(clock::now_ms());
     let ticker = set_interval_with_handle(
         move || {
-            if hold_started.get_untracked().is_some() {
-                tick.set(clock::now_ms())
+            if hold_started.try_get_untracked().flatten().is_some() {
+                tick.try_set(clock::now_ms());
             }
         },
         std::time::Duration::from_millis(250),
@@ -671,16 +674,18 @@ fn BlockView(index: usize, live: Live, units: Units) -> impl IntoView {
                 {move || block.with(|b| {
                     let mut rows = Vec::new();
                     for step in &b.steps {
-                        for s in step.done.iter().filter(|s| s.amount > 0) {
-                            rows.push(view! { <li class="saved">{format!("{} {}", if b.steps.len() > 1 { format!("{}:", step.item.name) } else { String::new() }, set_words(s.amount, s.load, step.item.measure, units)).trim().to_string()}<span class="tick">" ✓ Saved"</span></li> }.into_any());
+                        let of = if b.steps.len() > 1 { format!(" of {}", step.item.name) } else { String::new() };
+                        for (n, s) in step.done.iter().filter(|s| s.amount > 0).enumerate() {
+                            rows.push(view! { <li class="saved">{format!("Set {}{of} · {}", n + 1, set_words(s.amount, s.load, step.item.measure, units))}<span class="tick">" ✓ Saved"</span></li> }.into_any());
                         }
                     }
                     if b.ended.is_none() {
+                        // The sets after the next one, as they will be: an applied change shows.
                         let step = b.current();
                         let cue = step.range_cue().map(|c| format!(" · {c}")).unwrap_or_default();
+                        let done = step.sets_done();
                         for (n, t) in step.remaining().iter().enumerate().skip(1) {
-                            let _ = n;
-                            rows.push(view! { <li class="todo">{format!("{}{cue}", set_words(t.amount, t.load, step.item.measure, units))}</li> }.into_any());
+                            rows.push(view! { <li class="todo">{format!("Set {} · {}{cue}", done + n + 1, set_words(t.amount, t.load, step.item.measure, units))}</li> }.into_any());
                         }
                     }
                     rows
@@ -734,7 +739,9 @@ fn BlockView(index: usize, live: Live, units: Units) -> impl IntoView {
                     }
                 }
             }}
-            <Effort effort=effort/>
+            <Show when=move || block.with(|b| b.state() == BlockState::Active)>
+                <Effort effort=effort/>
+            </Show>
             <fieldset class="pain">
                 <legend>"Pain during this exercise (0–10)"</legend>
                 <div class="pain-grid">
@@ -750,9 +757,22 @@ fn BlockView(index: usize, live: Live, units: Units) -> impl IntoView {
                 </div>
             </fieldset>
             {move || {
-                let (said, proposal, after_last) = block.with(|b| (b.said.clone(), b.proposal.clone(), b.state() != BlockState::Active || b.current().remaining().is_empty()));
+                let (said, proposal, after_last, decided) = block.with(|b| {
+                    let step = b.current();
+                    let decided = match &b.said {
+                        Some((_, PainAction::Modify(m))) if b.proposal.is_none() => {
+                            Some(step.accepted.contains(m))
+                        }
+                        _ => None,
+                    };
+                    (b.said.clone(), b.proposal.clone(), b.state() != BlockState::Active || step.remaining().is_empty(), decided)
+                });
                 let (pain, action) = said?;
-                let text = said_words(pain, &action, units, after_last && proposal.is_none());
+                let text = match decided {
+                    Some(true) => format!("Pain {}: done, the remaining sets are easier now. Stop if it climbs to 5.", pain.value()),
+                    Some(false) if !after_last => format!("Pain {}: kept as it was. It still counts: next week repeats this dose.", pain.value()),
+                    _ => said_words(pain, &action, units, after_last && proposal.is_none()),
+                };
                 Some(match (action, proposal) {
                     (PainAction::Modify(_), Some(m)) => view! {
                         <div class="modify-note" role="region" aria-label="Change for pain">
@@ -902,7 +922,9 @@ fn TempoGuide(parts: Vec<(TempoPart, u8)>) -> impl IntoView {
             now.set(clock::now_ms());
             ticker.set_value(
                 set_interval_with_handle(
-                    move || now.set(clock::now_ms()),
+                    move || {
+                        now.try_set(clock::now_ms());
+                    },
                     std::time::Duration::from_millis(100),
                 )
                 .ok(),
