@@ -689,10 +689,21 @@ impl Sim {
     /// Whether a flare runs today, worked out from the events and the check-ins: an end
     /// counts only after three calm days.
     fn flaring(&self) -> bool {
-        let mut events = self.history.flares.clone();
-        events.sort_by_key(|e| (e.day(), matches!(e, FlareEvent::Started(_))));
+        // In the order they were pressed.
+        let mut events: Vec<(i64, FlareEvent)> = self
+            .history
+            .flare_times
+            .iter()
+            .copied()
+            .zip(self.history.flares.iter().copied())
+            .collect();
+        events.sort_by_key(|(at, _)| *at);
         let mut since: Option<NaiveDate> = None;
-        for e in events.into_iter().filter(|e| e.day() <= self.day) {
+        for e in events
+            .into_iter()
+            .map(|(_, e)| e)
+            .filter(|e| e.day() <= self.day)
+        {
             match (e, since) {
                 (FlareEvent::Started(d), None) => since = Some(d),
                 (FlareEvent::Ended(d), Some(s))

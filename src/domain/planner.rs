@@ -6,7 +6,7 @@
 
 use super::careful::{careful_for_now, safe_alternative};
 use super::equipment::EquipmentSet;
-use super::flare::{flare_exit_ready, flare_periods, flare_spans, FlareSpan, FLARE_EXERCISES};
+use super::flare::{flare_exit_ready, flare_spans, FlareSpan, FLARE_EXERCISES};
 use super::habits::{
     daily_mobility, walking_progression, walking_split, WalkingStep, WalkingTarget,
     WALK_START_MINUTES,
@@ -337,7 +337,6 @@ pub fn plan(
     }
     let current = week_index(profile.start, today);
     let timeline = Timeline::new(profile, history, today, current);
-    let periods = flare_periods(&history.flares, &history.checkins);
     let spans = flare_spans(
         &history.flares,
         &history.flare_times,
@@ -356,7 +355,7 @@ pub fn plan(
         st.run_week(&timeline.weeks[w as usize], &spans);
         phases.push(st.phase);
     }
-    let mut plan = st.this_week(current, today, &periods);
+    let mut plan = st.this_week(current, today, &spans);
     plan.phase_history = phases;
     Ok(plan)
 }
@@ -999,7 +998,13 @@ impl<'a> State<'a> {
             .collect();
         for l in ladders {
             let slot = self.slots[&l].clone();
-            let next = self.stepped_back(&slot);
+            let mut next = self.stepped_back(&slot);
+            if next.exercise.id != slot.exercise.id {
+                // An easier variation coming in mid-week: within the week's 10 %.
+                let (rx, only_in) = self.mid_week_with(l, next.exercise, next.rx.clone(), None);
+                next.rx = rx;
+                next.only_in = only_in;
+            }
             self.slots.insert(l, next);
             self.week.changed.insert(l);
         }
@@ -1009,14 +1014,15 @@ impl<'a> State<'a> {
     fn stepped_back(&self, slot: &Slot) -> Slot {
         let ex = slot.exercise;
         match step_back_dose(&slot.rx, ex, self.owned(), self.phase.number()) {
+            // A choice made by hand stays one: swapping back still restores the plan's.
             StepBack::Lighter(rx, c) | StepBack::LessVolume(rx, c) => Slot {
                 rx,
                 reason: Reason::SteppedBack(c),
-                before_choice: None,
                 ..slot.clone()
             },
             StepBack::Easier(e) => Slot {
                 reason: Reason::SteppedBackEasier { from: ex.id },
+                before_choice: slot.before_choice.clone(),
                 ..self.fresh(e, Reason::Start)
             },
             StepBack::AsSmallAsItGoes => Slot {
@@ -1197,9 +1203,7 @@ impl<'a> State<'a> {
     /// still open shows.
     fn view_at(&self, at: i64, spans: &[FlareSpan]) -> BTreeMap<&'static str, WeeklyDose> {
         let week_from = moment(self.week_from(), 0);
-        let training = !spans
-            .iter()
-            .any(|s| s.start.1 <= at && s.end.is_none_or(|(_, e)| e > week_from));
+        let training = mode_at(at, week_from, spans, &[], self.week_from()) == Mode::Training;
         // The same figures as `weekly_doses(&self.sessions_now())`, without building the
         // sessions: this runs twice a week of history.
         let mut out: BTreeMap<&'static str, WeeklyDose> = BTreeMap::new();
@@ -1640,14 +1644,17 @@ impl State<'_> {
         }
     }
 
-    fn this_week(
-        self,
-        week: u32,
-        today: NaiveDate,
-        periods: &[(NaiveDate, Option<NaiveDate>)],
-    ) -> Plan {
+    fn this_week(self, week: u32, today: NaiveDate, spans: &[FlareSpan]) -> Plan {
         let week_from = week_start(self.base.start, week);
-        let mode = mode_on(today, week_from, periods, &self.history.checkins);
+        // The last moment `today` can have anywhere: everything stored for today is in.
+        let end_of_today = moment(today + chrono::Days::new(1), 0) + 28 * 3_600_000 - 1;
+        let mode = mode_at(
+            end_of_today,
+            moment(week_from, 0),
+            spans,
+            &self.history.checkins,
+            today,
+        );
         let phase_step = phase_rule(self.phase, &self.phase_weeks);
         let weeks_in_phase = self.phase_weeks.len() as u32 + 1;
         let training = mode == Mode::Training;
@@ -1720,29 +1727,30 @@ impl State<'_> {
     }
 }
 
-/// DOMAIN.md §5: flare-up mode on `day` while a flare runs; easing back in for the rest of
-/// a week a flare touched; training otherwise.
-fn mode_on(
-    day: NaiveDate,
-    week_from: NaiveDate,
-    periods: &[(NaiveDate, Option<NaiveDate>)],
+/// DOMAIN.md §5 at moment `at` of the week that began at `week_from` (ms): flare-up mode
+/// while a flare runs; easing back in for the rest of a week a flare ran in; training
+/// otherwise. The plan for a day is the plan at the end of that day; every view the
+/// planner takes inside a week uses the same rule at its own moment.
+fn mode_at(
+    at: i64,
+    week_from: i64,
+    spans: &[FlareSpan],
     checkins: &[CheckIn],
+    day: NaiveDate,
 ) -> Mode {
-    let flare_since = periods
+    if let Some(s) = spans.iter().rev().find(|s| s.runs_at(at)) {
+        return Mode::Flare {
+            since: s.start.0,
+            exit_ready: flare_exit_ready(checkins, s.start.0, day),
+        };
+    }
+    let touched = spans
         .iter()
-        .rev()
-        .find(|(s, e)| *s <= day && e.is_none_or(|e| day < e))
-        .map(|(s, _)| *s);
-    let touched = periods
-        .iter()
-        .any(|(s, e)| *s <= day && e.is_none_or(|e| e > week_from));
-    match flare_since {
-        Some(since) => Mode::Flare {
-            since,
-            exit_ready: flare_exit_ready(checkins, since, day),
-        },
-        None if touched => Mode::Resuming,
-        None => Mode::Training,
+        .any(|s| s.start.1 <= at && s.end.is_none_or(|(_, e)| e > week_from));
+    if touched {
+        Mode::Resuming
+    } else {
+        Mode::Training
     }
 }
 

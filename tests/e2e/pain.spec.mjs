@@ -2,7 +2,7 @@
 // listened to wherever and whenever it is reported, and what the plan says is what the
 // workout serves. Every control is found by its accessible name.
 import { test, expect } from "./fixtures.mjs";
-import { expectScreen, waitForControl, savedSets, planSurvivesReload, answerSafety } from "./helpers.mjs";
+import { expectScreen, waitForControl, planSurvivesReload, answerSafety, watch } from "./helpers.mjs";
 
 const MONDAY = Date.parse("2026-05-04T09:00:00");
 const DAY = 24 * 3600 * 1000;
@@ -48,6 +48,7 @@ function session(page, label) {
 }
 
 test("pain reported after the last set is kept: it shows at the finish and holds the exercise next week", async ({ page, context }) => {
+  const { consoleErrors } = await watch(page);
   await page.clock.setFixedTime(MONDAY);
   await offline(page, context);
   await setUp(page);
@@ -70,6 +71,9 @@ test("pain reported after the last set is kept: it shows at the finish and holds
   const summary = page.getByRole("region", { name: "Session summary" });
   await expect(summary).toContainText("Highest pain: 4 out of 10");
   await expect(summary).toContainText(`${name} 4`);
+  // The screen going away after the finish leaves nothing broken behind (timers included).
+  await page.waitForTimeout(2500);
+  expect(consoleErrors).toEqual([]);
   // Next day settled; next week the exercise repeats its dose, and says why.
   await page.clock.setFixedTime(MONDAY + DAY);
   await page.goto("/");
