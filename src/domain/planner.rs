@@ -960,6 +960,19 @@ impl<'a> State<'a> {
                                     only_in,
                                 },
                             );
+                        } else if slot.exercise.id == to.id {
+                            // The slot holds it already: what the session just took of it
+                            // comes off the rest of the week.
+                            let slot = slot.clone();
+                            let (rx, only_in) = self.mid_week_with(l, to, slot.rx.clone(), None);
+                            self.slots.insert(
+                                l,
+                                Slot {
+                                    rx,
+                                    only_in,
+                                    ..slot
+                                },
+                            );
                         }
                     }
                     None => {
