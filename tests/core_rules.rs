@@ -248,7 +248,10 @@ fn progression_load_never_rises_more_than_10_percent_but_for_the_named_heavier_s
                     d.volume <= b.volume,
                     "{id}: the heavier step keeps the week's volume"
                 );
-                let words = reason_of(&now, id).explain(backstrong::domain::units::Units::Kg);
+                let words = reason_of(&now, id).explain(
+                    backstrong::domain::units::Units::Kg,
+                    backstrong::domain::library::Measure::Reps,
+                );
                 assert!(words.starts_with("Heavier bell, "), "{words}");
             } else {
                 assert!(
@@ -362,5 +365,51 @@ fn a_user_in_pounds_progresses_on_pound_steps() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn pain_5_plus_on_the_gentlest_version_brings_it_back_10_to_20_percent_smaller() {
+    let mut t = Timeline::new(Profile::new(start(), EquipmentSet::default()));
+    let plan = t.plan();
+    // Every gentlest exercise of the first week, each with its own dose.
+    let gentlest: Vec<PlannedExercise> = plan
+        .sessions
+        .iter()
+        .flat_map(|s| &s.exercises)
+        .filter(|e| e.exercise.rung() == 0)
+        .cloned()
+        .collect();
+    assert!(!gentlest.is_empty());
+    let ids: Vec<&str> = gentlest.iter().map(|e| e.exercise.id).collect();
+    week_with(&mut t, 1, Some(Settled), |log| {
+        let at = log.entries.last().map_or(0, |l| l.at_ms) + 1000;
+        for id in &ids {
+            if log.sets().any(|s| s.exercise == *id) {
+                log.entries.push(Logged {
+                    at_ms: at,
+                    entry: Entry::Pain {
+                        exercise: id.to_string(),
+                        pain: Pain::new(6).unwrap(),
+                    },
+                });
+            }
+        }
+    });
+    let after = t.plan();
+    for before in &gentlest {
+        let now = after
+            .sessions
+            .iter()
+            .flat_map(|s| &s.exercises)
+            .find(|e| e.exercise.id == before.exercise.id)
+            .unwrap_or_else(|| panic!("{} is back next week", before.exercise.id));
+        let (from, to) = (before.prescription.volume(), now.prescription.volume());
+        assert!(
+            to * 10 <= from * 9 && to * 10 >= from * 8,
+            "{}: {from} -> {to}",
+            before.exercise.id
+        );
+        assert!(matches!(now.reason, Reason::EasiestAlready { pain: 6, .. }));
     }
 }

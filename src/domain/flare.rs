@@ -10,7 +10,7 @@ pub const FLARE_STEPS: [&str; 5] = [
     "Note what set it off or makes it worse: sitting, bending, lifting, twisting, standing, sleep, stress.",
     "Look at what tends to go with your worse days, below.",
     "Keep to what calms it: short easy walks, gentle mobility and bracing practice.",
-    "When pain has been 2 or lower for three days in a row, restart one phase lower with lighter loads.",
+    "When pain has been 2 or lower for three days in a row, restart lighter, one phase lower if you were past phase 1.",
 ];
 
 /// Exercises that tend to settle pain, for the flare-up days.

@@ -5,7 +5,7 @@
 //! `Reason`.
 
 use super::careful::{careful_for_now, safe_alternative};
-use super::equipment::EquipmentSet;
+use super::equipment::{Equipment, EquipmentSet};
 use super::flare::{flare_exit_ready, flare_spans, FlareSpan, FLARE_EXERCISES};
 use super::habits::{
     daily_mobility, walking_progression, walking_split, WalkingStep, WalkingTarget,
@@ -18,8 +18,8 @@ use super::phase::{phase_after_flare, phase_rule, Phase, PhaseStep, WeekSummary}
 use super::prescription::{Prescription, SetTarget};
 use super::profile::{Experience, Goal, OwnExercise, Profile, RehabExercise};
 use super::progression::{
-    fit_sessions, progress_dose, scale_volume, step_back_dose, weekly_limit, Change, Progress,
-    StepBack, WeeklyDose, DEFAULT_INCREASE_PERMILLE, SLOW_INCREASE_PERMILLE,
+    fit_sessions, less_volume, progress_dose, scale_volume, step_back_dose, weekly_limit, Change,
+    Progress, StepBack, WeeklyDose, DEFAULT_INCREASE_PERMILLE, SLOW_INCREASE_PERMILLE,
 };
 use super::reason::Reason;
 use super::response::{twenty_four_hour_rule, worst_response, DoseDecision};
@@ -157,6 +157,22 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Equipment the user owns that this week's plan does not use yet (phase 1 keeps to
+    /// bodyweight; the barbell waits for phase 3), so the plan can say why.
+    pub fn equipment_waiting(&self) -> Vec<Equipment> {
+        Equipment::ALL
+            .into_iter()
+            .filter(|e| *e != Equipment::Bodyweight && self.equipment.has(*e))
+            .filter(|e| {
+                !self
+                    .sessions
+                    .iter()
+                    .flat_map(|s| &s.exercises)
+                    .any(|x| x.prescription.equipment == *e)
+            })
+            .collect()
+    }
+
     /// The session planned for `day`, if it is a strength day and not yet started.
     pub fn session_on(&self, day: NaiveDate) -> Option<&PlannedSession> {
         self.sessions.iter().find(|s| s.date == day && !s.started)
@@ -1405,7 +1421,17 @@ impl State<'_> {
                 self.week.suspended.iter().map(|(l, p)| (*l, *p)).collect();
             for (l, pain) in suspended {
                 if let Some(slot) = self.slots.get_mut(&l) {
-                    let (rx, change) = scale_volume(&slot.rx, 80);
+                    // The step back of DOMAIN.md §2: 10–20 % less, in whole reps or sets.
+                    let (rx, change) = match less_volume(&slot.rx) {
+                        Some(rx) => {
+                            let change = Change::Volume {
+                                from: slot.rx.volume(),
+                                to: rx.volume(),
+                            };
+                            (rx, change)
+                        }
+                        None => scale_volume(&slot.rx, 85),
+                    };
                     slot.rx = rx;
                     slot.reason = Reason::EasiestAlready { pain, change };
                 }

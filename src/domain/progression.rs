@@ -285,7 +285,7 @@ pub fn step_back_dose(
 
 /// Takes reps (or seconds) off the biggest sets, or a whole set, until the volume is
 /// 10–20 % lower; `None` when no whole number lands there.
-fn less_volume(p: &Prescription) -> Option<Prescription> {
+pub fn less_volume(p: &Prescription) -> Option<Prescription> {
     let before = p.volume();
     let mut next = p.clone();
     while next.volume() * 10 > before * 9 {
@@ -307,12 +307,13 @@ fn less_volume(p: &Prescription) -> Option<Prescription> {
     is_step_back(before, next.volume()).then_some(next)
 }
 
-/// Scales every set's amount to `percent` (at least 1), e.g. the 10 % deload after a
-/// break or the 20 % cut after pain 5+ on the easiest rung.
+/// Scales every set's amount to `percent`, rounded to the nearest whole rep or second
+/// (at least 1), e.g. the 10 % deload after a break or the 20 % after a flare. Flooring
+/// would turn 6 reps into 4, a third less instead of a fifth.
 pub fn scale_volume(p: &Prescription, percent: u32) -> (Prescription, Change) {
     let mut next = p.clone();
     for s in &mut next.sets {
-        s.amount = ((u32::from(s.amount) * percent / 100).max(1)) as u16;
+        s.amount = ((u32::from(s.amount) * percent + 50) / 100).max(1) as u16;
     }
     let change = Change::Volume {
         from: p.volume(),

@@ -1,7 +1,7 @@
 //! Why the planner decided what it did, as data, with the plain words the app shows.
 
 use super::equipment::Equipment;
-use super::library::exercise;
+use super::library::{exercise, Measure};
 use super::progression::Change;
 use super::units::Units;
 
@@ -70,7 +70,7 @@ fn equipment_word(e: Equipment) -> &'static str {
     }
 }
 
-fn change_words(c: &Change, units: Units) -> String {
+fn change_words(c: &Change, units: Units, measure: Measure) -> String {
     match c {
         Change::Heavier { from, to, .. } => {
             format!("{} → {}", units.format(*from), units.format(*to))
@@ -78,7 +78,11 @@ fn change_words(c: &Change, units: Units) -> String {
         Change::Load { from, to } => format!("{} → {}", units.format(*from), units.format(*to)),
         Change::Amount { from, to } => {
             let d = i64::from(*to) - i64::from(*from);
-            format!("{d:+} in total ({from} → {to})")
+            let what = match (measure, d.abs()) {
+                (Measure::Reps, 1) => "rep",
+                (m, _) => m.short(),
+            };
+            format!("{d:+} {what} over the sets, {from} → {to} in all")
         }
         Change::Sets { from, to } => format!("{from} → {to} sets"),
         Change::Volume { from, to } => {
@@ -93,8 +97,8 @@ fn change_words(c: &Change, units: Units) -> String {
 }
 
 impl Reason {
-    /// One plain sentence for the user.
-    pub fn explain(&self, units: Units) -> String {
+    /// One plain sentence for the user, about an exercise counted in `measure`.
+    pub fn explain(&self, units: Units, measure: Measure) -> String {
         match self {
             Reason::Start => "A light start: technique and confidence first, load second.".into(),
             Reason::Progressed(Change::Heavier {
@@ -110,8 +114,8 @@ impl Reason {
                 units.format(*to)
             ),
             Reason::Progressed(c) => format!(
-                "Up {}: last week's pain stayed at 2 or below and settled within a day.",
-                change_words(c, units)
+                "Up {}: pain stayed at 2 or below and settled within a day.",
+                change_words(c, units, measure)
             ),
             Reason::HeldStillRaised => "Same as last week: your back was still sore the day after.".into(),
             Reason::HeldPain(p) => format!("Same as last week: pain reached {p} during it, so we repeat before adding more."),
@@ -128,7 +132,7 @@ impl Reason {
             }
             Reason::SteppedBack(c) => format!(
                 "Lighter this week ({}): your back flared up after the last session. We build back up from here.",
-                change_words(c, units)
+                change_words(c, units, measure)
             ),
             Reason::SteppedBackEasier { from } => format!(
                 "An easier variation of {} this week: your back flared up after the last session.",
@@ -139,7 +143,7 @@ impl Reason {
             }
             Reason::EasiestAlready { pain, change } => format!(
                 "Less of it ({}): pain reached {pain} and this is already the gentlest version.",
-                change_words(change, units)
+                change_words(change, units, measure)
             ),
             Reason::LadderUp { from } => {
                 format!("Next step up from {}: you mastered it at full sets and reps.", name(from))
@@ -149,7 +153,7 @@ impl Reason {
                 name(from)
             ),
             Reason::WelcomeBack(c) => {
-                format!("Welcome back: a little lighter ({}) after two weeks without training.", change_words(c, units))
+                format!("Welcome back: a little lighter ({}) after two weeks without training.", change_words(c, units, measure))
             }
             Reason::AfterFlare => "Restarting lighter after a flare-up: we build back up gradually.".into(),
             Reason::CappedWeekly => {
@@ -177,16 +181,24 @@ mod tests {
             to: Grams::kg(22.5),
         });
         assert_eq!(
-            r.explain(Units::Kg),
-            "Up 20 kg → 22.5 kg: last week's pain stayed at 2 or below and settled within a day."
+            r.explain(Units::Kg, Measure::Reps),
+            "Up 20 kg → 22.5 kg: pain stayed at 2 or below and settled within a day."
         );
-        let held = Reason::HeldPain(4).explain(Units::Kg);
+        let held = Reason::HeldPain(4).explain(Units::Kg, Measure::Reps);
         assert!(held.contains("pain reached 4"));
         let swap = Reason::SwappedForPain {
             from: "kb-deadlift",
             pain: 6,
         }
-        .explain(Units::Lb);
+        .explain(Units::Lb, Measure::Reps);
+        let more = Reason::Progressed(Change::Amount { from: 16, to: 17 });
+        assert_eq!(
+            more.explain(Units::Kg, Measure::Reps),
+            "Up +1 rep over the sets, 16 → 17 in all: pain stayed at 2 or below and settled within a day."
+        );
+        assert!(more
+            .explain(Units::Kg, Measure::Seconds)
+            .starts_with("Up +1 s over the sets"));
         assert!(swap.contains("Kettlebell deadlift") && swap.contains('6'));
     }
 }

@@ -231,24 +231,28 @@ impl Step {
         self.done.iter().filter(|s| s.amount > 0).count()
     }
 
-    /// The sets still to do, as the user sees them: a load the user picked carries on to
-    /// the next sets, and every accepted change applies.
+    /// The sets still to do, as the user sees them: a load or a count the user picked
+    /// carries on to the next sets, and every accepted change applies (never raising).
     pub fn remaining(&self) -> Vec<SetTarget> {
-        let picked = self
-            .done
-            .iter()
-            .rev()
-            .find(|s| s.amount > 0)
+        let done = self.sets_done();
+        let last = self.done.iter().rev().find(|s| s.amount > 0);
+        let picked_load = last
             .map(|s| s.load)
             .filter(|_| self.item.equipment.is_loadable());
+        // A count differing from what that set asked for is a choice; an equal one keeps
+        // a planned pyramid ("10, 8, 6") as it is.
+        let picked_amount = last
+            .zip(self.item.targets.get(done.wrapping_sub(1)))
+            .filter(|(s, t)| s.amount != t.amount)
+            .map(|(s, _)| s.amount);
         self.item
             .targets
             .iter()
-            .skip(self.sets_done())
+            .skip(done)
             .map(|t| {
                 let t = SetTarget {
-                    load: picked.unwrap_or(t.load),
-                    ..*t
+                    load: picked_load.unwrap_or(t.load),
+                    amount: picked_amount.unwrap_or(t.amount),
                 };
                 self.accepted.iter().fold(t, |t, m| m.apply(t))
             })
@@ -883,5 +887,19 @@ mod tests {
         let mut s = LiveSession::start(d(), 0, 0, vec![item("kb-deadlift", 3, 8, 12000)]);
         s.log(1, &set("kb-deadlift", 8, 8000), &ctx());
         assert_eq!(s.blocks[0].next_set().unwrap().load, Grams(8000));
+    }
+
+    #[test]
+    fn a_count_picked_for_one_set_carries_to_the_next_and_a_planned_one_does_not() {
+        let mut s = LiveSession::start(d(), 0, 0, vec![item("kb-deadlift", 3, 8, 12000)]);
+        s.log(1, &set("kb-deadlift", 6, 12000), &ctx());
+        assert_eq!(s.blocks[0].next_set().unwrap().amount, 6);
+        s.log(2, &set("kb-deadlift", 6, 12000), &ctx());
+        assert_eq!(s.blocks[0].current().remaining().len(), 1);
+        assert_eq!(s.blocks[0].next_set().unwrap().amount, 6);
+
+        let mut s = LiveSession::start(d(), 0, 0, vec![item("kb-deadlift", 3, 8, 12000)]);
+        s.log(1, &set("kb-deadlift", 8, 12000), &ctx());
+        assert_eq!(s.blocks[0].next_set().unwrap().amount, 8);
     }
 }

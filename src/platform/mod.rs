@@ -4,6 +4,8 @@ pub mod broadcast;
 pub mod clock;
 pub mod files;
 pub mod install;
+pub mod interval;
+pub mod scroll;
 pub mod service_worker;
 pub mod share;
 pub mod sound;

@@ -5,6 +5,7 @@ use crate::domain::history::{ManualSwap, Resume};
 use crate::domain::library::{exercise, ladder, Exercise, Ladder};
 use crate::domain::phase::Phase;
 use crate::domain::planner::{Mode, Plan};
+use crate::domain::reason::Reason;
 use crate::domain::session::session_label;
 use crate::domain::units::Units;
 use crate::platform::clock;
@@ -19,7 +20,7 @@ const WHY: [(&str, &str); 7] = [
     ("Why it never rises more than 10% a week", "Tissues get stronger when the load rises slowly and steadily. Small weekly steps, usually 5%, keep you moving forward without the big jumps that cause setbacks."),
     ("Why there are three phases", "First you get used to moving again, then you rebuild strength, then heavier lifting comes back. Each phase waits for a few calm weeks in a row, and none is skipped."),
     ("Why some exercises wait", "Heavy lifts from the floor, fast twists and lots of sit-ups are not bad, but they ask more of your back. They come back in phase 3, once the base is strong."),
-    ("Why flare-ups pause the plan", "During a flare, loading waits and gentle walking, mobility and bracing take over. Once pain has been low for three days, you restart a phase lower and a little lighter."),
+    ("Why flare-ups pause the plan", "During a flare, loading waits and gentle walking, mobility and bracing take over. Once pain has been low for three days, you restart a little lighter, and a phase lower if you were past phase 1."),
     ("Why walking every day", "Short brisk walks calm a sensitive back and build tolerance. They grow slowly toward half an hour a day, and never through pain."),
 ];
 
@@ -91,25 +92,66 @@ pub fn Resume(key: String, name: String) -> impl IntoView {
     }
 }
 
+/// How the plan restarts after a flare, from the phase the user is in.
+pub fn restart_words(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Restore => "starts phase 1 again, lighter",
+        Phase::Rebuild | Phase::Reload => "restarts one phase lower and lighter",
+    }
+}
+
+/// Why owned equipment is not in this week's plan yet, if it is not.
+fn waiting_words(plan: &Plan) -> Option<String> {
+    let waiting = plan.equipment_waiting();
+    if waiting.is_empty() {
+        return None;
+    }
+    let names = waiting
+        .iter()
+        .map(|e| e.label().to_lowercase())
+        .collect::<Vec<_>>();
+    let list = match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    Some(match plan.phase {
+        Phase::Restore => format!(
+            "Phase 1 uses your bodyweight so your back can get used to the movements first. Your {list} come in with phase 2, after at least two calm weeks."
+        ),
+        _ => format!(
+            "Your {list} wait for a later step of the plan: the exercises that use them come once the ones before are easy."
+        ),
+    })
+}
+
 #[component]
 fn MyPlan(plan: Plan, units: Units) -> impl IntoView {
     let choices_for = {
         let plan = plan.clone();
         move |e: &'static Exercise| plan.swap_choices(e)
     };
+    // Said once for the week, not on every exercise.
+    let starts_light = plan
+        .sessions
+        .iter()
+        .flat_map(|s| &s.exercises)
+        .any(|e| e.reason == Reason::Start);
     view! {
         <article class="card my-plan" role="region" aria-label="Your plan">
             <p class="eyebrow">{format!("Week {}", plan.week)}</p>
             <h2>{plan.phase.title()}</h2>
             <p>{phase_words(plan.phase)}</p>
+            {starts_light.then(|| view! { <p>"Every exercise starts light this week: technique and confidence first, load second."</p> })}
+            {waiting_words(&plan).map(|w| view! { <p class="notice">{w}</p> })}
             <p class="muted">"Many people feel better within two to four weeks. A back that copes with anything takes months of steady work, and this plan will not rush it."</p>
         </article>
         {match plan.mode {
             Mode::Flare { .. } => Some(view! {
-                <article class="card flare"><h2>"Paused for a flare-up"</h2><p>"Strength sessions wait while your back settles: Today has the walks, gentle mobility and bracing that help now. Your plan resumes one phase lower and lighter once pain has been 2 or below for three days in a row."</p></article>
+                <article class="card flare"><h2>"Paused for a flare-up"</h2><p>{format!("Strength sessions wait while your back settles: Today has the walks, gentle mobility and bracing that help now. Once pain has been 2 or below for three days in a row, your plan {}.", restart_words(plan.phase))}</p></article>
             }.into_any()),
             Mode::Resuming => Some(view! {
-                <article class="card"><h2>"Easing back in"</h2><p>"The flare-up is over. Strength sessions restart next week, one phase lower and lighter."</p></article>
+                <article class="card"><h2>"Easing back in"</h2><p>{format!("The flare-up is over. Strength sessions restart next week: your plan {}.", restart_words(plan.phase))}</p></article>
             }.into_any()),
             Mode::Training => None,
         }}
@@ -133,7 +175,7 @@ fn MyPlan(plan: Plan, units: Units) -> impl IntoView {
                             <li>
                                 <span class="name">{e.exercise.name}</span>
                                 <span class="dose">{format!("{dose}{side}")}</span>
-                                <span class="reason">{e.reason.explain(units)}</span>
+                                {(e.reason != Reason::Start).then(|| view! { <span class="reason">{e.reason.explain(units, e.exercise.measure)}</span> })}
                                 {undo}
                                 {(!s.started).then(|| view! { <SwapChoice from=e.exercise choices=choices_for(e.exercise)/> })}
                             </li>

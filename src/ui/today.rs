@@ -222,7 +222,7 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
                 </article>
             }.into_any(),
             Mode::Resuming => view! {
-                <article class="card"><h2>"Easing back in"</h2><p>"The flare-up is over. Strength sessions restart next week, one phase lower and lighter. Keep walking and moving gently until then."</p></article>
+                <article class="card"><h2>"Easing back in"</h2><p>{format!("The flare-up is over. Strength sessions restart next week: your plan {}. Keep walking and moving gently until then.", super::plan::restart_words(plan.phase))}</p></article>
             }.into_any(),
             Mode::Training => view! {
                 {match session {

@@ -6,7 +6,7 @@
 //! exactly where it was.
 
 use super::data::use_data;
-use super::dose::{item_dose, set_words};
+use super::dose::{dose_words, item_dose, set_words};
 use crate::domain::history::{Entry, ManualSwap, SetLog};
 use crate::domain::library::{exercise, Exercise, Measure};
 use crate::domain::next_time::{what_changes_next, NextChange};
@@ -15,12 +15,14 @@ use crate::domain::planner::{plan, Plan, PlannedSession};
 use crate::domain::prescription::SetTarget;
 use crate::domain::session::{session_label, tempo_at, tempo_parts, TempoPart, WarmUp};
 use crate::domain::units::Units;
-use crate::domain::workout::{BlockState, Ended, LiveSession, Origin, StepWhy};
+use crate::domain::workout::{Block, BlockState, Ended, LiveSession, Origin, Step, StepWhy};
 use crate::platform::clock;
+use crate::platform::interval::{use_interval_fn, use_now};
 use crate::storage::records::{EntryRecord, Event, ServedRecord, StoredEntry, StoredSession};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::rc::Rc;
+use std::time::Duration;
 
 /// Seconds to get into position before a timed hold starts.
 const GET_READY_S: i64 = 5;
@@ -214,11 +216,11 @@ struct Live {
 }
 
 impl Live {
-    /// Stores one entry and, once it is on disk, applies it to the session model.
-    fn log(self, entry: Entry) {
+    /// Stores entries in order and applies each to the session model once it is on disk.
+    fn log(self, entries: Vec<Entry>) {
         let data = use_data();
         let session = self.stored.get_value();
-        let index = data
+        let first = data
             .with(|l| {
                 l.sets_of(&session.id)
                     .iter()
@@ -228,28 +230,32 @@ impl Live {
             })
             .unwrap_or(0);
         let now = clock::now_ms();
-        let stored = StoredEntry {
-            session: session.id.clone(),
-            day: session.day,
-            index,
-            entry: EntryRecord::from(&entry),
-            logged_ms: now,
-            nonce: (js_sys::Math::random() * f64::from(u32::MAX)) as u32,
-        };
         self.saving.set(true);
         leptos::task::spawn_local(async move {
-            let saved = data.save_entry(stored).await;
-            // The screen may have gone while the write ran: the entry is stored either way,
-            // and the model is rebuilt from storage when it comes back.
-            if saved.is_ok() {
-                if let Some(plan) = self.plan.try_get_value() {
-                    let dose = |from: &Exercise, to: &'static Exercise| plan.swap_dose(from, to);
-                    let ctx = plan.ctx(&dose);
-                    self.model.try_update(|m| {
-                        m.log(now, &entry, &ctx);
-                    });
-                    self.applied.try_update_value(|n| *n += 1);
+            for (i, entry) in entries.into_iter().enumerate() {
+                let stored = StoredEntry {
+                    session: session.id.clone(),
+                    day: session.day,
+                    // Their own indexes keep a set and the pain tapped with it in order.
+                    index: first.saturating_add(i as u16),
+                    entry: EntryRecord::from(&entry),
+                    logged_ms: now,
+                    nonce: (js_sys::Math::random() * f64::from(u32::MAX)) as u32,
+                };
+                // The screen may have gone while the write ran: the entry is stored either
+                // way, and the model is rebuilt from storage when it comes back.
+                if data.save_entry(stored).await.is_err() {
+                    break;
                 }
+                let Some(plan) = self.plan.try_get_value() else {
+                    break;
+                };
+                let dose = |from: &Exercise, to: &'static Exercise| plan.swap_dose(from, to);
+                let ctx = plan.ctx(&dose);
+                self.model.try_update(|m| {
+                    m.log(now, &entry, &ctx);
+                });
+                self.applied.try_update_value(|n| *n += 1);
             }
             self.saving.try_set(false);
         });
@@ -281,7 +287,7 @@ fn ActiveSession(
     Effect::new(move |_| {
         let id = stored_id(live);
         let stored_count = data.with(|l| l.sets_of(&id).len()).unwrap_or(0);
-        if stored_count == live.applied.get_value() {
+        if stored_count == live.applied.get_value() || live.saving.get_untracked() {
             return;
         }
         let rebuilt = data.loaded.with_untracked(|l| {
@@ -306,20 +312,7 @@ fn ActiveSession(
     // The screen stays on for the whole session.
     let wake = StoredValue::new_local(Some(crate::platform::wake_lock::ScreenWake::start()));
     on_cleanup(move || wake.update_value(|w| drop(w.take())));
-    let now = RwSignal::new(clock::now_ms());
-    let tick = set_interval_with_handle(
-        // `try_`: a timer can still fire as the screen goes away.
-        move || {
-            now.try_set(clock::now_ms());
-        },
-        std::time::Duration::from_millis(1000),
-    )
-    .ok();
-    on_cleanup(move || {
-        if let Some(t) = tick {
-            t.clear();
-        }
-    });
+    let now = use_now(Duration::from_millis(1000));
     // Rest after the last set, counted from its stored time: a reload keeps it.
     let rest_left = move || {
         let (key, at) = data
@@ -358,6 +351,17 @@ fn ActiveSession(
         }
         resting.set_value(now_resting);
     });
+    // The exercise in focus: the one the user opened, else the first with sets to do.
+    let open = RwSignal::new(None::<usize>);
+    let focused = Memo::new(move |_| {
+        open.get().or_else(|| {
+            live.model.with(|m| {
+                m.blocks
+                    .iter()
+                    .position(|b| b.state() == BlockState::Active)
+            })
+        })
+    });
     let confirm = RwSignal::new(false);
     let finish = move || {
         let done = StoredSession {
@@ -390,38 +394,63 @@ fn ActiveSession(
         });
     };
     let sets_left = move || live.model.with(LiveSession::sets_left);
+    let sets_done = move || live.model.with(LiveSession::sets_logged);
     let blocks = planned.live.as_ref().map_or(0, |l| l.blocks.len());
     let label = session_label(planned.slot);
+    // With every exercise done, the finish button comes into view by itself.
+    let finish_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |was: Option<Option<usize>>| {
+        let now = focused.get();
+        if now.is_none() && was.flatten().is_some() {
+            request_animation_frame(move || {
+                if let Some(el) = finish_ref.get_untracked() {
+                    crate::platform::scroll::reveal(&el, false);
+                }
+            });
+        }
+        now
+    });
     view! {
-        <p class="phase-line">{format!("Session {label} · started {}", super::dates::long_date(stored.day))}</p>
-        {move || rest_left().map(|s| view! {
-            <p class="rest" role="timer" aria-live="off">{format!("Rest {}:{:02}", s / 60, s % 60)}</p>
-        })}
+        <div class="session-bar">
+            <p>
+                <strong>{format!("Session {label}")}</strong>
+                <span class="count">{move || {
+                    let done = sets_done();
+                    format!("{done} of {} sets", done + sets_left())
+                }}</span>
+                {move || rest_left().filter(|_| sets_left() > 0).map(|s| view! {
+                    <span class="rest" role="timer" aria-live="off">{format!("Rest {}:{:02}", s / 60, s % 60)}</span>
+                })}
+            </p>
+            <progress aria-label="Sets done" max=move || (sets_done() + sets_left()).max(1) value=sets_done></progress>
+        </div>
         <details class="card warmup">
             <summary><span>"Warm-up, about 10 minutes"</span></summary>
             <ol>
                 {planned.warm_up.iter().cloned().map(|w| view! { <WarmUpStepView step=w now=now/> }).collect_view()}
             </ol>
         </details>
-        {(0..blocks).map(|i| view! { <BlockView index=i live=live units=units/> }).collect_view()}
-        {move || if confirm.get() {
-            let left = sets_left();
-            view! {
-                <div class="card stop-note" role="region" aria-label="Finish early">
-                    <p>{format!("{left} {} not logged yet. Finish anyway? What you did is saved, and next week repeats this dose instead of adding to it.", if left == 1 { "set is" } else { "sets are" })}</p>
-                    <div class="row">
-                        <button class="primary" on:click=move |_| finish()>"Finish now"</button>
-                        <button class="ghost" on:click=move |_| confirm.set(false)>"Keep going"</button>
+        {(0..blocks).map(|i| view! { <BlockView index=i live=live units=units focused=focused open=open/> }).collect_view()}
+        <div class="finish-area" node_ref=finish_ref>
+            {move || if confirm.get() {
+                let left = sets_left();
+                view! {
+                    <div class="card stop-note" role="region" aria-label="Finish early">
+                        <p>{format!("{left} {} not logged yet. Finish anyway? What you did is saved, and next week repeats this dose instead of adding to it.", if left == 1 { "set is" } else { "sets are" })}</p>
+                        <div class="row">
+                            <button class="primary" on:click=move |_| finish()>"Finish now"</button>
+                            <button class="ghost" on:click=move |_| confirm.set(false)>"Keep going"</button>
+                        </div>
                     </div>
-                </div>
-            }.into_any()
-        } else {
-            view! {
-                <button class="primary finish" on:click=move |_| {
-                    if sets_left() > 0 { confirm.set(true) } else { finish() }
-                }>"Finish session"</button>
-            }.into_any()
-        }}
+                }.into_any()
+            } else {
+                view! {
+                    <button class=move || if sets_left() == 0 { "primary finish" } else { "finish" } on:click=move |_| {
+                        if sets_left() > 0 { confirm.set(true) } else { finish() }
+                    }>"Finish session"</button>
+                }.into_any()
+            }}
+        </div>
     }
 }
 
@@ -434,7 +463,7 @@ fn said_words(pain: Pain, action: &PainAction, units: Units, after_last: bool) -
     let p = pain.value();
     match action {
         PainAction::Continue => format!("Pain {p}: carry on as planned."),
-        PainAction::Modify(_) if after_last => {
+        PainAction::Modify(_) | PainAction::AlreadyEased if after_last => {
             format!("Pain {p} noted. Next week this exercise repeats the same dose instead of adding to it.")
         }
         PainAction::Modify(m) => format!("Pain {p}: {}", modification_words(m, units)),
@@ -477,66 +506,240 @@ fn modification_words(m: &Modification, units: Units) -> String {
     }
 }
 
+/// What the pain rule last said for a block, in words: the pain, the rule's answer, a
+/// change still waiting for a yes or no, and the sentence to show.
+fn said_of(b: &Block, units: Units) -> Option<(Pain, PainAction, Option<Modification>, String)> {
+    let (pain, action) = b.said.clone()?;
+    let step = b.current();
+    let after_last = b.state() != BlockState::Active || step.remaining().is_empty();
+    let decided = match &action {
+        PainAction::Modify(m) if b.proposal.is_none() => Some(step.accepted.contains(m)),
+        _ => None,
+    };
+    let text = match decided {
+        _ if after_last && b.proposal.is_none() => said_words(pain, &action, units, true),
+        Some(true) => format!(
+            "Pain {}: done, the remaining sets are easier now. Stop if it climbs to 5.",
+            pain.value()
+        ),
+        Some(false) if !after_last => format!(
+            "Pain {}: kept as it was. It still counts: next week repeats this dose.",
+            pain.value()
+        ),
+        _ => said_words(pain, &action, units, after_last && b.proposal.is_none()),
+    };
+    Some((pain, action, b.proposal.clone(), text))
+}
+
+/// The rule's answer to a pain report that needs no choice.
 #[component]
-fn BlockView(index: usize, live: Live, units: Units) -> impl IntoView {
+fn SaidNote(pain: Pain, action: PainAction, text: String) -> impl IntoView {
+    let _ = pain;
+    match action {
+        PainAction::StopAndSwap(_) | PainAction::Stop | PainAction::StopAndPause => view! {
+            <div class="stop-note" role="region" aria-label="Stop for pain"><p>{text}</p></div>
+        }
+        .into_any(),
+        PainAction::Continue => view! { <p class="go-note">{text}</p> }.into_any(),
+        _ => view! { <p class="modify-note">{text}</p> }.into_any(),
+    }
+}
+
+/// Brings a message into view above the tab bar as soon as it shows.
+#[component]
+fn InView(children: Children) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = node.get() {
+            crate::platform::scroll::reveal(&el, false);
+        }
+    });
+    view! { <div class="in-view" node_ref=node>{children()}</div> }
+}
+
+/// One exercise of the session: open and large while it is the one in focus, else folded
+/// to a line that says where it stands and opens it with a tap.
+#[component]
+fn BlockView(
+    index: usize,
+    live: Live,
+    units: Units,
+    focused: Memo<Option<usize>>,
+    open: RwSignal<Option<usize>>,
+) -> impl IntoView {
     let block = Memo::new(move |_| live.model.with(|m| m.blocks[index].clone()));
+    let expanded = Memo::new(move |_| focused.get() == Some(index));
+    // An opened exercise that gets done hands the focus on to the next one.
+    Effect::new(move |was: Option<BlockState>| {
+        let state = block.with(|b| b.state());
+        if was == Some(BlockState::Active)
+            && state != BlockState::Active
+            && open.get_untracked() == Some(index)
+            && !matches!(state, BlockState::Ended(_))
+        {
+            open.set(None);
+        }
+        state
+    });
+    let card = NodeRef::<leptos::html::Article>::new();
+    Effect::new(move |was: Option<bool>| {
+        let now = expanded.get();
+        if now && was == Some(false) {
+            // After this frame's updates: the block folded above may have grown a note.
+            request_animation_frame(move || {
+                if let Some(el) = card.get_untracked() {
+                    crate::platform::scroll::reveal(&el, false);
+                }
+            });
+        }
+        now
+    });
+    let heading_id = format!("ex-{index}");
+    let labelled = heading_id.clone();
+    view! {
+        <article class=move || if expanded.get() { "card block open" } else { "block folded" } aria-labelledby=labelled node_ref=card>
+            {move || if expanded.get() {
+                view! { <OpenBlock live=live units=units block=block heading_id=heading_id.clone()/> }.into_any()
+            } else {
+                let (mark, name, mut detail) = block.with(|b| folded_line(b, units));
+                let key = block.with(|b| b.current().item.key.clone());
+                if live.plan.with_value(|p| p.own.iter().any(|o| o.own.log_id() == key && o.careful_for_now)) {
+                    detail.push_str(" · Careful for now");
+                }
+                // What the rule said about a finished or stopped exercise stays in sight.
+                let said = block.with(|b| {
+                    (b.state() != BlockState::Active).then(|| said_of(b, units)).flatten()
+                }).filter(|(_, action, _, _)| *action != PainAction::Continue);
+                view! {
+                    <h2 id=heading_id.clone() class="line">
+                        <button aria-expanded="false" on:click=move |_| open.set(Some(index))>
+                            <span class=format!("mark {}", mark.0) aria-hidden="true">{mark.1}</span>
+                            <span class="name">{name}</span>
+                            <span class="dose">{detail}</span>
+                        </button>
+                    </h2>
+                    {said.map(|(pain, action, _, text)| view! { <div class="folded-said"><SaidNote pain=pain action=action text=text/></div> })}
+                }.into_any()
+            }}
+        </article>
+    }
+}
+
+/// How a folded exercise reads: a mark, its name, and where it stands.
+fn folded_line(b: &Block, units: Units) -> ((&'static str, &'static str), String, String) {
+    let step = b.current();
+    let pain = b
+        .worst_pain()
+        .map(|p| format!(" · pain {}", p.value()))
+        .unwrap_or_default();
+    let done_sets = |s: &Step| -> Vec<SetTarget> {
+        s.done
+            .iter()
+            .filter(|d| d.amount > 0)
+            .map(|d| SetTarget {
+                amount: d.amount,
+                load: d.load,
+            })
+            .collect()
+    };
+    let (mark, detail) = match b.state() {
+        BlockState::Done => (
+            ("done", "✓"),
+            format!(
+                "All sets done · {}{pain}",
+                dose_words(&done_sets(step), step.item.measure, units)
+            ),
+        ),
+        BlockState::Ended(Ended::Stopped(p)) => (
+            ("stopped", "■"),
+            format!("Stopped for today · pain {}", p.value()),
+        ),
+        BlockState::Ended(Ended::Paused(p)) => (
+            ("stopped", "■"),
+            format!("Stopped and paused · pain {}", p.value()),
+        ),
+        BlockState::Active if step.sets_done() > 0 => (
+            ("doing", "…"),
+            format!(
+                "{} of {} sets{pain}",
+                step.sets_done(),
+                step.sets_done() + step.remaining().len()
+            ),
+        ),
+        BlockState::Active => (("next", "›"), item_dose(&step.item, units)),
+    };
+    (mark, step.item.name.clone(), detail)
+}
+
+/// The exercise in focus: what to do, the sets so far, one big button for the next set,
+/// a row to log it with the pain it caused, and the rest folded one tap away.
+#[component]
+fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -> impl IntoView {
     let equipment = live.plan.with_value(|p| p.equipment.clone());
-    // Edits to the next set (steppers); cleared after each logged set.
+    // An edit to the next set (steppers); once logged, the session model carries it on.
     let edit = RwSignal::new(None::<SetTarget>);
     let effort = RwSignal::new(None::<u8>);
     let next_target = move || edit.get().or_else(|| block.with(|b| b.next_set()));
     let key = move || block.with(|b| b.current().item.key.clone());
 
-    let log_set = move |t: SetTarget| {
-        crate::platform::sound::unlock();
-        let set = SetLog {
+    let set_of = move |t: SetTarget| {
+        Entry::Set(SetLog {
             exercise: key(),
             amount: t.amount,
             load: t.load,
             rpe: effort.get_untracked().filter(|r| (1..=10).contains(r)),
             pain: None,
-        };
+        })
+    };
+    let log_set = move |t: SetTarget| {
+        crate::platform::sound::unlock();
         edit.set(None);
-        live.log(Entry::Set(set));
+        live.log(vec![set_of(t)]);
     };
     let log_next = move |_| {
         if let Some(t) = next_target() {
             log_set(t);
         }
     };
+    // One tap: the set is done and it hurt this much.
+    let log_hurt = move |p: u8| {
+        crate::platform::sound::unlock();
+        let Some(t) = next_target() else { return };
+        edit.set(None);
+        live.log(vec![
+            set_of(t),
+            Entry::Pain {
+                exercise: key(),
+                pain: Pain::clamped(p),
+            },
+        ]);
+    };
     let report = move |p: u8| {
         crate::platform::sound::unlock();
-        live.log(Entry::Pain {
+        live.log(vec![Entry::Pain {
             exercise: key(),
             pain: Pain::clamped(p),
-        });
+        }]);
     };
     let accept = move |m: Modification| {
         edit.set(None);
-        live.log(Entry::Accept {
+        live.log(vec![Entry::Accept {
             exercise: key(),
             change: m,
-        });
+        }]);
     };
-    let decline = move |_| live.log(Entry::Decline { exercise: key() });
+    let decline = move |_| live.log(vec![Entry::Decline { exercise: key() }]);
 
     // Timed holds: 5 s to get ready, then the hold; at zero it buzzes and logs the set.
     let hold_started = RwSignal::new(None::<(i64, SetTarget)>);
     let tick = RwSignal::new(clock::now_ms());
-    let ticker = set_interval_with_handle(
+    let ticker = use_interval_fn(
         move || {
-            if hold_started.try_get_untracked().flatten().is_some() {
-                tick.try_set(clock::now_ms());
-            }
+            tick.try_set(clock::now_ms());
         },
-        std::time::Duration::from_millis(250),
-    )
-    .ok();
-    on_cleanup(move || {
-        if let Some(t) = ticker {
-            t.clear();
-        }
-    });
+        Duration::from_millis(250),
+        false,
+    );
     let hold_phase = move || {
         let (t0, target) = hold_started.get()?;
         let elapsed = (tick.get() - t0) / 1000;
@@ -551,6 +754,7 @@ fn BlockView(index: usize, live: Live, units: Units) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(HoldPhase::Done(target)) = hold_phase() {
             hold_started.set(None);
+            ticker.pause();
             crate::platform::wake_lock::vibrate(400);
             if sound_on() {
                 crate::platform::sound::beep(250);
@@ -564,6 +768,7 @@ fn BlockView(index: usize, live: Live, units: Units) -> impl IntoView {
             let now = clock::now_ms();
             tick.set(now);
             hold_started.set(Some((now, t)));
+            ticker.resume();
         }
     };
     let step_amount = move |d: i32| {
@@ -625,123 +830,12 @@ fn BlockView(index: usize, live: Live, units: Units) -> impl IntoView {
                 .await;
         });
     };
-    let heading_id = format!("ex-{index}");
-    let labelled = heading_id.clone();
     let saving = live.saving;
-    view! {
-        <article class="card block" aria-labelledby=labelled>
-            <h2 id=heading_id>{move || block.with(|b| b.current().item.name.clone())}</h2>
-            {move || block.with(|b| {
-                let step = b.current();
-                match &step.why {
-                    StepWhy::Served => None,
-                    StepWhy::SwappedForPain { from, .. } => Some(format!("Swapped in for {} because of pain.", name_of(from, b))),
-                    StepWhy::ChosenByYou { from } => Some(format!("Your choice, in place of {}.", name_of(from, b))),
-                }
-            }).map(|t| view! { <p class="notice">{t}</p> })}
-            {move || block.with(|b| {
-                let item = &b.current().item;
-                match item.origin {
-                    Origin::Own => {
-                        let pattern = live.plan.with_value(|p| {
-                            p.own.iter().find(|o| o.own.log_id() == item.key).map(|o| {
-                                o.own.careful.map_or(o.own.pattern.label(), |k| k.label())
-                            })
-                        });
-                        Some(format!("Your own exercise · {} · {}", pattern.unwrap_or("Your choice"), super::dose::item_dose(item, units)))
-                    }
-                    Origin::Physio => Some(format!("From your physio · {}", super::dose::item_dose(item, units))),
-                    Origin::Planned | Origin::ChosenByYou => None,
-                }
-            }).map(|t| view! { <p class="muted">{t}</p> })}
-            {move || careful_own().map(|(kind, alt)| view! {
-                <p class="notice"><span class="badge">"Careful for now"</span>" "
-                    {kind.map(|k| k.why()).unwrap_or("")}
-                    {alt.map(|a| format!(" A safer choice for now: {a}."))}
-                </p>
-            })}
-            <p class="muted">{move || block.with(|b| {
-                let step = b.current();
-                let tempo = step.tempo();
-                let tempo = if tempo.is_empty() { String::new() } else { format!("Tempo {tempo} (down, pause, up). ") };
-                let cue = step.item.library().and_then(|e| e.cues.first().copied()).unwrap_or("");
-                let side = if step.item.each_side() { "Each side. " } else { "" };
-                format!("{side}{tempo}{cue}")
-            })}</p>
-            {move || block.with(|b| b.current().item.reason.clone()).map(|r| view! { <p class="reason">{r.explain(units)}</p> })}
-            {move || block.with(|b| tempo_parts(b.current().tempo())).map(|parts| view! { <TempoGuide parts=parts/> })}
-            <ol class="sets">
-                {move || block.with(|b| {
-                    let mut rows = Vec::new();
-                    for step in &b.steps {
-                        let of = if b.steps.len() > 1 { format!(" of {}", step.item.name) } else { String::new() };
-                        for (n, s) in step.done.iter().filter(|s| s.amount > 0).enumerate() {
-                            rows.push(view! { <li class="saved">{format!("Set {}{of} · {}", n + 1, set_words(s.amount, s.load, step.item.measure, units))}<span class="tick">" ✓ Saved"</span></li> }.into_any());
-                        }
-                    }
-                    if b.ended.is_none() {
-                        // The sets after the next one, as they will be: an applied change shows.
-                        let step = b.current();
-                        let cue = step.range_cue().map(|c| format!(" · {c}")).unwrap_or_default();
-                        let done = step.sets_done();
-                        for (n, t) in step.remaining().iter().enumerate().skip(1) {
-                            rows.push(view! { <li class="todo">{format!("Set {} · {}{cue}", done + n + 1, set_words(t.amount, t.load, step.item.measure, units))}</li> }.into_any());
-                        }
-                    }
-                    rows
-                })}
-            </ol>
-            {move || {
-                let state = block.with(|b| b.state());
-                match state {
-                    BlockState::Ended(Ended::Stopped(p)) => view! { <p class="notice">{format!("Stopped for today (pain {}).", p.value())}</p> }.into_any(),
-                    BlockState::Ended(Ended::Paused(p)) => view! { <p class="notice">{format!("Stopped and paused in your plan (pain {}).", p.value())}</p> }.into_any(),
-                    BlockState::Done => view! { <p class="complete">"All sets done."</p> }.into_any(),
-                    BlockState::Active => {
-                        let Some(t) = next_target() else { return ().into_any() };
-                        let (measure, loadable, done, total, cue) = block.with(|b| {
-                            let s = b.current();
-                            (s.item.measure, s.item.equipment.is_loadable() && !t.load.is_zero(), s.sets_done(), s.sets_done() + s.remaining().len(), s.range_cue().map(str::to_string))
-                        });
-                        let timed = measure == Measure::Seconds;
-                        let name = block.with(|b| b.current().item.name.clone());
-                        let label = format!("Log set {} of {}: {} {}{}", done + 1, total, t.amount, unit_label(measure),
-                            if loadable { format!(" at {}", units.format(t.load)) } else { String::new() });
-                        view! {
-                            <div class="next-set" role="group" aria-label=format!("Next set of {name}")>
-                                {cue.map(|c| view! { <p class="range-cue">{format!("Shorter range: {c}")}</p> })}
-                                <div class="stepper" role="group" aria-label=format!("{} for the next set", unit_label(measure))>
-                                    <button aria-label="One less" on:click=move |_| step_amount(-1)>"−"</button>
-                                    <span class="value">{format!("{} {}", t.amount, unit_label(measure))}</span>
-                                    <button aria-label="One more" on:click=move |_| step_amount(1)>"+"</button>
-                                </div>
-                                <Show when=move || loadable>
-                                    <div class="stepper" role="group" aria-label="Load for the next set">
-                                        <button aria-label="Lighter" on:click=move |_| step_load(false)>"−"</button>
-                                        <span class="value">{units.format(t.load)}</span>
-                                        <button aria-label="Heavier" on:click=move |_| step_load(true)>"+"</button>
-                                    </div>
-                                </Show>
-                                <Show when=move || timed>
-                                    <button class="hold" on:click=start_hold disabled=move || hold_started.get().is_some()>
-                                        {move || match hold_phase() {
-                                            Some(HoldPhase::GetReady(s)) => format!("Get ready… {s}"),
-                                            Some(HoldPhase::Hold(s)) => format!("Hold! {s} s"),
-                                            _ => format!("Start the {} s hold", t.amount),
-                                        }}
-                                    </button>
-                                </Show>
-                                <button class="primary log" disabled=move || saving.get() aria-label=label on:click=log_next>
-                                    {move || if saving.get() { "Saving…".to_string() } else { format!("Done · set {} of {total}", done + 1) }}
-                                </button>
-                            </div>
-                        }.into_any()
-                    }
-                }
-            }}
-            <Show when=move || block.with(|b| b.state() == BlockState::Active)>
-                <Effort effort=effort/>
-            </Show>
+    let active = move || block.with(|b| b.state() == BlockState::Active);
+    // What the folded extras depend on: they stay open across logged sets.
+    let shown_step = Memo::new(move |_| (active(), key()));
+    let pain_grid = move || {
+        view! {
             <fieldset class="pain">
                 <legend>"Pain during this exercise (0–10)"</legend>
                 <div class="pain-grid">
@@ -751,30 +845,139 @@ fn BlockView(index: usize, live: Live, units: Units) -> impl IntoView {
                             b.pains.iter().rev().find(|r| b.key_of(r) == key).map(|r| r.pain.value()) == Some(p)
                         });
                         view! {
-                            <button aria-pressed=move || pressed().to_string() class=format!("p{p}") on:click=move |_| report(p)>{p.to_string()}</button>
+                            <button aria-pressed=move || pressed().to_string() class=format!("p{p}") disabled=move || saving.get() on:click=move |_| report(p)>{p.to_string()}</button>
                         }
                     }).collect_view()}
                 </div>
             </fieldset>
-            {move || {
-                let (said, proposal, after_last, decided) = block.with(|b| {
+        }
+    };
+    view! {
+        <h2 id=heading_id>{move || block.with(|b| b.current().item.name.clone())}</h2>
+        {move || block.with(|b| {
+            let step = b.current();
+            match &step.why {
+                StepWhy::Served => None,
+                StepWhy::SwappedForPain { from, .. } => Some(format!("Swapped in for {} because of pain.", name_of(from, b))),
+                StepWhy::ChosenByYou { from } => Some(format!("Your choice, in place of {}.", name_of(from, b))),
+            }
+        }).map(|t| view! { <p class="notice">{t}</p> })}
+        {move || block.with(|b| {
+            let item = &b.current().item;
+            match item.origin {
+                Origin::Own => {
+                    let pattern = live.plan.with_value(|p| {
+                        p.own.iter().find(|o| o.own.log_id() == item.key).map(|o| {
+                            o.own.careful.map_or(o.own.pattern.label(), |k| k.label())
+                        })
+                    });
+                    Some(format!("Your own exercise · {}", pattern.unwrap_or("Your choice")))
+                }
+                Origin::Physio => Some("From your physio".to_string()),
+                Origin::Planned | Origin::ChosenByYou => None,
+            }
+        }).map(|t| view! { <p class="muted small">{t}</p> })}
+        {move || careful_own().map(|(kind, alt)| view! {
+            <p class="notice"><span class="badge">"Careful for now"</span>" "
+                {kind.map(|k| k.why()).unwrap_or("")}
+                {alt.map(|a| format!(" A safer choice for now: {a}."))}
+            </p>
+        })}
+        <div class="how-row">
+        <p class="how">{move || block.with(|b| {
+            let step = b.current();
+            let tempo = step.tempo();
+            let side = if step.item.each_side() { "Each side" } else { "" };
+            let tempo = if tempo.is_empty() { String::new() } else { format!("Tempo {tempo}") };
+            [side, tempo.as_str()].iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join(" · ")
+        })}</p>
+        {move || block.with(|b| tempo_parts(b.current().tempo())).filter(|_| active()).map(|parts| view! { <TempoGuide parts=parts/> })}
+        </div>
+        {move || block.with(|b| b.current().item.library().and_then(|e| e.cues.first().copied())).map(|c| view! { <p class="cue">{c}</p> })}
+        <ol class="sets">
+            {move || block.with(|b| {
+                let mut rows = Vec::new();
+                for step in &b.steps {
+                    let of = if b.steps.len() > 1 { format!(" of {}", step.item.name) } else { String::new() };
+                    for (n, s) in step.done.iter().filter(|s| s.amount > 0).enumerate() {
+                        rows.push(view! { <li class="saved">{format!("Set {}{of} · {}", n + 1, set_words(s.amount, s.load, step.item.measure, units))}<span class="tick">" ✓ Saved"</span></li> }.into_any());
+                    }
+                }
+                if b.ended.is_none() {
+                    // The sets after the next one, as they will be: an applied change shows.
                     let step = b.current();
-                    let decided = match &b.said {
-                        Some((_, PainAction::Modify(m))) if b.proposal.is_none() => {
-                            Some(step.accepted.contains(m))
-                        }
-                        _ => None,
-                    };
-                    (b.said.clone(), b.proposal.clone(), b.state() != BlockState::Active || step.remaining().is_empty(), decided)
-                });
-                let (pain, action) = said?;
-                let text = match decided {
-                    Some(true) => format!("Pain {}: done, the remaining sets are easier now. Stop if it climbs to 5.", pain.value()),
-                    Some(false) if !after_last => format!("Pain {}: kept as it was. It still counts: next week repeats this dose.", pain.value()),
-                    _ => said_words(pain, &action, units, after_last && proposal.is_none()),
-                };
-                Some(match (action, proposal) {
-                    (PainAction::Modify(_), Some(m)) => view! {
+                    let cue = step.range_cue().map(|c| format!(" · {c}")).unwrap_or_default();
+                    let done = step.sets_done();
+                    for (n, t) in step.remaining().iter().enumerate().skip(1) {
+                        rows.push(view! { <li class="todo">{format!("Set {} · {}{cue}", done + n + 1, set_words(t.amount, t.load, step.item.measure, units))}</li> }.into_any());
+                    }
+                }
+                rows
+            })}
+        </ol>
+        {move || {
+            let state = block.with(|b| b.state());
+            match state {
+                BlockState::Ended(Ended::Stopped(p)) => view! { <p class="notice">{format!("Stopped for today (pain {}).", p.value())}</p> }.into_any(),
+                BlockState::Ended(Ended::Paused(p)) => view! { <p class="notice">{format!("Stopped and paused in your plan (pain {}).", p.value())}</p> }.into_any(),
+                BlockState::Done => view! { <p class="complete">"All sets done."</p> }.into_any(),
+                BlockState::Active => {
+                    let Some(t) = next_target() else { return ().into_any() };
+                    let (measure, loadable, done, total, cue, side) = block.with(|b| {
+                        let s = b.current();
+                        (s.item.measure, s.item.equipment.is_loadable() && !t.load.is_zero(), s.sets_done(), s.sets_done() + s.remaining().len(), s.range_cue().map(str::to_string), s.item.each_side())
+                    });
+                    let timed = measure == Measure::Seconds;
+                    let name = block.with(|b| b.current().item.name.clone());
+                    let what = format!("{}{}", set_words(t.amount, t.load, measure, units), if side { " each side" } else { "" });
+                    let done_label = format!("Done · set {} of {total}", done + 1);
+                    view! {
+                        <div class="next-set" role="group" aria-label=format!("Next set of {name}")>
+                            {cue.map(|c| view! { <p class="range-cue">{format!("Shorter range: {c}")}</p> })}
+                            <div class="steppers">
+                                <div class="stepper" role="group" aria-label=format!("{} for the next set", unit_label(measure))>
+                                    <button aria-label="One less" on:click=move |_| step_amount(-1)>"−"</button>
+                                    <span class="value">{format!("{} {}", t.amount, measure.short())}</span>
+                                    <button aria-label="One more" on:click=move |_| step_amount(1)>"+"</button>
+                                </div>
+                                <Show when=move || timed>
+                                    <button class="hold" on:click=start_hold disabled=move || hold_started.get().is_some()>
+                                        {move || match hold_phase() {
+                                            Some(HoldPhase::GetReady(s)) => format!("Get ready… {s}"),
+                                            Some(HoldPhase::Hold(s)) => format!("Hold! {s} s"),
+                                            _ => format!("Start the {} s hold", t.amount),
+                                        }}
+                                    </button>
+                                </Show>
+                                <Show when=move || loadable>
+                                    <div class="stepper" role="group" aria-label="Load for the next set">
+                                        <button aria-label="Lighter" on:click=move |_| step_load(false)>"−"</button>
+                                        <span class="value">{units.format(t.load)}</span>
+                                        <button aria-label="Heavier" on:click=move |_| step_load(true)>"+"</button>
+                                    </div>
+                                </Show>
+                            </div>
+                            <button class="primary log" disabled=move || saving.get() on:click=log_next>
+                                <span>{done_label}</span>
+                                <span class="sr-only">" · "</span>
+                                <span class="what">{what}</span>
+                            </button>
+                            <div class="hurt" role="group" aria-label="Done, but it hurt">
+                                <span aria-hidden="true">"Hurt?"</span>
+                                {(3u8..=10).map(|p| view! {
+                                    <button class=format!("p{p}") aria-label=format!("Done, pain {p}") disabled=move || saving.get() on:click=move |_| log_hurt(p)>{p.to_string()}</button>
+                                }).collect_view()}
+                            </div>
+                        </div>
+                    }.into_any()
+                }
+            }
+        }}
+        {move || {
+            let (pain, action, proposal, text) = block.with(|b| said_of(b, units))?;
+            Some(match (action, proposal) {
+                (PainAction::Modify(_), Some(m)) => view! {
+                    <InView>
                         <div class="modify-note" role="region" aria-label="Change for pain">
                             <p>{text}</p>
                             <div class="row">
@@ -782,29 +985,38 @@ fn BlockView(index: usize, live: Live, units: Units) -> impl IntoView {
                                 <button class="ghost" on:click=decline>"Keep it as it is"</button>
                             </div>
                         </div>
-                    }.into_any(),
-                    (PainAction::StopAndSwap(_) | PainAction::Stop | PainAction::StopAndPause, _) => view! {
-                        <div class="stop-note" role="region" aria-label="Stop for pain"><p>{text}</p></div>
-                    }.into_any(),
-                    (PainAction::Continue, _) => view! { <p class="go-note">{text}</p> }.into_any(),
-                    _ => view! { <p class="modify-note">{text}</p> }.into_any(),
-                })
-            }}
-            {move || {
-                let choices = swap_choices();
-                (!choices.is_empty()).then(|| {
-                    let name = block.with(|b| b.current().item.name.clone());
-                    view! {
-                        <details class="swap">
-                            <summary><span>{format!("Swap {name}")}</span></summary>
-                            <div class="stack">
-                                {choices.into_iter().map(|to| view! { <button on:click=move |_| choose(to)>{to.name}</button> }).collect_view()}
-                            </div>
-                        </details>
-                    }
-                })
-            }}
-        </article>
+                    </InView>
+                }.into_any(),
+                (action, _) => view! { <InView><SaidNote pain=pain action=action text=text/></InView> }.into_any(),
+            })
+        }}
+        {move || if shown_step.get().0 {
+            let name = block.with_untracked(|b| b.current().item.name.clone());
+            let (reason, measure) = block.with_untracked(|b| (b.current().item.reason.clone(), b.current().item.measure));
+            view! {
+                <details class="more">
+                    <summary><span>"Pain now, effort, swap"</span></summary>
+                    {pain_grid()}
+                    <Effort effort=effort/>
+                    {reason.map(|r| view! { <p class="reason">{r.explain(units, measure)}</p> })}
+                    {move || {
+                        let choices = swap_choices();
+                        let name = name.clone();
+                        (!choices.is_empty()).then(|| view! {
+                            <details class="swap">
+                                <summary><span>{format!("Swap {name}")}</span></summary>
+                                <div class="stack">
+                                    {choices.into_iter().map(|to| view! { <button on:click=move |_| choose(to)>{to.name}</button> }).collect_view()}
+                                </div>
+                            </details>
+                        })
+                    }}
+                </details>
+            }.into_any()
+        } else {
+            // Done or stopped: pain that comes on afterwards is still one tap away.
+            pain_grid().into_any()
+        }}
     }
 }
 
@@ -834,7 +1046,7 @@ fn NextTime(changes: Vec<NextChange>, units: Units) -> impl IntoView {
                 <li>
                     <strong>{c.to.name}</strong>": "
                     {format!("{} → {}. ", super::dose::dose_words(&c.before.sets, c.from.measure, units), super::dose::dose_words(&c.after.sets, c.to.measure, units))}
-                    <span class="reason">{c.reason.explain(units)}</span>
+                    <span class="reason">{c.reason.explain(units, c.to.measure)}</span>
                 </li>
             }).collect_view()}
         </ul>
@@ -855,7 +1067,7 @@ fn sound_on() -> bool {
 /// One warm-up step with its own timer, counted from its start time so a throttled tab
 /// or a locked screen does not slow it down.
 #[component]
-fn WarmUpStepView(step: WarmUp, now: RwSignal<i64>) -> impl IntoView {
+fn WarmUpStepView(step: WarmUp, now: ReadSignal<i64>) -> impl IntoView {
     let started = RwSignal::new(None::<i64>);
     let done = RwSignal::new(false);
     let total = i64::from(step.minutes) * 60;
@@ -905,30 +1117,21 @@ fn WarmUpStepView(step: WarmUp, now: RwSignal<i64>) -> impl IntoView {
 fn TempoGuide(parts: Vec<(TempoPart, u8)>) -> impl IntoView {
     let started = RwSignal::new(None::<i64>);
     let now = RwSignal::new(clock::now_ms());
-    let ticker = StoredValue::new_local(None::<leptos::prelude::IntervalHandle>);
-    let stop = move || {
-        if let Some(h) = ticker.get_value() {
-            h.clear();
-        }
-        ticker.set_value(None);
-        started.set(None);
-    };
-    on_cleanup(stop);
+    let ticker = use_interval_fn(
+        move || {
+            now.try_set(clock::now_ms());
+        },
+        Duration::from_millis(100),
+        false,
+    );
     let toggle = move |_| {
         if started.get_untracked().is_some() {
-            stop();
+            ticker.pause();
+            started.set(None);
         } else {
             started.set(Some(clock::now_ms()));
             now.set(clock::now_ms());
-            ticker.set_value(
-                set_interval_with_handle(
-                    move || {
-                        now.try_set(clock::now_ms());
-                    },
-                    std::time::Duration::from_millis(100),
-                )
-                .ok(),
-            );
+            ticker.resume();
         }
     };
     let parts = StoredValue::new(parts);

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchOptions } from "./playwright.config.mjs";
-import { onboard, savedSets } from "./helpers.mjs";
+import { onboard, setsDone, doneButton } from "./helpers.mjs";
 
 const KILL_POINTS = Number(process.env.KILL_POINTS || 50);
 const DAY = 24 * 3600 * 1000;
@@ -58,7 +58,7 @@ async function kill(mode, ctx, page, profile) {
 async function workout(page, base, ctx, clock) {
   for (let tries = 0; tries < 4; tries++) {
     await page.goto(`${base}/workout`);
-    const ready = page.getByRole("button", { name: /^(Log set|Start session|Finish session)/ })
+    const ready = page.getByRole("button", { name: /^(Done · set|Start session|Finish session)/ })
       .or(page.getByText("No session left this week"));
     await expect(ready.first()).toBeVisible();
     if (await page.getByText("No session left this week").isVisible()) {
@@ -92,7 +92,7 @@ test("every acknowledged set survives random kills and the workout resumes", asy
     ({ ctx, page } = await open(profile, baseURL, clock.now));
     await workout(page, baseURL, ctx, clock);
     // Resumed exactly where it was: every acknowledged set is shown as saved.
-    const saved = await savedSets(page).count();
+    const saved = await setsDone(page);
     lost += Math.max(0, acknowledged - saved);
     expect(saved, `kill point ${k}: sets acknowledged before the kill`).toBeGreaterThanOrEqual(acknowledged);
     acknowledged = saved;
@@ -100,7 +100,7 @@ test("every acknowledged set survives random kills and the workout resumes", asy
     const sets = 1 + Math.floor(random() * 3);
     const inflight = random() < 0.4;
     for (let j = 0; j < sets; j++) {
-      const next = page.getByRole("button", { name: /^Log set/ }).first();
+      const next = doneButton(page);
       if (!(await next.isVisible())) {
         await page.getByRole("button", { name: "Finish session" }).click();
         await expect(page.getByRole("region", { name: "Session summary" })).toBeVisible();
@@ -110,7 +110,7 @@ test("every acknowledged set survives random kills and the workout resumes", asy
       }
       await next.click();
       if (inflight && j === sets - 1) break; // killed before the write is acknowledged
-      await expect(savedSets(page)).toHaveCount(acknowledged + 1);
+      await expect.poll(() => setsDone(page)).toBe(acknowledged + 1);
       acknowledged += 1;
       totalAcknowledged += 1;
     }
@@ -120,7 +120,7 @@ test("every acknowledged set survives random kills and the workout resumes", asy
   }
   ({ ctx, page } = await open(profile, baseURL, clock.now));
   await workout(page, baseURL, ctx, clock);
-  const saved = await savedSets(page).count();
+  const saved = await setsDone(page);
   lost += Math.max(0, acknowledged - saved);
   await ctx.close();
   rmSync(profile, { recursive: true, force: true });
@@ -138,20 +138,15 @@ test("two tabs log at the same time and neither overwrites the other", async ({ 
   await b.goto(`${baseURL}/workout`);
   await expect(b.getByRole("button", { name: "Finish session" })).toBeVisible();
   // Both tap at once, on different exercises.
-  await Promise.all([
-    a.getByRole("button", { name: /^Log set/ }).nth(0).click(),
-    b.getByRole("button", { name: /^Log set/ }).nth(1).click(),
-  ]);
-  await expect(savedSets(a)).toHaveCount(2);
-  await expect(savedSets(b)).toHaveCount(2);
-  // And once more from each, in the same exercise.
-  await Promise.all([
-    a.getByRole("button", { name: /^Log set/ }).nth(2).click(),
-    b.getByRole("button", { name: /^Log set/ }).nth(2).click(),
-  ]);
-  await expect(savedSets(a)).toHaveCount(4);
+  await b.locator("article.block").nth(1).locator("h2.line button").click();
+  await Promise.all([doneButton(a).click(), doneButton(b).click()]);
+  await expect.poll(() => setsDone(a)).toBe(2);
+  await expect.poll(() => setsDone(b)).toBe(2);
+  // And once more from each.
+  await Promise.all([doneButton(a).click(), doneButton(b).click()]);
+  await expect.poll(() => setsDone(a)).toBe(4);
   await a.reload();
-  await expect(savedSets(a)).toHaveCount(4);
+  await expect.poll(() => setsDone(a)).toBe(4);
 });
 
 async function exportBackup(page, base) {
@@ -169,20 +164,20 @@ test("a session that crosses midnight, a clock change and a time-zone change sta
   await onboard(page, baseURL);
   await page.goto(`${baseURL}/workout`);
   await page.getByRole("button", { name: "Start session" }).click();
-  await page.getByRole("button", { name: /^Log set/ }).first().click();
-  await expect(savedSets(page)).toHaveCount(1);
+  await doneButton(page).click();
+  await expect.poll(() => setsDone(page)).toBe(1);
   // 03:10 the next morning, after midnight and after the clock change.
   await ctx.clock.setFixedTime(Date.parse("2026-03-29T03:10:00+02:00"));
-  await page.getByRole("button", { name: /^Log set/ }).first().click();
-  await expect(savedSets(page)).toHaveCount(2);
+  await doneButton(page).click();
+  await expect.poll(() => setsDone(page)).toBe(2);
   await ctx.close();
 
   // The phone moves to New York, where it is still the 28th… then the 29th.
   ({ ctx, page } = await open(profile, baseURL, Date.parse("2026-03-29T09:30:00-04:00"), "America/New_York"));
   await page.goto(`${baseURL}/workout`);
-  await expect(savedSets(page)).toHaveCount(2);
-  await page.getByRole("button", { name: /^Log set/ }).first().click();
-  await expect(savedSets(page)).toHaveCount(3);
+  await expect.poll(() => setsDone(page)).toBe(2);
+  await doneButton(page).click();
+  await expect.poll(() => setsDone(page)).toBe(3);
   const backup = await exportBackup(page, baseURL);
   await ctx.close();
   rmSync(profile, { recursive: true, force: true });

@@ -101,3 +101,48 @@ export async function planSurvivesReload(page, base = "") {
 export function savedSets(page) {
   return page.locator(".sets .saved");
 }
+
+/** The workout's sets done so far, as its session bar counts them. */
+export async function setsDone(page) {
+  const text = await page.locator(".session-bar .count").innerText();
+  return Number(text.match(/^(\d+) of/)[1]);
+}
+
+/** Opens an exercise of the workout that is folded to a line. */
+export async function openBlock(block) {
+  const line = block.locator("h2.line button");
+  if (await line.count()) await line.click();
+  await expect(block.locator("h2.line")).toHaveCount(0);
+}
+
+/** Opens the folded "Pain now, effort, swap" of the exercise in focus, if it has one. */
+export async function openMore(block) {
+  const more = block.locator("details.more");
+  if ((await more.count()) && !(await more.evaluate((d) => d.open))) await more.locator(":scope > summary").click();
+}
+
+/** Reports pain on an exercise's 0–10 scale, opening whatever is folded first. */
+export async function reportPain(block, n) {
+  await openBlock(block);
+  await openMore(block);
+  await block
+    .getByRole("group", { name: /^Pain during this exercise/ })
+    .getByRole("button", { name: String(n), exact: true })
+    .click();
+}
+
+/** The button that logs the next set of the exercise in focus. */
+export function doneButton(scope) {
+  return scope.getByRole("button", { name: /^Done · set/ });
+}
+
+/** Logs every set an exercise still has, one tap each, each seen saved. */
+export async function logAll(page, block) {
+  for (;;) {
+    const next = doneButton(block);
+    if ((await next.count()) === 0) break;
+    const before = await setsDone(page);
+    await next.click();
+    await expect.poll(() => setsDone(page)).toBe(before + 1);
+  }
+}

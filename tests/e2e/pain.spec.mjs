@@ -2,7 +2,7 @@
 // listened to wherever and whenever it is reported, and what the plan says is what the
 // workout serves. Every control is found by its accessible name.
 import { test, expect } from "./fixtures.mjs";
-import { expectScreen, waitForControl, planSurvivesReload, answerSafety, watch } from "./helpers.mjs";
+import { expectScreen, waitForControl, planSurvivesReload, answerSafety, watch, logAll, reportPain, openBlock, openMore, doneButton, setsDone } from "./helpers.mjs";
 
 const MONDAY = Date.parse("2026-05-04T09:00:00");
 const DAY = 24 * 3600 * 1000;
@@ -32,16 +32,6 @@ async function startWorkout(page) {
   await expect(page.locator("article.block").first()).toBeVisible();
 }
 
-/** Logs every set the block still shows, one tap each. */
-async function logAll(block) {
-  for (;;) {
-    const next = block.getByRole("button", { name: /^Log set/ });
-    if ((await next.count()) === 0) break;
-    const before = await block.locator(".sets .saved").count();
-    await next.click();
-    await expect(block.locator(".sets .saved")).toHaveCount(before + 1);
-  }
-}
 
 function session(page, label) {
   return page.locator("article", { has: page.getByRole("heading", { name: new RegExp(`^Session ${label} ·`) }) });
@@ -55,13 +45,15 @@ test("pain reported after the last set is kept: it shows at the finish and holds
   await startWorkout(page);
   const first = page.locator("article.block").first();
   const name = await first.getByRole("heading", { level: 2 }).innerText();
-  await logAll(first);
-  await expect(first).toContainText("All sets done.");
-  await first.getByRole("button", { name: "4", exact: true }).click();
+  await logAll(page, first);
+  await expect(first).toContainText("All sets done");
+  await reportPain(first, 4);
   await expect(first).toContainText("Pain 4 noted");
   // Kept on disk: a reload shows it still chosen.
   await page.reload();
   const again = page.locator("article.block").first();
+  await expect(again).toContainText("Pain 4 noted");
+  await openBlock(again);
   await expect(again.getByRole("button", { name: "4", exact: true })).toHaveAttribute("aria-pressed", "true");
   // Finishing early asks first, and says what it means.
   await page.getByRole("button", { name: "Finish session" }).click();
@@ -116,9 +108,9 @@ test("pain 6 on an exercise picked by hand stops it: not again this week, one ru
   await expect(a.getByText("Your choice, in place of Wall hip hinge.")).toBeVisible();
   await startWorkout(page);
   const block = page.locator("article.block", { has: page.getByRole("heading", { name: "Dowel hinge drill" }) });
-  await block.getByRole("button", { name: /^Log set/ }).click();
+  await doneButton(block).click();
   await expect(block.locator(".sets .saved")).toHaveCount(1);
-  await block.getByRole("button", { name: "6", exact: true }).click();
+  await reportPain(block, 6);
   const stop = page.getByRole("region", { name: "Stop for pain" });
   await expect(stop).toContainText("Pain 6: stop this movement. Switched to Wall hip hinge");
   await expect(page.locator("article.block").getByRole("heading", { name: "Wall hip hinge" })).toBeVisible();
@@ -144,7 +136,7 @@ test("an accepted change for pain 3–4 shows on every remaining set, and the te
   await setUp(page);
   await startWorkout(page);
   const first = page.locator("article.block").first();
-  await first.getByRole("button", { name: "4", exact: true }).click();
+  await reportPain(first, 4);
   let change = first.getByRole("region", { name: "Change for pain" });
   await expect(change).toContainText("shorten the range");
   const how = (await change.innerText()).match(/remaining sets\. (.+?)\.\n/)?.[1];
@@ -156,7 +148,7 @@ test("an accepted change for pain 3–4 shows on every remaining set, and the te
   // The sets after the next one carry it too.
   if (how) await expect(first.locator(".sets .todo").first()).toContainText(how);
   // A second report: a slower tempo, which the guide then counts.
-  await first.getByRole("button", { name: "3", exact: true }).click();
+  await reportPain(first, 3);
   change = first.getByRole("region", { name: "Change for pain" });
   await expect(change).toContainText("slow down to a");
   const tempo = (await change.innerText()).match(/(\d-\d-\d) tempo/)[1];
