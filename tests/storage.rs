@@ -8,7 +8,7 @@ use backstrong::domain::equipment::EquipmentSet;
 use backstrong::domain::history::{CheckIn, FlareEvent, Response24h, SetLog};
 use backstrong::domain::pain::Pain;
 use backstrong::domain::profile::Profile;
-use backstrong::domain::units::Grams;
+use backstrong::domain::units::{Grams, Units};
 use backstrong::storage::backup::{parse_backup, BackupError, ImportMode};
 use backstrong::storage::kv::{KvStore, StoreError, StoreName};
 use backstrong::storage::memory::MemoryStore;
@@ -287,7 +287,7 @@ fn the_csv_export_has_one_row_per_set_and_is_safe_to_open() {
         x.rpe = None;
     }
     block_on(repo.save_entry(&odd)).unwrap();
-    let csv = block_on(repo.export_csv()).unwrap();
+    let csv = block_on(repo.export_csv(Units::Kg)).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
@@ -297,6 +297,13 @@ fn the_csv_export_has_one_row_per_set_and_is_safe_to_open() {
     assert!(
         lines[1].starts_with("2026-03-02,") && lines[1].contains(",Glute bridge,10,reps,12,7,1")
     );
+    let lb = block_on(repo.export_csv(Units::Lb)).unwrap();
+    assert!(lb.starts_with("date,session,set,exercise,amount,unit,load_lb,"));
+    assert!(lb
+        .lines()
+        .nth(1)
+        .unwrap()
+        .contains(",Glute bridge,10,reps,26.5,7,1"));
     assert!(
         lines.last().unwrap().contains("\"'=cmd|evil,\"\"x\"\"\""),
         "{}",

@@ -44,7 +44,8 @@ pub enum Units {
 }
 
 impl Units {
-    fn name(self) -> &'static str {
+    /// "kg" or "lb".
+    pub fn symbol(self) -> &'static str {
         match self {
             Units::Kg => "kg",
             Units::Lb => "lb",
@@ -74,7 +75,7 @@ impl Units {
 
     /// A load as the user reads it, e.g. "22.5 kg" or "50 lb".
     pub fn format(self, g: Grams) -> String {
-        format!("{} {}", self.number(g), self.name())
+        format!("{} {}", self.number(g), self.symbol())
     }
 
     /// Parses a number typed in this unit ("12.5" or "12,5", up to 3 decimals) into grams.

@@ -210,10 +210,16 @@ impl<K: KvStore> Repo<K> {
         Ok(report)
     }
 
-    /// The set log as CSV, oldest first, loads in kilograms. A pain report is a row of
-    /// its own, with no amount.
-    pub async fn export_csv(&self) -> Result<String, StoreError> {
-        let mut out = String::from("date,session,set,exercise,amount,unit,load_kg,rpe,pain\n");
+    /// The set log as CSV, oldest first, loads in the user's units (named in the header).
+    /// A pain report is a row of its own, with no amount.
+    pub async fn export_csv(
+        &self,
+        units: crate::domain::units::Units,
+    ) -> Result<String, StoreError> {
+        let mut out = format!(
+            "date,session,set,exercise,amount,unit,load_{},rpe,pain\n",
+            units.symbol()
+        );
         for (_, raw) in self.kv().all(StoreName::Sets).await? {
             let Ok(env) = serde_json::from_str::<super::records::Envelope<StoredEntry>>(&raw)
             else {
@@ -225,7 +231,7 @@ impl<K: KvStore> Repo<K> {
                 EntryRecord::Set(set) => (
                     &set.exercise,
                     set.amount.to_string(),
-                    crate::domain::units::Units::Kg.number(set.load),
+                    units.number(set.load),
                     opt(set.rpe),
                     opt(set.pain.map(|p| p.value())),
                 ),

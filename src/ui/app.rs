@@ -9,9 +9,12 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-/// The units loads are shown in.
-pub fn units(profile: &crate::domain::profile::Profile) -> crate::domain::units::Units {
-    profile.units
+/// The units loads are shown and typed in: the Settings choice, read once per screen (a
+/// change in Settings is seen by the next screen opened). Stored loads are grams either way.
+pub fn units() -> crate::domain::units::Units {
+    use_context::<PrefsCtx>()
+        .map(|p| p.0.with_untracked(|p| p.units))
+        .unwrap_or_default()
 }
 
 /// App-wide preferences, provided as context.

@@ -65,10 +65,11 @@ pub fn DataSettings() -> impl IntoView {
         });
     };
 
+    let units = super::app::units();
     let export_csv = move |_| {
         leptos::task::spawn_local(async move {
             let Some(db) = data.db() else { return };
-            match db.export_csv().await {
+            match db.export_csv(units).await {
                 Ok(csv) => {
                     let name = format!("backstrong-sets-{}.csv", today());
                     let saved = files::save_file(&name, "text/csv", &csv);

@@ -107,7 +107,13 @@ struct Figures {
     has_data: bool,
 }
 
-fn figures(log: &Log, psfs: &[PsfsRating], state: &PlanState, range: Option<u64>) -> Figures {
+fn figures(
+    log: &Log,
+    psfs: &[PsfsRating],
+    state: &PlanState,
+    range: Option<u64>,
+    units: Units,
+) -> Figures {
     let today = clock::today();
     let (start, phase_history, units) = match state {
         PlanState::Ready(plan, profile) => (
@@ -116,9 +122,9 @@ fn figures(log: &Log, psfs: &[PsfsRating], state: &PlanState, range: Option<u64>
                 .iter()
                 .map(|p| p.number())
                 .collect::<Vec<u8>>(),
-            profile.units,
+            units,
         ),
-        _ => (today, Vec::new(), Units::Kg),
+        _ => (today, Vec::new(), units),
     };
     let from = match range {
         Some(w) => (today - Days::new(7 * w - 1)).max(start.min(today)),
@@ -357,7 +363,7 @@ fn ExerciseHistory(e: &'static Exercise, log: Arc<Log>, units: Units) -> impl In
             <BarLineChart title=format!("{pattern}: step on the ladder") bars=Vec::new()
                 line=rungs.iter().map(|r| Some(r.1 as f64)).collect() line_max=top reading=rung_reading/>
             <table class="log">
-                <thead><tr><th scope="col">"Day"</th><th scope="col">"Sets"</th><th scope="col">"Pain"</th></tr></thead>
+                <thead><tr><th scope="col">"Day"</th><th scope="col">{format!("Sets (reps × {})", units.symbol())}</th><th scope="col">"Pain"</th></tr></thead>
                 <tbody>
                     {days.iter().rev().take(20).map(|d| {
                         view! { <tr><td>{super::dates::long_date(d.day)}</td><td>{sets_text(&d.sets, units)}</td><td>{d.pain.map(|p| p.to_string()).unwrap_or_else(|| "–".into())}</td></tr> }
@@ -391,7 +397,7 @@ fn OwnHistory(id: String, log: Arc<Log>, units: Units) -> impl IntoView {
         <details class="card exercise-history">
             <summary><span>{name}</span><span class="muted small">{format!("your own · {}", plural(days.len(), "session", "sessions"))}</span></summary>
             <table class="log">
-                <thead><tr><th scope="col">"Day"</th><th scope="col">"Sets"</th><th scope="col">"Pain"</th></tr></thead>
+                <thead><tr><th scope="col">"Day"</th><th scope="col">{format!("Sets (reps × {})", units.symbol())}</th><th scope="col">"Pain"</th></tr></thead>
                 <tbody>
                     {days.iter().rev().take(20).map(|d| view! {
                         <tr><td>{super::dates::long_date(d.day)}</td><td>{sets_text(&d.sets, units)}</td><td>{d.pain.map(|p| p.to_string()).unwrap_or_else(|| "–".into())}</td></tr>
@@ -407,10 +413,11 @@ pub fn History() -> impl IntoView {
     let data = use_data();
     let state = use_plan_state();
     let range = RwSignal::new(Some(26u64));
+    let units = super::app::units();
     let figures = Memo::new(move |_| {
         let s = state.get();
         let r = range.get();
-        data.with(|l| figures(&l.history, &l.psfs, &s, r))
+        data.with(|l| figures(&l.history, &l.psfs, &s, r, units))
     });
     view! {
         <section class="screen" aria-labelledby="history-title">

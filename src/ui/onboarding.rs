@@ -42,7 +42,8 @@ pub fn Onboarding() -> impl IntoView {
     let in_flare = RwSignal::new(false);
     let from_physio = RwSignal::new(false);
     // Step 3: equipment.
-    let units = RwSignal::new(Units::Kg);
+    let units = RwSignal::new(super::app::units());
+    let prefs_ctx = use_context::<super::app::PrefsCtx>();
     let bands = RwSignal::new(false);
     let dumbbells = RwSignal::new(false);
     let db_range = RwSignal::new(("2".to_string(), "24".to_string(), "2".to_string()));
@@ -190,6 +191,7 @@ pub fn Onboarding() -> impl IntoView {
             Err(e) => return set_error.set(Some(e)),
         };
         let flare = in_flare.get_untracked();
+        let chosen = profile.units;
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let now = clock::now_ms();
@@ -205,6 +207,10 @@ pub fn Onboarding() -> impl IntoView {
                 .write(|db| async move { db.save_onboarding(&profile, &safety, &events).await })
                 .await;
             if saved.is_ok() {
+                if let Some(super::app::PrefsCtx(prefs)) = prefs_ctx {
+                    prefs.update(|p| p.units = chosen);
+                    let _ = crate::storage::prefs::save(prefs.get_untracked());
+                }
                 // Ask the browser to keep the data now that there is some worth keeping.
                 let _ = crate::platform::storage_manager::persist().await;
                 navigate("/plan", Default::default());

@@ -47,7 +47,7 @@ fn as_own(e: &'static Exercise, plan: &Plan) -> OwnExercise {
 #[component]
 pub fn OwnExercises(profile: Profile, plan: Plan) -> impl IntoView {
     let data = use_data();
-    let units = super::app::units(&profile);
+    let units = super::app::units();
     let phase = plan.phase;
     let equipment = plan.equipment.clone();
     let name = RwSignal::new(String::new());

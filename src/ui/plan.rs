@@ -203,7 +203,7 @@ pub fn PlanScreen() -> impl IntoView {
             <h1 id="plan-title">"Plan"</h1>
             {move || match state.get() {
                 PlanState::Ready(plan, profile) => view! {
-                    <MyPlan plan=(*plan).clone() units=super::app::units(&profile)/>
+                    <MyPlan plan=(*plan).clone() units=super::app::units()/>
                     <super::own::OwnExercises profile=(*profile).clone() plan=(*plan).clone()/>
                     <super::share::SharePlanCard plan=*plan profile=*profile/>
                 }.into_any(),

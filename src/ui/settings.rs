@@ -9,9 +9,20 @@ pub fn Settings() -> impl IntoView {
     let PrefsCtx(p) = expect_context::<PrefsCtx>();
     let sw = expect_context::<UseServiceWorker>();
     let (save_error, set_save_error) = signal(None::<String>);
+    let data = super::data::use_data();
     let choose = move |units: Units| {
         p.update(|p| p.units = units);
         set_save_error.set(prefs::save(p.get_untracked()).err().map(|e| e.to_string()));
+        // The profile keeps the same choice, so a shared plan says which unit it was made in.
+        let profile = data.with(|l| l.profile.clone()).flatten();
+        if let Some(mut profile) = profile.filter(|pr| pr.units != units) {
+            profile.units = units;
+            leptos::task::spawn_local(async move {
+                let _ = data
+                    .write(|db| async move { db.save_profile(&profile).await })
+                    .await;
+            });
+        }
     };
     let build = build_version();
     view! {

@@ -7,7 +7,6 @@ use crate::domain::planner::Plan;
 use crate::domain::profile::{Profile, RehabDose};
 use crate::domain::session::session_label;
 use crate::domain::shared_plan::{adopt_shared_plan, share_plan, NotTaken, SharedPlan};
-use crate::domain::units::Units;
 use crate::platform::{clock, share};
 use crate::share::link::{code_of, decode_link, encode_link};
 use crate::share::qr::qr_svg;
@@ -31,7 +30,7 @@ fn rehab_text(d: &RehabDose, per_week: u8) -> String {
 /// What a shared plan holds. Every name is rendered as text, never as markup.
 #[component]
 pub fn PlanPreview(plan: SharedPlan) -> impl IntoView {
-    let units = plan.units;
+    let units = super::app::units();
     let step = format!(
         "Loads rise by steps of about {} % and never more than 10 % a week.",
         plan.increase_permille / 10
@@ -39,7 +38,7 @@ pub fn PlanPreview(plan: SharedPlan) -> impl IntoView {
     view! {
         <div class="preview-plan">
             <h2 class="plan-title">{plan.title.clone()}</h2>
-            <p class="muted">{format!("{} · {} sessions a week · about {} minutes each · {}", plan.phase.title(), plan.sessions.len(), plan.session_minutes, match units { Units::Kg => "kg", Units::Lb => "lb" })}</p>
+            <p class="muted">{format!("{} · {} sessions a week · about {} minutes each", plan.phase.title(), plan.sessions.len(), plan.session_minutes)}</p>
             {plan.sessions.iter().enumerate().map(|(i, s)| view! {
                 <h3>{format!("Session {}", session_label(i as u8))}</h3>
                 <ul class="plain plan-list">

@@ -168,14 +168,6 @@ fn GateCard(gate: Gate) -> impl IntoView {
     }
 }
 
-/// The units the user reads loads in.
-fn plan_units() -> crate::domain::units::Units {
-    let data = use_data();
-    data.with(|l| l.profile.as_ref().map(super::app::units))
-        .flatten()
-        .unwrap_or_default()
-}
-
 #[component]
 fn TodayPlan(plan: Plan) -> impl IntoView {
     let data = use_data();
@@ -201,7 +193,7 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
         .or(plan.session_on(today))
         .or(plan.next_session())
         .cloned();
-    let units = plan_units();
+    let units = super::app::units();
     let walking = plan.walking;
     let mode = plan.mode.clone();
     view! {

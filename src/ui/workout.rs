@@ -89,7 +89,7 @@ pub fn Workout() -> impl IntoView {
                         .into_any(),
                     };
                 };
-                let units = super::app::units(&profile);
+                let units = super::app::units();
                 // Untracked: the key above already says when the open session changes.
                 let stored_open = data
                     .loaded

@@ -2,6 +2,7 @@
 // monthly check-in and the printable physio summary. Screenshots are kept as artefacts.
 import { test, expect } from "./fixtures.mjs";
 import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
 import { expectScreen, onboard } from "./helpers.mjs";
 import { replaceThroughSettings, synthesize } from "../../scripts/lib/synthetic.mjs";
 
@@ -109,4 +110,49 @@ test("over years, the charts draw four-week blocks and the 10 % charts keep the 
   const weekly = await page.getByRole("img", { name: "Squat", exact: true }).locator("rect.bar").count();
   expect(weekly).toBeLessThanOrEqual(52);
   expect(weekly).toBeGreaterThan(40);
+});
+
+test("kg or lb chosen in Settings shows on every screen with a load and in the CSV; stored loads stay the same", async ({ page }) => {
+  await page.clock.setFixedTime(TODAY);
+  await onboard(page);
+  await withHistory(page, 91);
+  const kg = /\d kg/;
+  const lb = /\d lb/;
+  await page.goto("/history");
+  await expectScreen(page, "History");
+  await expect(page.locator("main")).toContainText(kg);
+  await page.goto("/plan");
+  await expect(page.getByLabel("Weight in kg (leave empty for none)")).toBeAttached();
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Pounds" }).click();
+  await expect(page.getByRole("button", { name: "Pounds" })).toHaveAttribute("aria-pressed", "true");
+  for (const [route, heading] of [["/plan", "Plan"], ["/", null], ["/history", "History"]]) {
+    await page.goto(route);
+    if (heading) await expectScreen(page, heading);
+    await page.waitForTimeout(300);
+    const text = await page.locator("main").innerText();
+    expect(text, route).not.toMatch(kg);
+    if (route === "/history") expect(text, route).toMatch(lb);
+  }
+  await page.goto("/plan");
+  await expect(page.getByLabel("Weight in lb (leave empty for none)")).toBeAttached();
+  // The workout steps the load in pounds too.
+  await page.goto("/workout");
+  const start = page.getByRole("button", { name: "Start session" });
+  if (await start.isVisible().catch(() => false)) {
+    await start.click();
+    await expect(page.locator(".session-bar")).toBeVisible();
+    expect(await page.locator("main").innerText()).not.toMatch(kg);
+  }
+  // The CSV names its unit and converts; a reload keeps the choice.
+  await page.goto("/settings");
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export sets as CSV" }).click()]);
+  const csv = readFileSync(await dl.path(), "utf8");
+  expect(csv.split("\n")[0]).toBe("date,session,set,exercise,amount,unit,load_lb,rpe,pain");
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Pounds" })).toHaveAttribute("aria-pressed", "true");
+  // Back to kilograms: the same stored numbers, shown as before.
+  await page.getByRole("button", { name: "Kilograms" }).click();
+  await page.goto("/history");
+  await expect(page.locator("main")).toContainText(kg);
 });
