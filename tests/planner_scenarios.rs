@@ -302,3 +302,91 @@ fn a_six_month_climb_to_barbell_deadlifts() {
         }
     }
 }
+
+/// Edit my setup (DOMAIN.md §4): equipment taken away changes the next session at once;
+/// days and new equipment shape the weeks that follow. The screen compares next week with
+/// and without the change, so it can say what changed.
+#[test]
+fn a_setup_change_shapes_the_next_week_and_says_what_changed() {
+    use backstrong::domain::equipment::SteppedRange;
+    use backstrong::domain::history::SetupChange;
+    use backstrong::domain::setup_change::{setup_change_effects, SetupEffect};
+
+    let t = Timeline::new(profile(EquipmentSet::default()));
+    let old = t.history.current_setup(&t.profile);
+    let mut new = old.clone();
+    new.equipment.dumbbells = Some(SteppedRange {
+        min: Grams::kg(2.0),
+        max: Grams::kg(24.0),
+        step: Grams::kg(2.0),
+    });
+    new.days_per_week = 3;
+    new.weekdays.clear();
+    let with = |t: &Timeline, setup: &backstrong::domain::profile::Setup| {
+        let mut h = t.history.clone();
+        h.setups.push(SetupChange {
+            day: t.today,
+            at_ms: 0,
+            setup: setup.clone(),
+        });
+        let next = t.profile.start + Days::new(7 * u64::from(t.plan().week));
+        (
+            plan(&t.profile, &t.safety, &t.history, next).unwrap(),
+            plan(&t.profile, &t.safety, &h, next).unwrap(),
+        )
+    };
+
+    // Week 1, phase 1: a third day from next week; the dumbbells wait for phase 2.
+    let (before, after) = with(&t, &new);
+    assert_eq!(after.sessions.len(), 3);
+    let effects = setup_change_effects(&old, &new, &before, &after);
+    assert!(effects.contains(&SetupEffect::DaysPerWeek { from: 2, to: 3 }));
+    assert!(effects.contains(&SetupEffect::EquipmentAdded(vec![Equipment::Dumbbells])));
+    assert!(effects.contains(&SetupEffect::Waits(vec![Equipment::Dumbbells])));
+    assert!(!effects
+        .iter()
+        .any(|e| matches!(e, SetupEffect::Exercise { .. })));
+
+    // A full gym in phase 2 that loses its dumbbells and kettlebells: the exercises that
+    // used them move along their own ladders, and no load goes up for it.
+    let mut t = Timeline::new(profile(full_gym()));
+    t.week(1, Settled);
+    t.week(1, Settled);
+    assert_eq!(t.plan().phase, Phase::Rebuild);
+    let old = t.history.current_setup(&t.profile);
+    let mut fewer = old.clone();
+    fewer.equipment.dumbbells = None;
+    fewer.equipment.kettlebells.clear();
+    let (before, after) = with(&t, &fewer);
+    let effects = setup_change_effects(&old, &fewer, &before, &after);
+    assert!(effects.contains(&SetupEffect::EquipmentRemoved(vec![
+        Equipment::Dumbbells,
+        Equipment::Kettlebell
+    ])));
+    let changed: Vec<_> = effects
+        .iter()
+        .filter_map(|e| match e {
+            SetupEffect::Exercise { from, to } => Some((*from, *to)),
+            _ => None,
+        })
+        .collect();
+    assert!(!changed.is_empty(), "{effects:?}");
+    for (from, to) in &changed {
+        assert_eq!(
+            from.ladder, to.ladder,
+            "a change stays on its movement's ladder"
+        );
+    }
+    for e in after.sessions.iter().flat_map(|s| &s.exercises) {
+        assert!(
+            !matches!(
+                e.prescription.equipment,
+                Equipment::Dumbbells | Equipment::Kettlebell
+            ),
+            "{} still uses what is gone",
+            e.exercise.id
+        );
+    }
+    // Nothing changed, nothing said.
+    assert!(setup_change_effects(&old, &old, &before, &before).is_empty());
+}

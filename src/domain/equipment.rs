@@ -51,7 +51,7 @@ pub struct SteppedRange {
 }
 
 impl SteppedRange {
-    fn is_valid(&self) -> bool {
+    pub fn is_valid(&self) -> bool {
         self.step.0 > 0 && self.min <= self.max
     }
 }

@@ -21,6 +21,7 @@ pub mod response;
 pub mod safety;
 pub mod schedule;
 pub mod session;
+pub mod setup_change;
 pub mod shared_plan;
 pub mod units;
 pub mod workout;

@@ -40,6 +40,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/plan") view=PlanScreen/>
                     <Route path=path!("/history") view=History/>
                     <Route path=path!("/settings") view=Settings/>
+                    <Route path=path!("/setup") view=super::edit_setup::EditSetup/>
                     <Route path=path!("/start") view=super::onboarding::Onboarding/>
                     <Route path=path!("/workout") view=super::workout::Workout/>
                     <Route path=path!("/open") view=super::share::OpenLink/>

@@ -2,29 +2,20 @@
 //! how often, what is hard today, their physio's exercises and their goal.
 
 use super::data::use_data;
-use crate::domain::equipment::{BarbellSet, EquipmentSet, SteppedRange};
 use crate::domain::history::FlareEvent;
 use crate::domain::phase::Phase;
 use crate::domain::planner::Safety;
-use crate::domain::profile::{Experience, Goal, Profile, RehabDose, RehabExercise};
+use crate::domain::profile::{Experience, Profile, RehabDose, RehabExercise};
 use crate::domain::psfs::PsfsRating;
 use crate::domain::safety::{
     clearance_date_ok, red_flag_answers, red_flag_gate, Clearance, Gate, RedFlag,
 };
-use crate::domain::units::{Grams, Units};
 use crate::platform::clock;
 use crate::storage::records::Event;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 const STEPS: usize = 6;
-
-fn parse_list(units: Units, text: &str) -> Vec<Grams> {
-    text.split([',', ' ', ';'])
-        .filter(|s| !s.trim().is_empty())
-        .filter_map(|s| units.parse(s))
-        .collect()
-}
 
 #[component]
 pub fn Onboarding() -> impl IntoView {
@@ -41,21 +32,9 @@ pub fn Onboarding() -> impl IntoView {
     let pain = RwSignal::new(2u8);
     let in_flare = RwSignal::new(false);
     let from_physio = RwSignal::new(false);
-    // Step 3: equipment.
-    let units = RwSignal::new(super::app::units());
+    // Steps 3 and 4: equipment, schedule and goal.
+    let draft = super::setup_form::SetupDraft::new(super::app::units());
     let prefs_ctx = use_context::<super::app::PrefsCtx>();
-    let bands = RwSignal::new(false);
-    let dumbbells = RwSignal::new(false);
-    let db_range = RwSignal::new(("2".to_string(), "24".to_string(), "2".to_string()));
-    let kettlebells = RwSignal::new(false);
-    let kb_list = RwSignal::new("8, 12, 16".to_string());
-    let cable = RwSignal::new(false);
-    let barbell = RwSignal::new(false);
-    let plate = RwSignal::new("1.25".to_string());
-    // Step 4: schedule and goal.
-    let days = RwSignal::new(2u8);
-    let minutes = RwSignal::new(45u16);
-    let goal = RwSignal::new(Goal::EverydayStrength);
     let returning = RwSignal::new(false);
     // Step 5: function and physio exercises.
     let activities = RwSignal::new(vec![(String::new(), 5u8); 3]);
@@ -70,52 +49,13 @@ pub fn Onboarding() -> impl IntoView {
     };
 
     let build = move || -> Result<(Profile, Safety, Vec<PsfsRating>), String> {
-        let u = units.get_untracked();
-        let mut eq = EquipmentSet {
-            bands: bands.get_untracked(),
-            ..Default::default()
-        };
-        if dumbbells.get_untracked() {
-            let (lo, hi, st) = db_range.get_untracked();
-            let (Some(min), Some(max), Some(step)) = (u.parse(&lo), u.parse(&hi), u.parse(&st))
-            else {
-                return Err("Check the dumbbell weights: numbers only, like 2, 24 and 2.".into());
-            };
-            eq.dumbbells = Some(SteppedRange { min, max, step });
-        }
-        if kettlebells.get_untracked() {
-            eq.kettlebells = parse_list(u, &kb_list.get_untracked());
-            if eq.kettlebells.is_empty() {
-                return Err("List the kettlebells you own, like 8, 12, 16.".into());
-            }
-        }
-        if cable.get_untracked() {
-            eq.cable = Some(SteppedRange {
-                min: u.parse("5").unwrap_or_default(),
-                max: u.parse("100").unwrap_or_default(),
-                step: u.parse("2.5").unwrap_or_default(),
-            });
-        }
-        if barbell.get_untracked() {
-            let smallest = u
-                .parse(&plate.get_untracked())
-                .ok_or("Check the smallest plate: a number, like 1.25.")?;
-            let bar = if u == Units::Kg {
-                Grams::kg(20.0)
-            } else {
-                Grams::lb(45.0)
-            };
-            eq.barbell = Some(BarbellSet {
-                bar,
-                smallest_plate: smallest,
-                max: Grams::kg(250.0),
-            });
-        }
+        let u = draft.units.get_untracked();
+        let eq = draft.equipment()?;
         let mut p = Profile::new(today, eq);
         p.units = u;
-        p.days_per_week = days.get_untracked();
-        p.session_minutes = minutes.get_untracked();
-        p.goal = goal.get_untracked();
+        p.days_per_week = draft.days.get_untracked();
+        p.session_minutes = draft.minutes.get_untracked();
+        p.goal = draft.goal.get_untracked();
         p.experience = if returning.get_untracked() {
             Experience::Returning
         } else {
@@ -273,57 +213,11 @@ pub fn Onboarding() -> impl IntoView {
             </Show>
             <Show when=move || step.get() == 2>
                 <h2>"What you train with"</h2>
-                <fieldset class="question">
-                    <legend>"Units"</legend>
-                    <div class="segmented">
-                        <label class="choice"><input type="radio" name="units" prop:checked=move || units.get() == Units::Kg on:change=move |_| units.set(Units::Kg)/>"kg"</label>
-                        <label class="choice"><input type="radio" name="units" prop:checked=move || units.get() == Units::Lb on:change=move |_| units.set(Units::Lb)/>"lb"</label>
-                    </div>
-                </fieldset>
-                <p class="muted">"Tick everything you can use. With nothing ticked, the plan uses your body weight, a chair and a broomstick."</p>
-                <label class="check"><input type="checkbox" prop:checked=bands on:change=move |ev| bands.set(event_target_checked(&ev))/>"Resistance bands"</label>
-                <label class="check"><input type="checkbox" prop:checked=dumbbells on:change=move |ev| dumbbells.set(event_target_checked(&ev))/>"Dumbbells"</label>
-                <Show when=move || dumbbells.get()>
-                    <div class="row3">
-                        <label>"Lightest"<input inputmode="decimal" prop:value=move || db_range.get().0 on:input=move |ev| db_range.update(|r| r.0 = event_target_value(&ev))/></label>
-                        <label>"Heaviest"<input inputmode="decimal" prop:value=move || db_range.get().1 on:input=move |ev| db_range.update(|r| r.1 = event_target_value(&ev))/></label>
-                        <label>"Step"<input inputmode="decimal" prop:value=move || db_range.get().2 on:input=move |ev| db_range.update(|r| r.2 = event_target_value(&ev))/></label>
-                    </div>
-                </Show>
-                <label class="check"><input type="checkbox" prop:checked=kettlebells on:change=move |ev| kettlebells.set(event_target_checked(&ev))/>"Kettlebells"</label>
-                <Show when=move || kettlebells.get()>
-                    <label>"The weights you own"<input prop:value=kb_list on:input=move |ev| kb_list.set(event_target_value(&ev))/></label>
-                </Show>
-                <label class="check"><input type="checkbox" prop:checked=cable on:change=move |ev| cable.set(event_target_checked(&ev))/>"Cable machine"</label>
-                <label class="check"><input type="checkbox" prop:checked=barbell on:change=move |ev| barbell.set(event_target_checked(&ev))/>"Barbell and plates"</label>
-                <Show when=move || barbell.get()>
-                    <label>"Smallest plate"<input inputmode="decimal" prop:value=plate on:input=move |ev| plate.set(event_target_value(&ev))/></label>
-                </Show>
+                <super::setup_form::EquipmentFields draft=draft with_units=true/>
             </Show>
             <Show when=move || step.get() == 3>
                 <h2>"How often, and what for"</h2>
-                <fieldset class="question">
-                    <legend>"Strength days a week"</legend>
-                    <div class="segmented three">
-                        {[2u8, 3, 4].into_iter().map(|d| view! {
-                            <label class="choice"><input type="radio" name="days" prop:checked=move || days.get() == d on:change=move |_| days.set(d)/>{d.to_string()}</label>
-                        }).collect_view()}
-                    </div>
-                </fieldset>
-                <fieldset class="question">
-                    <legend>"Minutes a session"</legend>
-                    <div class="segmented three">
-                        {[30u16, 45, 60].into_iter().map(|m| view! {
-                            <label class="choice"><input type="radio" name="minutes" prop:checked=move || minutes.get() == m on:change=move |_| minutes.set(m)/>{m.to_string()}</label>
-                        }).collect_view()}
-                    </div>
-                </fieldset>
-                <fieldset class="question">
-                    <legend>"Your goal"</legend>
-                    {[Goal::EverydayStrength, Goal::DeadliftAgain, Goal::SquatAgain, Goal::BackToSport].into_iter().map(|g| view! {
-                        <label class="check"><input type="radio" name="goal" prop:checked=move || goal.get() == g on:change=move |_| goal.set(g)/>{g.label()}</label>
-                    }).collect_view()}
-                </fieldset>
+                <super::setup_form::ScheduleFields draft=draft/>
                 <label class="check"><input type="checkbox" prop:checked=returning on:change=move |ev| returning.set(event_target_checked(&ev))/>"I lifted weights regularly before my back pain"</label>
             </Show>
             <Show when=move || step.get() == 4>

@@ -101,20 +101,25 @@ pub fn restart_words(phase: Phase) -> &'static str {
 }
 
 /// Why owned equipment is not in this week's plan yet, if it is not.
-fn waiting_words(plan: &Plan) -> Option<String> {
+/// "dumbbells, resistance bands and kettlebells".
+pub fn equipment_list(items: &[crate::domain::equipment::Equipment]) -> String {
+    let names = items
+        .iter()
+        .map(|e| e.label().to_lowercase())
+        .collect::<Vec<_>>();
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+pub fn waiting_words(plan: &Plan) -> Option<String> {
     let waiting = plan.equipment_waiting();
     if waiting.is_empty() {
         return None;
     }
-    let names = waiting
-        .iter()
-        .map(|e| e.label().to_lowercase())
-        .collect::<Vec<_>>();
-    let list = match names.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    };
+    let list = equipment_list(&waiting);
     Some(match plan.phase {
         Phase::Restore => format!(
             "Phase 1 uses your bodyweight so your back can get used to the movements first. Your {list} come in with phase 2, after at least two calm weeks."

@@ -46,6 +46,7 @@ pub fn Settings() -> impl IntoView {
                 </div>
                 {move || save_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </fieldset>
+            <SetupCard/>
             <fieldset class="card">
                 <legend>"Sound"</legend>
                 <label class="choice">
@@ -69,6 +70,52 @@ pub fn Settings() -> impl IntoView {
                 {move || sw.error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </article>
         </section>
+    }
+}
+
+/// The setup in force, one line, and the way to change it.
+#[component]
+fn SetupCard() -> impl IntoView {
+    let data = super::data::use_data();
+    let line = move || {
+        data.with(|l| {
+            l.profile.as_ref().map(|p| {
+                let s = l.history.current_setup(p);
+                let owned: Vec<crate::domain::equipment::Equipment> =
+                    crate::domain::equipment::Equipment::ALL
+                        .into_iter()
+                        .filter(|e| {
+                            *e != crate::domain::equipment::Equipment::Bodyweight
+                                && s.equipment.has(*e)
+                        })
+                        .collect();
+                let kit = if owned.is_empty() {
+                    "Body weight only".to_string()
+                } else {
+                    let list = super::plan::equipment_list(&owned);
+                    let mut c = list.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect())
+                        .unwrap_or(list)
+                };
+                format!(
+                    "{kit} · {} days a week · about {} minutes · {}",
+                    s.days_per_week,
+                    s.session_minutes,
+                    s.goal.label()
+                )
+            })
+        })
+        .flatten()
+    };
+    view! {
+        {move || line().map(|l| view! {
+            <article class="card" aria-labelledby="setup-card-title">
+                <h2 id="setup-card-title">"Your setup"</h2>
+                <p>{l}</p>
+                <leptos_router::components::A href="/setup" attr:class="button">"Edit my setup"</leptos_router::components::A>
+            </article>
+        })}
     }
 }
 

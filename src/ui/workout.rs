@@ -547,7 +547,7 @@ fn SaidNote(pain: Pain, action: PainAction, text: String) -> impl IntoView {
 
 /// Brings a message into view above the tab bar as soon as it shows.
 #[component]
-fn InView(children: Children) -> impl IntoView {
+pub(super) fn InView(children: Children) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(el) = node.get() {

@@ -1,6 +1,6 @@
 // A new user's journeys, at phone size, offline after the first load.
 import { test, expect } from "./fixtures.mjs";
-import { expectScreen, waitForControl, planSurvivesReload, answerSafety, setsDone, doneButton, logAll, reportPain, openMore, openBlock } from "./helpers.mjs";
+import { expectScreen, waitForControl, planSurvivesReload, answerSafety, setsDone, doneButton, logAll, reportPain, openMore, openBlock, onboard } from "./helpers.mjs";
 
 const MONDAY = Date.parse("2026-05-04T09:00:00");
 const DAY = 24 * 3600 * 1000;
@@ -360,4 +360,37 @@ test("an own exercise can be added, is logged with the pain rule, and shows in H
 
   await page.goto("/history");
   await expect(page.locator("details.exercise-history", { hasText: "Pallof press <b>band</b>" })).toContainText("your own · 1 session");
+});
+
+test("Edit my setup: new equipment and days are saved, the screen says what changes and why, and the plan follows", async ({ page }) => {
+  await onboard(page);
+  await page.goto("/settings");
+  const card = page.getByRole("article", { name: "Your setup" });
+  await expect(card).toContainText("Body weight only · 2 days a week");
+  await card.getByRole("link", { name: "Edit my setup" }).click();
+  await expectScreen(page, "Edit my setup");
+  await page.getByLabel("Dumbbells").check();
+  // A typo is named, and nothing is saved.
+  await page.getByLabel("Lightest (kg)").fill("two");
+  await page.getByRole("button", { name: "Save my setup" }).click();
+  await expect(page.getByRole("alert")).toContainText("Check the dumbbell weights");
+  await expect(page.getByRole("region", { name: "What changed" })).toHaveCount(0);
+  await page.getByLabel("Lightest (kg)").fill("2");
+  await page.getByRole("group", { name: "Strength days a week" }).getByLabel("3").check();
+  await page.getByRole("button", { name: "Save my setup" }).click();
+  const changed = page.getByRole("region", { name: "What changed" });
+  await expect(changed).toContainText("3 strength days a week instead of 2, from next week");
+  await expect(changed).toContainText("Added: dumbbells.");
+  await expect(changed).toContainText("Your dumbbells come in with phase 2");
+  await page.screenshot({ path: "tests/artifacts/screenshots/edit-setup-saved.png" });
+  // The plan says why the dumbbells are not there yet; Settings shows the new setup.
+  await changed.getByRole("link", { name: "See your plan" }).click();
+  await expect(page.locator("main")).toContainText("Your dumbbells come in with phase 2");
+  await page.goto("/settings");
+  await expect(card).toContainText("Dumbbells · 3 days a week");
+  // Kept: the form opens with what was saved.
+  await page.goto("/setup");
+  await expect(page.getByLabel("Dumbbells")).toBeChecked();
+  await expect(page.getByRole("group", { name: "Strength days a week" }).getByLabel("3")).toBeChecked();
+  await expect(page.getByLabel("Heaviest (kg)")).toHaveValue("24");
 });

@@ -1,0 +1,199 @@
+//! *Edit my setup*: equipment, days, session length and goal after onboarding. The change
+//! is saved as a dated event (the weeks before keep the setup they had) and the screen
+//! says what it does to the plan.
+
+use super::data::use_data;
+use super::plan::equipment_list;
+use super::plan_state::{use_plan_state, PlanState};
+use super::setup_form::{EquipmentFields, ScheduleFields, SetupDraft};
+use crate::domain::equipment::Equipment;
+use crate::domain::history::SetupChange;
+use crate::domain::phase::Phase;
+use crate::domain::planner::plan;
+use crate::domain::setup_change::{setup_change_effects, SetupEffect};
+use crate::platform::clock;
+use crate::storage::records::Event;
+use chrono::Days;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn EditSetup() -> impl IntoView {
+    let state = use_plan_state();
+    // Only the kind of state: a saved change re-plans, and must not reset the form.
+    let ready = Memo::new(move |_| match state.get() {
+        PlanState::Loading => None,
+        PlanState::Ready(_, _) => Some(true),
+        _ => Some(false),
+    });
+    view! {
+        <section class="screen" aria-labelledby="setup-title">
+            <h1 id="setup-title">"Edit my setup"</h1>
+            {move || match ready.get() {
+                None => view! { <p class="muted">"Loading…"</p> }.into_any(),
+                Some(true) => view! { <SetupEditor/> }.into_any(),
+                Some(false) => view! {
+                    <p>"Your setup is made when you set up your plan."</p>
+                    <A href="/">"Back to Today"</A>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn SetupEditor() -> impl IntoView {
+    let data = use_data();
+    let units = super::app::units();
+    let Some((current, weekdays)) = data
+        .with(|l| {
+            l.profile.as_ref().map(|p| {
+                let s = l.history.current_setup(p);
+                let w = s.weekdays.clone();
+                (s, w)
+            })
+        })
+        .flatten()
+    else {
+        return view! { <p class="muted">"Loading…"</p> }.into_any();
+    };
+    let draft = SetupDraft::of(&current, units);
+    let (error, set_error) = signal(None::<String>);
+    let (said, set_said) = signal(None::<Vec<String>>);
+    let saving = RwSignal::new(false);
+    let save = move |_| {
+        set_error.set(None);
+        let new = match draft.setup(&weekdays, current.days_per_week) {
+            Ok(s) => s,
+            Err(e) => return set_error.set(Some(e)),
+        };
+        let today = clock::today();
+        let now = clock::now_ms();
+        let change = SetupChange {
+            day: today,
+            at_ms: now,
+            setup: new.clone(),
+        };
+        // Next week with and without the change: what the user will meet.
+        let words = data
+            .with(|l| {
+                let p = l.profile.as_ref()?;
+                let old = l.history.current_setup(p);
+                let this = plan(p, &l.safety, &l.history, today).ok()?;
+                let next = p.start + Days::new(7 * u64::from(this.week));
+                let before = plan(p, &l.safety, &l.history, next).ok()?;
+                let mut h = l.history.clone();
+                h.setups.push(change.clone());
+                let after = plan(p, &l.safety, &h, next).ok()?;
+                let effects = setup_change_effects(&old, &new, &before, &after);
+                Some(effect_words(&effects, this.phase, next))
+            })
+            .flatten()
+            .unwrap_or_default();
+        saving.set(true);
+        leptos::task::spawn_local(async move {
+            let saved = data
+                .write(
+                    |db| async move { db.save_event(&Event::Setup(change), clock::now_ms()).await },
+                )
+                .await;
+            saving.set(false);
+            match saved {
+                Ok(()) => set_said.set(Some(words)),
+                Err(e) => set_error.set(Some(format!("Your change was not saved: {e}"))),
+            }
+        });
+    };
+    view! {
+        <p class="lede">"Changes count from your next session. The weeks before keep the setup you had then, so your history stays as it was."</p>
+        <h2>"What you train with"</h2>
+        <EquipmentFields draft=draft with_units=false/>
+        <p class="muted small">{format!("Weights in {}: change units in Settings.", units.symbol())}</p>
+        <h2>"How often, and what for"</h2>
+        <ScheduleFields draft=draft/>
+        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        <button class="primary" disabled=saving on:click=save>"Save my setup"</button>
+        {move || said.get().map(|lines| view! {
+            <super::workout::InView>
+                <div class="card notice" role="region" aria-label="What changed">
+                    <h2>"Saved. What changes"</h2>
+                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    <A href="/plan">"See your plan"</A>
+                </div>
+            </super::workout::InView>
+        })}
+    }
+    .into_any()
+}
+
+/// One sentence per effect, in the order the user cares about.
+fn effect_words(effects: &[SetupEffect], phase: Phase, next: chrono::NaiveDate) -> Vec<String> {
+    if effects.is_empty() {
+        return vec!["Nothing changed: this is the setup you already had.".into()];
+    }
+    let when = super::dates::long_date(next);
+    let mut out = Vec::new();
+    let swaps: Vec<String> = effects
+        .iter()
+        .filter_map(|e| match e {
+            SetupEffect::Exercise { from, to } => Some(format!("{} → {}", from.name, to.name)),
+            _ => None,
+        })
+        .collect();
+    for e in effects {
+        match e {
+            SetupEffect::DaysPerWeek { from, to } => out.push(format!(
+                "{to} strength days a week instead of {from}, from next week ({when}). This week keeps the sessions it has, so its total stays within 10 %."
+            )),
+            SetupEffect::SessionMinutes { from, to } => out.push(format!(
+                "Sessions of about {to} minutes instead of {from}, from next week."
+            )),
+            SetupEffect::Goal { to, .. } => out.push(format!(
+                "Your goal is now “{}”. {}",
+                to.label(),
+                if to.wants_barbell_lifts() {
+                    "Barbell lifts can come back in phase 3, once the base is strong."
+                } else {
+                    "It decides what phase 3 builds towards."
+                }
+            )),
+            SetupEffect::EquipmentAdded(items) => {
+                out.push(format!("Added: {}.", equipment_list(items)))
+            }
+            SetupEffect::EquipmentRemoved(items) => out.push(format!(
+                "Taken away: {}. Exercises that used them change from your next session, never to a heavier load.",
+                equipment_list(items)
+            )),
+            SetupEffect::Waits(items) => {
+                let (bar, rest): (Vec<Equipment>, Vec<Equipment>) =
+                    items.iter().partition(|e| **e == Equipment::Barbell);
+                if !rest.is_empty() {
+                    out.push(match phase {
+                        Phase::Restore => format!(
+                            "Phase 1 keeps to your body weight so your back can get used to the movements. Your {} come in with phase 2, after at least two calm weeks.",
+                            equipment_list(&rest)
+                        ),
+                        _ => format!(
+                            "Your {} come in as each movement climbs its ladder, a step at a time within the 10 % rule.",
+                            equipment_list(&rest)
+                        ),
+                    });
+                }
+                if !bar.is_empty() && phase != Phase::Reload {
+                    out.push("The barbell waits for phase 3.".into());
+                }
+            }
+            SetupEffect::AfterFlare => out.push(
+                "You are in flare-up mode: the change shows in your plan once your back has settled.".into(),
+            ),
+            SetupEffect::Exercise { .. } => {}
+        }
+    }
+    if !swaps.is_empty() {
+        out.push(format!(
+            "Next week's exercises: {}. Each starts at a dose the 10 % rule allows.",
+            swaps.join(", ")
+        ));
+    }
+    out
+}
