@@ -36,6 +36,37 @@ pub fn set_words(amount: u16, load: Grams, measure: Measure, units: Units) -> St
     }
 }
 
+/// Sets as logged, grouped the same way: "2 × 10 reps at 14 kg".
+pub fn logged_words(sets: &[(u16, Grams)], measure: Measure, units: Units) -> String {
+    let targets: Vec<SetTarget> = sets
+        .iter()
+        .map(|(amount, load)| SetTarget {
+            amount: *amount,
+            load: *load,
+        })
+        .collect();
+    dose_words(&targets, measure, units)
+}
+
+/// One amount of a drill or warm-up step: "8 reps each side", "30 s", "5 min".
+pub fn amount_words(amount: u16, measure: Measure, each_side: bool) -> String {
+    let side = if each_side && measure != Measure::Minutes {
+        " each side"
+    } else {
+        ""
+    };
+    format!("{amount} {}{side}", measure.short())
+}
+
+/// How often a physio exercise is done: "daily" or "3 days a week".
+pub fn how_often(per_week: u8) -> String {
+    if per_week >= 7 {
+        "daily".into()
+    } else {
+        format!("{per_week} days a week")
+    }
+}
+
 /// What a session serves of one exercise, as Today, Plan and the workout say it.
 pub fn item_dose(item: &ServedItem, units: Units) -> String {
     let side = if item.each_side() { " each side" } else { "" };
@@ -74,5 +105,22 @@ mod tests {
             dose_words(&[t(30, 0); 2], Measure::Seconds, Units::Kg),
             "2 × 30 s"
         );
+    }
+
+    #[test]
+    fn logged_sets_drills_and_physio_days_read_the_same_way_as_planned_doses() {
+        let kg = |g: u32| Grams(g * 1000);
+        assert_eq!(
+            logged_words(&[(10, kg(14)), (10, kg(14))], Measure::Reps, Units::Kg),
+            "2 × 10 reps at 14 kg"
+        );
+        assert_eq!(
+            logged_words(&[(8, Grams::ZERO); 2], Measure::Reps, Units::Kg),
+            "2 × 8 reps"
+        );
+        assert_eq!(amount_words(8, Measure::Reps, true), "8 reps each side");
+        assert_eq!(amount_words(5, Measure::Minutes, true), "5 min");
+        assert_eq!(how_often(7), "daily");
+        assert_eq!(how_often(3), "3 days a week");
     }
 }

@@ -105,6 +105,8 @@ struct Figures {
     log: Arc<Log>,
     units: Units,
     has_data: bool,
+    /// Calendar weeks from the first record to today: the ranges matter only past a few.
+    weeks_logged: i64,
 }
 
 fn figures(
@@ -176,6 +178,13 @@ fn figures(
         .cloned()
         .collect();
     let has_data = !log.sessions.is_empty() || !log.checkins.is_empty();
+    let weeks_logged = log
+        .sessions
+        .iter()
+        .map(|s| s.day)
+        .chain(log.checkins.iter().map(|c| c.day))
+        .min()
+        .map_or(0, |d| (today - d).num_days() / 7 + 1);
     Figures {
         weeks,
         phases,
@@ -195,6 +204,7 @@ fn figures(
         }),
         units,
         has_data,
+        weeks_logged,
     }
 }
 
@@ -266,16 +276,81 @@ fn Charts(f: Figures) -> impl IntoView {
     };
     let (links, thin) = trigger_findings(&f.log.checkins);
     let pain_reading = pain_reading(weeks);
-    view! {
-        {long.then(|| view! { <p class="muted small">"Over this long a range, each bar is four weeks: an average week of them."</p> })}
-        <h2>"Pain and training"</h2>
-        <BarLineChart title="Pain against training".into() bars=w.iter().map(|x| f64::from(x.sets)).collect() line=pain.clone() line_max=10.0
-            reading=pain_reading legend=("sets per week", "daily pain (0–10)")/>
-        <h2>"Weekly volume by movement"</h2>
-        {long.then(|| view! { <p class="muted small">"The last 52 weeks, week by week: the 10 % rule is about one week against the one before."</p> })}
-        {if trained.is_empty() {
-            view! { <p class="muted">"Log a workout to see weekly volume here."</p> }.into_any()
+    // A chart is drawn once there are two weeks to compare; until then its name goes in
+    // one line that says when it will show.
+    let first_day = f
+        .log
+        .sessions
+        .iter()
+        .map(|s| s.day)
+        .chain(f.log.checkins.iter().map(|c| c.day))
+        .min();
+    let two_weeks = first_day.is_some_and(|d| (clock::today() - d).num_days() >= 13);
+    let enough = |has: &dyn Fn(&WeekFigures) -> bool| {
+        two_weeks && weeks.iter().filter(|x| has(x)).count() >= 2
+    };
+    let show_pain = enough(&|x| x.pain.is_some() || x.sets > 0);
+    let show_walk = enough(&|x| x.checkins > 0);
+    let show_sleep = enough(&|x| x.sleep.is_some());
+    let show_stress = enough(&|x| x.stress.is_some());
+    let show_protein = enough(&|x| x.protein.is_some());
+    let show_water = enough(&|x| x.water.is_some());
+    let show_phases = f.phases.len() >= 2;
+    let show_psfs = psfs_points.len() >= 2;
+    let trained: Vec<Pattern> = trained
+        .into_iter()
+        .filter(|p| enough(&|x: &WeekFigures| x.volume.get(p).is_some_and(|v| *v > 0)))
+        .collect();
+    let mut pending: Vec<&str> = Vec::new();
+    for (shown, name) in [
+        (show_pain, "pain against training"),
+        (!trained.is_empty(), "weekly volume by movement"),
+        (show_walk, "walking and mobility"),
+        (
+            show_sleep && show_stress && show_protein && show_water,
+            "sleep, stress, protein and water beside pain",
+        ),
+        (show_phases, "your phases"),
+        (show_psfs, "how your activity scores change"),
+    ] {
+        if !shown {
+            pending.push(name);
+        }
+    }
+    let pending_line = (!pending.is_empty()).then(|| {
+        let list = match pending.split_last() {
+            Some((last, [])) => last.to_string(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
+        };
+        let scores = if show_psfs {
+            ""
         } else {
+            " Activity scores need a second rating, at the monthly check-in."
+        };
+        format!("Still to come, once there are two weeks to compare: {list}.{scores}")
+    });
+    view! {
+        {pending_line.map(|l| view! { <p class="card notice" role="note">{l}</p> })}
+        <h2 id="each-exercise">"Each exercise"</h2>
+        {if f.exercises.is_empty() {
+            view! { <p class="muted">"Exercises you log appear here, session by session."</p> }.into_any()
+        } else {
+            f.exercises.iter().map(|e| view! { <ExerciseHistory e=*e log=f.log.clone() units=f.units/> }).collect_view().into_any()
+        }}
+        {f.own.iter().map(|id| view! { <OwnHistory id=id.clone() log=f.log.clone() units=f.units/> }).collect_view()}
+
+        {long.then(|| view! { <p class="muted small">"Over this long a range, each bar is four weeks: an average week of them."</p> })}
+        {show_pain.then(|| view! {
+            <h2>"Pain and training"</h2>
+            <BarLineChart title="Pain against training".into() bars=w.iter().map(|x| f64::from(x.sets)).collect() line=pain.clone() line_max=10.0
+                reading=pain_reading legend=("sets per week", "daily pain (0–10)")/>
+        })}
+        {(!trained.is_empty()).then(|| view! {
+            <h2>"Weekly volume by movement"</h2>
+            {long.then(|| view! { <p class="muted small">"The last 52 weeks, week by week: the 10 % rule is about one week against the one before."</p> })}
+        })}
+        {
             trained.into_iter().map(|p| {
                 let series = volume_with_cap(cap_weeks, p);
                 let (ok, judged) = weeks_within_cap(&series);
@@ -285,23 +360,37 @@ fn Charts(f: Figures) -> impl IntoView {
                     format!("{ok} of {judged} weekly rises stayed within 10 %. Bars over the line are usually extra work you chose or a week back after a break.")
                 };
                 view! { <CapChart title=p.label().to_string() series=series reading=reading/> }
-            }).collect_view().into_any()
-        }}
-        <h2>"Walking and mobility"</h2>
-        <BarLineChart title="Walking and mobility".into() bars=walking line=mobility line_max=7.0 reading=walk_reading legend=("walking minutes a week", "mobility days (0–7)")/>
-        <h2>"Habits beside pain"</h2>
-        <BarLineChart title="Sleep".into() bars=w.iter().map(|x| f64::from(x.sleep.unwrap_or(0.0))).collect() line=pain.clone() line_max=10.0
-            reading=habit_reading(weeks, |x| x.sleep, "more sleep") legend=("hours of sleep", "pain")/>
-        <BarLineChart title="Stress".into() bars=w.iter().map(|x| f64::from(x.stress.unwrap_or(0.0))).collect() line=pain.clone() line_max=10.0
-            reading=habit_reading(weeks, |x| x.stress, "more stress") legend=("stress (0–10)", "pain")/>
-        <BarLineChart title="Protein".into() bars=w.iter().map(|x| f64::from(x.protein.unwrap_or(0.0))).collect() line=pain.clone() line_max=10.0
-            reading=habit_reading(weeks, |x| x.protein, "more protein meals") legend=("protein meals a day", "pain")/>
-        <BarLineChart title="Water".into() bars=w.iter().map(|x| f64::from(x.water.unwrap_or(0.0))).collect() line=pain line_max=10.0
-            reading=habit_reading(weeks, |x| x.water, "more water") legend=("glasses of water a day", "pain")/>
-        <h2>"Phases and flare-ups"</h2>
-        <PhaseTimeline phases=f.phases.clone() flare=f.flare_weeks.clone() reading=phase_reading/>
-        <h2>"What you can do (function)"</h2>
-        <BandChart title="Activity scores".into() points=psfs_points.iter().map(|p| f64::from(p.1)).collect() band=band.map(|(a, b)| (f64::from(a), f64::from(b))) reading=psfs_reading/>
+            }).collect_view()
+        }
+        {show_walk.then(|| view! {
+            <h2>"Walking and mobility"</h2>
+            <BarLineChart title="Walking and mobility".into() bars=walking line=mobility line_max=7.0 reading=walk_reading legend=("walking minutes a week", "mobility days (0–7)")/>
+        })}
+        {(show_sleep || show_stress || show_protein || show_water).then(|| view! { <h2>"Habits beside pain"</h2> })}
+        {show_sleep.then(|| view! {
+            <BarLineChart title="Sleep".into() bars=w.iter().map(|x| f64::from(x.sleep.unwrap_or(0.0))).collect() line=pain.clone() line_max=10.0
+                reading=habit_reading(weeks, |x| x.sleep, "more sleep") legend=("hours of sleep", "pain")/>
+        })}
+        {show_stress.then(|| view! {
+            <BarLineChart title="Stress".into() bars=w.iter().map(|x| f64::from(x.stress.unwrap_or(0.0))).collect() line=pain.clone() line_max=10.0
+                reading=habit_reading(weeks, |x| x.stress, "more stress") legend=("stress (0–10)", "pain")/>
+        })}
+        {show_protein.then(|| view! {
+            <BarLineChart title="Protein".into() bars=w.iter().map(|x| f64::from(x.protein.unwrap_or(0.0))).collect() line=pain.clone() line_max=10.0
+                reading=habit_reading(weeks, |x| x.protein, "more protein meals") legend=("protein meals a day", "pain")/>
+        })}
+        {show_water.then(|| view! {
+            <BarLineChart title="Water".into() bars=w.iter().map(|x| f64::from(x.water.unwrap_or(0.0))).collect() line=pain.clone() line_max=10.0
+                reading=habit_reading(weeks, |x| x.water, "more water") legend=("glasses of water a day", "pain")/>
+        })}
+        {show_phases.then(|| view! {
+            <h2>"Phases and flare-ups"</h2>
+            <PhaseTimeline phases=f.phases.clone() flare=f.flare_weeks.clone() reading=phase_reading/>
+        })}
+        {show_psfs.then(|| view! {
+            <h2>"What you can do (function)"</h2>
+            <BandChart title="Activity scores".into() points=psfs_points.iter().map(|p| f64::from(p.1)).collect() band=band.map(|(a, b)| (f64::from(a), f64::from(b))) reading=psfs_reading/>
+        })}
         <h2>"Pain triggers"</h2>
         <article class="card triggers" role="region" aria-label="Pain triggers">
             {if links.is_empty() {
@@ -317,13 +406,6 @@ fn Charts(f: Figures) -> impl IntoView {
                 <p class="muted small">{format!("Noted, no clear link yet: {}.", thin.iter().map(|l| format!("{} ({})", l.trigger.label(), plural(l.days_with, "day", "days"))).collect::<Vec<_>>().join(", "))}</p>
             })}
         </article>
-        <h2>"Each exercise"</h2>
-        {if f.exercises.is_empty() {
-            view! { <p class="muted">"Exercises you log appear here, session by session."</p> }.into_any()
-        } else {
-            f.exercises.iter().map(|e| view! { <ExerciseHistory e=*e log=f.log.clone() units=f.units/> }).collect_view().into_any()
-        }}
-        {f.own.iter().map(|id| view! { <OwnHistory id=id.clone() log=f.log.clone() units=f.units/> }).collect_view()}
     }
 }
 
@@ -332,14 +414,9 @@ fn ExerciseHistory(e: &'static Exercise, log: Arc<Log>, units: Units) -> impl In
     let days = exercise_days(&log.sessions, e.id);
     let rungs = ladder_positions(&log.sessions, e.ladder);
     let top = ladder(e.ladder).count().saturating_sub(1).max(1) as f64;
-    let last = days.last().map(|d| {
-        let (amount, load) = d.sets[0];
-        if load.is_zero() {
-            format!("{} × {amount}", d.sets.len())
-        } else {
-            format!("{} × {amount} at {}", d.sets.len(), units.format(load))
-        }
-    });
+    let last = days
+        .last()
+        .map(|d| super::dose::logged_words(&d.sets, e.measure, units));
     let summary = format!(
         "{} · last {}",
         plural(days.len(), "session", "sessions"),
@@ -363,10 +440,10 @@ fn ExerciseHistory(e: &'static Exercise, log: Arc<Log>, units: Units) -> impl In
             <BarLineChart title=format!("{pattern}: step on the ladder") bars=Vec::new()
                 line=rungs.iter().map(|r| Some(r.1 as f64)).collect() line_max=top reading=rung_reading/>
             <table class="log">
-                <thead><tr><th scope="col">"Day"</th><th scope="col">{format!("Sets (reps × {})", units.symbol())}</th><th scope="col">"Pain"</th></tr></thead>
+                <thead><tr><th scope="col">"Day"</th><th scope="col">"Sets"</th><th scope="col">"Pain"</th></tr></thead>
                 <tbody>
                     {days.iter().rev().take(20).map(|d| {
-                        view! { <tr><td>{super::dates::long_date(d.day)}</td><td>{sets_text(&d.sets, units)}</td><td>{d.pain.map(|p| p.to_string()).unwrap_or_else(|| "–".into())}</td></tr> }
+                        view! { <tr><td>{super::dates::long_date(d.day)}</td><td>{super::dose::logged_words(&d.sets, e.measure, units)}</td><td>{d.pain.map(|p| p.to_string()).unwrap_or_else(|| "–".into())}</td></tr> }
                     }).collect_view()}
                 </tbody>
             </table>
@@ -375,32 +452,27 @@ fn ExerciseHistory(e: &'static Exercise, log: Arc<Log>, units: Units) -> impl In
     }
 }
 
-fn sets_text(sets: &[(u16, crate::domain::units::Grams)], units: Units) -> String {
-    sets.iter()
-        .map(|(a, l)| {
-            if l.is_zero() {
-                a.to_string()
-            } else {
-                format!("{a}×{}", units.number(*l))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// One of the user's own exercises: its sessions, sets and pain.
 #[component]
 fn OwnHistory(id: String, log: Arc<Log>, units: Units) -> impl IntoView {
     let days = exercise_days(&log.sessions, &id);
     let name = id.trim_start_matches(OWN_PREFIX).to_string();
+    let measure = use_data()
+        .with(|l| {
+            l.profile
+                .as_ref()
+                .and_then(|p| p.own.iter().find(|o| o.log_id() == id).map(|o| o.measure))
+        })
+        .flatten()
+        .unwrap_or(crate::domain::library::Measure::Reps);
     view! {
         <details class="card exercise-history">
             <summary><span>{name}</span><span class="muted small">{format!("your own · {}", plural(days.len(), "session", "sessions"))}</span></summary>
             <table class="log">
-                <thead><tr><th scope="col">"Day"</th><th scope="col">{format!("Sets (reps × {})", units.symbol())}</th><th scope="col">"Pain"</th></tr></thead>
+                <thead><tr><th scope="col">"Day"</th><th scope="col">"Sets"</th><th scope="col">"Pain"</th></tr></thead>
                 <tbody>
                     {days.iter().rev().take(20).map(|d| view! {
-                        <tr><td>{super::dates::long_date(d.day)}</td><td>{sets_text(&d.sets, units)}</td><td>{d.pain.map(|p| p.to_string()).unwrap_or_else(|| "–".into())}</td></tr>
+                        <tr><td>{super::dates::long_date(d.day)}</td><td>{super::dose::logged_words(&d.sets, measure, units)}</td><td>{d.pain.map(|p| p.to_string()).unwrap_or_else(|| "–".into())}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
@@ -431,13 +503,18 @@ pub fn History() -> impl IntoView {
                     </div>
                 }.into_any(),
                 Some(f) => view! {
-                    <div class="segmented" role="group" aria-label="Time range">
-                        {RANGES.iter().map(|(label, weeks)| {
-                            let weeks = *weeks;
-                            view! { <button aria-pressed=move || (range.get() == weeks).to_string() on:click=move |_| range.set(weeks)>{*label}</button> }
-                        }).collect_view()}
-                    </div>
-                    <A href="/summary" attr:class="button">"Summary for your physio"</A>
+                    {f.weeks_logged.gt(&4).then(|| view! {
+                        <div class="segmented four" role="group" aria-label="Time range">
+                            {RANGES.iter().map(|(label, weeks)| {
+                                let weeks = *weeks;
+                                view! { <button aria-pressed=move || (range.get() == weeks).to_string() on:click=move |_| range.set(weeks)>{*label}</button> }
+                            }).collect_view()}
+                        </div>
+                    })}
+                    <article class="card physio" aria-label="For your physio">
+                        <A href="/summary" attr:class="button">"Summary for your physio"</A>
+                        <p class="muted small">"One page of pain, training, flare-ups and activity scores, to print or save as a PDF."</p>
+                    </article>
                     <Charts f=f/>
                 }.into_any(),
             }}

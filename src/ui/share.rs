@@ -16,15 +16,10 @@ use leptos_router::components::A;
 
 fn rehab_text(d: &RehabDose, per_week: u8) -> String {
     let dose = match d {
-        RehabDose::Reps { sets, reps } => format!("{sets} × {reps}"),
+        RehabDose::Reps { sets, reps } => format!("{sets} × {reps} reps"),
         RehabDose::Seconds { sets, seconds } => format!("{sets} × {seconds} s"),
     };
-    let often = if per_week >= 7 {
-        "daily".to_string()
-    } else {
-        format!("{per_week}× a week")
-    };
-    format!("{dose}, {often}")
+    format!("{dose}, {}", super::dose::how_often(per_week))
 }
 
 /// What a shared plan holds. Every name is rendered as text, never as markup.

@@ -3,7 +3,7 @@ use super::plan_state::{use_plan_state, PlanState};
 use crate::domain::habits::WalkingTarget;
 use crate::domain::habits::{daily_mobility, walking_split, WALK_START_MINUTES};
 use crate::domain::history::{CheckIn, FlareEvent, Response24h, Trigger};
-use crate::domain::library::{Exercise, Measure};
+use crate::domain::library::Exercise;
 use crate::domain::pain::Pain;
 use crate::domain::planner::{Mode, Plan};
 use crate::domain::safety::{
@@ -16,12 +16,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 fn dose(e: &Exercise, amount: u16) -> String {
-    let side = if e.each_side { " each side" } else { "" };
-    match e.measure {
-        Measure::Seconds => format!("{amount} s{side}"),
-        Measure::Minutes => format!("{amount} min"),
-        Measure::Reps => format!("{amount} reps{side}"),
-    }
+    super::dose::amount_words(amount, e.measure, e.each_side)
 }
 
 #[component]
@@ -255,7 +250,7 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
                 <ul class="plain">
                     {plan.rehab.iter().map(|r| {
                         let item = crate::domain::workout::ServedItem::from_rehab(&r.rehab);
-                        let often = if r.rehab.per_week >= 7 { "daily".to_string() } else { format!("{} days a week", r.rehab.per_week) };
+                        let often = super::dose::how_often(r.rehab.per_week);
                         let paused = r.paused.then(|| view! { <super::plan::Resume key=item.key.clone() name=item.name.clone()/> });
                         view! { <li><span>{item.name.clone()}</span><span class="dose">{format!("{}, {often}", super::dose::item_dose(&item, units))}</span>{paused}</li> }
                     }).collect_view()}
