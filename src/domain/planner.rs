@@ -173,6 +173,12 @@ impl Plan {
             .collect()
     }
 
+    /// Every strength session of the week, also those flare-up mode holds back: the plan
+    /// the user returns to.
+    pub fn week_sessions(&self) -> &[PlannedSession] {
+        &self.week_sessions
+    }
+
     /// The session planned for `day`, if it is a strength day and not yet started.
     pub fn session_on(&self, day: NaiveDate) -> Option<&PlannedSession> {
         self.sessions.iter().find(|s| s.date == day && !s.started)

@@ -193,8 +193,10 @@ pub fn share_plan(plan: &Plan, profile: &Profile, title: &str) -> SharedPlan {
         units: profile.units,
         session_minutes: profile.session_minutes,
         increase_permille: super::planner::weekly_increase_permille(plan.phase) as u16,
+        // The week's sessions, also in flare-up mode: a friend gets the plan, not the flare
+        // routine, and never loads anyway.
         sessions: plan
-            .sessions
+            .week_sessions()
             .iter()
             .map(|s| {
                 s.exercises
@@ -357,6 +359,22 @@ mod tests {
         assert_eq!(s.sessions.len(), pl.sessions.len());
         assert!(validate_shared_plan(&s).is_ok());
         // The type has no field for pain, check-ins or red-flag answers: nothing to leak.
+    }
+
+    #[test]
+    fn share_plan_in_flare_up_mode_shares_the_plan_to_return_to() {
+        let (p, pl) = my_plan();
+        let h = History {
+            flares: vec![crate::domain::history::FlareEvent::Started(day(
+                "2026-01-07",
+            ))],
+            ..History::default()
+        };
+        let flaring = plan(&p, &safe(), &h, day("2026-01-07")).unwrap();
+        assert!(flaring.sessions.is_empty());
+        let s = share_plan(&flaring, &p, "Plan");
+        assert_eq!(s.sessions.len(), pl.sessions.len());
+        assert!(validate_shared_plan(&s).is_ok());
     }
 
     #[test]

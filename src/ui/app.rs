@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
     let sw: UseServiceWorker = use_service_worker("/sw.js");
     provide_context(sw);
     let data = super::data::DataCtx::provide();
+    super::plan_state::provide_today();
     provide_context(crate::platform::install::use_install());
 
     view! {

@@ -164,7 +164,12 @@ pub fn DataSettings() -> impl IntoView {
                     .meta
                     .last_backup
                     .is_some_and(|d| (today() - d).num_days() <= 30),
-                !loaded.sets.is_empty() || loaded.profile.is_some(),
+                // Not in the first month: there is little to lose, and a nudge on day 2
+                // teaches people to ignore it.
+                loaded
+                    .profile
+                    .as_ref()
+                    .is_some_and(|p| (today() - p.start).num_days() >= 30),
             )
         })?;
         (has_data && !recent && persisted.get() != Some(true)).then(|| {

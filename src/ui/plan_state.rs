@@ -16,12 +16,41 @@ pub enum PlanState {
     Ready(Box<Plan>, Box<Profile>),
 }
 
+/// The local day, provided once by the app: it turns over at midnight while the app stays
+/// open, and everything planned for "today" follows it.
+#[derive(Clone, Copy)]
+pub struct TodayCtx(pub ReadSignal<chrono::NaiveDate>);
+
+/// Call once, at the top of the app.
+pub fn provide_today() {
+    let (today, set_today) = signal(clock::today());
+    crate::platform::interval::use_interval_fn(
+        move || {
+            let now = clock::today();
+            if today.get_untracked() != now {
+                set_today.set(now);
+            }
+        },
+        std::time::Duration::from_secs(30),
+        true,
+    );
+    provide_context(TodayCtx(today));
+}
+
+/// Today's date, tracked: a closure that reads it runs again at midnight.
+pub fn use_day() -> impl Fn() -> chrono::NaiveDate + Copy + 'static {
+    let today = use_context::<TodayCtx>().map(|t| t.0);
+    move || today.map_or_else(clock::today, |t| t.get())
+}
+
 pub fn use_plan_state() -> Memo<PlanState> {
     let data = use_data();
+    let today = use_context::<TodayCtx>().map(|t| t.0);
     Memo::new(move |_| {
+        let day = today.map_or_else(clock::today, |t| t.get());
         data.with(|l| match &l.profile {
             None => PlanState::NoProfile,
-            Some(p) => match plan(p, &l.safety, &l.history, clock::today()) {
+            Some(p) => match plan(p, &l.safety, &l.history, day) {
                 Ok(plan) => PlanState::Ready(Box::new(plan), Box::new(p.clone())),
                 Err(g) => PlanState::Blocked(g),
             },

@@ -66,6 +66,7 @@ pub fn PlanPreview(plan: SharedPlan) -> impl IntoView {
 /// Share this week's plan: share sheet, copy, QR code. Only the template leaves.
 #[component]
 pub fn SharePlanCard(plan: Plan, profile: Profile) -> impl IntoView {
+    let flaring = matches!(plan.mode, crate::domain::planner::Mode::Flare { .. });
     let (title, set_title) = signal("My Backstrong plan".to_string());
     let (message, set_message) = signal(None::<String>);
     let (show_qr, set_show_qr) = signal(false);
@@ -101,6 +102,7 @@ pub fn SharePlanCard(plan: Plan, profile: Profile) -> impl IntoView {
         <article class="card share" role="region" aria-label="Share this plan">
             <h2>"Share this plan"</h2>
             <p class="muted">"The link holds the exercises, doses and schedule only. No pain scores, check-ins or health answers, and nothing is uploaded: the plan travels inside the link."</p>
+            {flaring.then(|| view! { <p class="notice">"You are in flare-up mode. The link shares your strength sessions as they stand for this week, not the flare routine: it is the plan you go back to once your back has settled."</p> })}
             <label for="share-title">"Name it"</label>
             <input id="share-title" maxlength="60" prop:value=title on:input=move |ev| set_title.set(event_target_value(&ev))/>
             <div class="stack">

@@ -86,10 +86,12 @@ fn PainRules() -> impl IntoView {
 #[component]
 pub fn Today() -> impl IntoView {
     let state = use_plan_state();
-    let today = clock::today();
+    let day = super::plan_state::use_day();
+    // Kept here, above the plan: an answer re-plans, and the reply must outlive that.
+    provide_context(Answered(RwSignal::new(None)));
     view! {
         <section class="screen" aria-labelledby="today-title">
-            <p class="eyebrow">{super::dates::long_date(today)}</p>
+            <p class="eyebrow">{move || super::dates::long_date(day())}</p>
             <h1 id="today-title">"Today"</h1>
             {move || match state.get() {
                 PlanState::Loading => view! { <p class="muted">"Loading your plan…"</p> }.into_any(),
@@ -332,10 +334,24 @@ fn SafetyRecheck() -> impl IntoView {
     }
 }
 
+/// What the plan does with a next-day answer, said back to the user.
+fn response_words(r: Response24h) -> &'static str {
+    match r {
+        Response24h::Settled => "Noted: your back settled. That dose was right, so exercises that stayed at pain 2 or below can go up a little next time, within 10 % a week.",
+        Response24h::StillRaised => "Noted: still sorer than usual. Next time repeats the same doses; nothing goes up until a session settles within a day.",
+        Response24h::Spiked => "Noted: much worse, and staying up. The plan steps back to easier doses for a week. If it keeps getting worse, or anything new appears such as numbness or weakness, see a professional.",
+    }
+}
+
+/// The reply to the last next-day answer given on this screen.
+#[derive(Clone, Copy)]
+struct Answered(RwSignal<Option<Result<Response24h, String>>>);
+
 /// The next-day question about the last session (DOMAIN.md §2, the 24-hour response).
 #[component]
 fn ResponseQuestion() -> impl IntoView {
     let data = use_data();
+    let day = super::plan_state::use_day();
     let pending = move || {
         data.with(|l| {
             l.sessions
@@ -343,22 +359,33 @@ fn ResponseQuestion() -> impl IntoView {
                 .filter(|s| {
                     s.finished
                         && s.response.is_none()
-                        && crate::domain::response::response_due(s.day, clock::today())
+                        && crate::domain::response::response_due(s.day, day())
                 })
                 .max_by_key(|s| s.started_ms)
                 .cloned()
         })
         .flatten()
     };
+    let Answered(answered) = expect_context::<Answered>();
+    let set_answered = answered.write_only();
     let answer = move |r: Response24h| {
         let Some(s) = pending() else { return };
         leptos::task::spawn_local(async move {
-            let _ = data
+            let saved = data
                 .write(|db| async move { db.answer_response(&s, r).await })
                 .await;
+            set_answered.set(Some(saved.map(|_| r).map_err(|e| e.to_string())));
         });
     };
     view! {
+        {move || answered.get().map(|a| match a {
+            Ok(r) => view! {
+                <article class="card notice" role="status" aria-label="Answer noted">
+                    <p>{response_words(r)}</p>
+                </article>
+            }.into_any(),
+            Err(e) => view! { <p class="error" role="alert">{format!("Your answer was not saved: {e}")}</p> }.into_any(),
+        })}
         {move || pending().map(|s| view! {
             <article class="card question-card" role="region" aria-label="How is your back">
                 <h2>{format!("How is your back after {}'s session?", super::dates::weekday(s.day))}</h2>
@@ -372,18 +399,39 @@ fn ResponseQuestion() -> impl IntoView {
     }
 }
 
+/// A number typed into the check-in: empty counts as 0, "7.5" or "7,5" rounds, anything
+/// else (words, negatives, more than `max`) is refused with a message naming the field.
+fn count_in(text: &str, field: &str, max: u16) -> Result<u16, String> {
+    let t = text.trim().replace(',', ".");
+    if t.is_empty() {
+        return Ok(0);
+    }
+    let (int, frac) = t.split_once('.').unwrap_or((&t, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let refuse = || format!("{field}: type a number from 0 to {max}, like 7.");
+    if !digits(int) || !digits(frac) || int.len() > 4 || (int.is_empty() && frac.is_empty()) {
+        return Err(refuse());
+    }
+    let whole: u16 = if int.is_empty() {
+        0
+    } else {
+        int.parse().map_err(|_| refuse())?
+    };
+    let up = frac.bytes().next().is_some_and(|b| b >= b'5');
+    let n = whole + u16::from(up);
+    if n > max {
+        return Err(refuse());
+    }
+    Ok(n)
+}
+
 #[component]
 fn CheckInCard() -> impl IntoView {
     let data = use_data();
+    let day = super::plan_state::use_day();
     let done = move || {
-        data.with(|l| {
-            l.history
-                .checkins
-                .iter()
-                .find(|c| c.day == clock::today())
-                .cloned()
-        })
-        .flatten()
+        data.with(|l| l.history.checkins.iter().find(|c| c.day == day()).cloned())
+            .flatten()
     };
     let pain = RwSignal::new(2u8);
     let walking = RwSignal::new(String::new());
@@ -394,23 +442,39 @@ fn CheckInCard() -> impl IntoView {
     let water = RwSignal::new("6".to_string());
     let triggers = RwSignal::new(Vec::<Trigger>::new());
     let new_symptoms = RwSignal::new(false);
+    let (error, set_error) = signal(None::<String>);
     let save = move |_| {
+        let numbers = (|| {
+            Ok::<_, String>((
+                count_in(&walking.get_untracked(), "Minutes walked", 600)?,
+                count_in(&sleep.get_untracked(), "Hours slept", 24)? as u8,
+                count_in(&water.get_untracked(), "Glasses of water", 40)? as u8,
+            ))
+        })();
+        let (walking_minutes, sleep_hours, water) = match numbers {
+            Ok(n) => n,
+            Err(e) => return set_error.set(Some(e)),
+        };
+        set_error.set(None);
         let c = CheckIn {
             day: clock::today(),
             pain: Pain::clamped(pain.get_untracked()),
-            walking_minutes: walking.get_untracked().trim().parse().unwrap_or(0),
+            walking_minutes,
             mobility_done: mobility.get_untracked(),
-            sleep_hours: sleep.get_untracked().trim().parse().unwrap_or(0),
+            sleep_hours,
             stress: stress.get_untracked(),
             protein_meals: protein.get_untracked(),
-            water: water.get_untracked().trim().parse().unwrap_or(0),
+            water,
             triggers: triggers.get_untracked(),
             new_symptoms: new_symptoms.get_untracked(),
         };
         leptos::task::spawn_local(async move {
-            let _ = data
+            if let Err(e) = data
                 .write(|db| async move { db.save_checkin(&c).await })
-                .await;
+                .await
+            {
+                set_error.set(Some(format!("Your check-in was not saved: {e}")));
+            }
         });
     };
     view! {
@@ -427,7 +491,7 @@ fn CheckInCard() -> impl IntoView {
                     <input id="ci-walk" inputmode="numeric" prop:value=walking on:input=move |ev| walking.set(event_target_value(&ev))/>
                     <label class="check"><input type="checkbox" prop:checked=mobility on:change=move |ev| mobility.set(event_target_checked(&ev))/>"Mobility done"</label>
                     <label for="ci-sleep">"Hours slept"</label>
-                    <input id="ci-sleep" inputmode="numeric" prop:value=sleep on:input=move |ev| sleep.set(event_target_value(&ev))/>
+                    <input id="ci-sleep" inputmode="decimal" prop:value=sleep on:input=move |ev| sleep.set(event_target_value(&ev))/>
                     <label for="ci-stress">{move || format!("Stress: {} / 10", stress.get())}</label>
                     <input id="ci-stress" type="range" min="0" max="10" prop:value=move || stress.get().to_string() on:input=move |ev| stress.set(event_target_value(&ev).parse().unwrap_or(0))/>
                     <label for="ci-protein">{move || format!("Meals with protein: {}", protein.get())}</label>
@@ -442,9 +506,27 @@ fn CheckInCard() -> impl IntoView {
                         }).collect_view()}
                     </fieldset>
                     <label class="check"><input type="checkbox" prop:checked=new_symptoms on:change=move |ev| new_symptoms.set(event_target_checked(&ev))/>"I have a new symptom (numbness, tingling, weakness…)"</label>
+                    {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                     <button class="primary" on:click=save>"Save check-in"</button>
                 </details>
             }.into_any(),
         }}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_in;
+
+    #[test]
+    fn check_in_numbers_are_read_or_refused_with_the_field_named() {
+        assert_eq!(count_in("7", "Hours slept", 24), Ok(7));
+        assert_eq!(count_in(" 7,5 ", "Hours slept", 24), Ok(8));
+        assert_eq!(count_in("", "Minutes walked", 600), Ok(0));
+        let e = count_in("seven", "Hours slept", 24).unwrap_err();
+        assert!(e.starts_with("Hours slept: type a number from 0 to 24"));
+        assert!(count_in("-3", "Hours slept", 24).is_err());
+        assert!(count_in("30", "Hours slept", 24).is_err());
+        assert!(count_in(".", "Hours slept", 24).is_err());
     }
 }

@@ -112,8 +112,11 @@ pub fn Workout() -> impl IntoView {
                     Some(s) => view! { <StartCard s=s units=units/> }.into_any(),
                     None => {
                         let why = match plan.mode {
-                            crate::domain::planner::Mode::Training => "No session left this week: every one is done.",
-                            _ => "Strength sessions are paused while your back settles. Today has what helps now.",
+                            crate::domain::planner::Mode::Flare { .. } => format!(
+                                "Flare-up mode: strength sessions wait while your back settles. Today has the walks, gentle mobility and bracing that help now. Once pain has been 2 or below for three days in a row, your plan {}.",
+                                super::plan::restart_words(plan.phase)
+                            ),
+                            _ => "No session left this week: every one is done. The next week's sessions show on Today and Plan.".to_string(),
                         };
                         view! { <p>{why}" "<A href="/">"Back to Today"</A></p> }.into_any()
                     }

@@ -3,7 +3,7 @@ import { test, expect } from "./fixtures.mjs";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expectScreen, waitForControl } from "./helpers.mjs";
+import { expectScreen, waitForControl, onboard } from "./helpers.mjs";
 
 const fixture = new URL("../fixtures/backup-schema-1.json", import.meta.url).pathname;
 // The newest schema: what this build exports.
@@ -118,4 +118,19 @@ test("deleting needs the typed confirmation", async ({ page }) => {
   await expect(button).toBeDisabled();
   await page.getByLabel("Type DELETE to confirm").fill("DELETE");
   await expect(button).toBeEnabled();
+});
+
+test("the backup reminder waits for the first month, then asks once there is something to lose", async ({ page }) => {
+  const start = Date.parse("2026-05-04T09:00:00");
+  await page.clock.setFixedTime(start);
+  await onboard(page);
+  await page.goto("/settings");
+  await expectScreen(page, "Settings");
+  await expect(page.locator("#space")).toBeVisible();
+  await expect(page.getByText(/No backup in the last 30 days/)).toHaveCount(0);
+  await page.clock.setFixedTime(start + 31 * 86_400_000);
+  await page.goto("/settings");
+  await expect(page.getByText(/No backup in the last 30 days/)).toBeVisible();
+  await page.getByRole("button", { name: "Export a full backup" }).click();
+  await expect(page.getByText(/No backup in the last 30 days/)).toHaveCount(0);
 });

@@ -129,6 +129,7 @@ test("a whole session with one thumb: every control in reach without a scroll, p
   await expect(question).toContainText("Monday's session");
   await question.getByRole("button", { name: "Much worse, and staying up" }).click();
   await expect(question).toHaveCount(0);
+  await expect(page.getByRole("status", { name: "Answer noted" })).toContainText("The plan steps back to easier doses for a week");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
   await expect(page.getByText(/flared up after the last session/).first()).toBeVisible();
 });
@@ -143,6 +144,17 @@ test("a flare day switches to flare-up mode and back once pain settles", async (
   await expect(flare).toContainText("Pause the strength sessions");
   await expect(page.getByRole("region", { name: "Strength session" })).toHaveCount(0);
   await expect(flare.getByRole("button", { name: "My back has calmed down" })).toHaveCount(0);
+  // Every screen says why there is no session, and a shared link still carries the plan.
+  await page.goto("/workout");
+  await expect(page.locator("main")).toContainText("Flare-up mode: strength sessions wait while your back settles");
+  await expect(page.locator("main")).not.toContainText("No session left this week");
+  await page.goto("/plan");
+  await expect(page.locator("main")).toContainText("Paused for a flare-up");
+  const share = page.getByRole("region", { name: "Share this plan" });
+  await expect(share).toContainText("You are in flare-up mode. The link shares your strength sessions");
+  const link = await share.locator("textarea").inputValue();
+  expect(link.length).toBeGreaterThan(60);
+  await page.goto("/");
   // Three calm check-ins in a row.
   for (let d = 0; d < 3; d++) {
     await page.clock.setFixedTime(MONDAY + d * DAY);
@@ -250,6 +262,7 @@ test("from install to a logged, progressed second week, offline", async ({ page,
     await page.goto("/");
     await page.getByRole("button", { name: "Fine, or any soreness has settled" }).click();
     await expect(page.getByRole("region", { name: "How is your back" })).toHaveCount(0);
+    await expect(page.getByRole("status", { name: "Answer noted" })).toContainText("That dose was right");
   }
   // Week 2: the plan has moved on, and says why.
   await page.clock.setFixedTime(MONDAY + 7 * DAY);
@@ -393,4 +406,35 @@ test("Edit my setup: new equipment and days are saved, the screen says what chan
   await expect(page.getByLabel("Dumbbells")).toBeChecked();
   await expect(page.getByRole("group", { name: "Strength days a week" }).getByLabel("3")).toBeChecked();
   await expect(page.getByLabel("Heaviest (kg)")).toHaveValue("24");
+});
+
+test("a check-in refuses words where a number belongs, names the field, and saves once it is fixed", async ({ page }) => {
+  await onboard(page);
+  await page.goto("/");
+  await page.getByText("Daily check-in").click();
+  await page.getByLabel("Hours slept").fill("seven");
+  await page.getByRole("button", { name: "Save check-in" }).click();
+  await expect(page.getByRole("alert")).toContainText("Hours slept: type a number from 0 to 24");
+  await expect(page.getByRole("heading", { name: "Checked in" })).toHaveCount(0);
+  await page.getByLabel("Minutes walked").fill("-5");
+  await page.getByLabel("Hours slept").fill("7,5");
+  await page.getByRole("button", { name: "Save check-in" }).click();
+  await expect(page.getByRole("alert")).toContainText("Minutes walked: type a number");
+  await page.getByLabel("Minutes walked").fill("25");
+  await page.getByRole("button", { name: "Save check-in" }).click();
+  await expect(page.getByRole("heading", { name: "Checked in" })).toBeVisible();
+  await expect(page.locator("main")).toContainText("walked 25 min");
+});
+
+test("Today turns over at midnight while the app stays open", async ({ page }) => {
+  await page.clock.install({ time: Date.parse("2026-06-08T23:58:00") });
+  await onboard(page);
+  await page.goto("/");
+  await page.getByText("Daily check-in").click();
+  await page.getByRole("button", { name: "Save check-in" }).click();
+  await expect(page.getByRole("heading", { name: "Checked in" })).toBeVisible();
+  // No reload: past midnight the new day asks for its own check-in.
+  await page.clock.fastForward("03:00");
+  await expect(page.getByText("Daily check-in")).toBeVisible({ timeout: 5000 });
+  await expect(page.getByRole("heading", { name: "Checked in" })).toHaveCount(0);
 });
