@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, each pinned, skipping whatever is present.
 #   scripts/setup.sh build   the build tools (wasm32 target, Trunk, wasm-bindgen, wasm-opt)
-#   scripts/setup.sh test    also Chromium + ChromeDriver and the npm test packages
+#   scripts/setup.sh test    also Chromium + ChromeDriver, WebKitGTK's WebDriver + xvfb and
+#                            the npm test packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -21,6 +22,9 @@ command -v node >/dev/null || need_apt+=(nodejs npm)
 if [ "$what" = test ]; then
   [ -x /usr/bin/chromium ] || need_apt+=(chromium)
   [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
+  # WebKit, Safari's engine: WebKitGTK's WebDriver and MiniBrowser, on a virtual display.
+  [ -x /usr/bin/WebKitWebDriver ] || need_apt+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || need_apt+=(xvfb)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then apt_install "${need_apt[@]}"; fi
 

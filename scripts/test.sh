@@ -7,23 +7,26 @@ bash scripts/setup.sh test
 source scripts/env.sh
 export PATH="$PWD/node_modules/.bin:$PATH"
 
-say "1/5 Format and lint"
+say "1/6 Format and lint"
 cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --tests --quiet -- -D warnings
 
-say "2/5 Host tests: domain rules, property and scenario tests"
+say "2/6 Host tests: domain rules, property and scenario tests"
 cargo test --quiet
 # The share-link fuzz harness again, to print how many inputs it tried (the run above
 # hides test output). `bash scripts/fuzz-share.sh N` runs longer.
 cargo test --test share -- --nocapture 2>&1 | grep "fuzz"
 
-say "3/5 Browser unit tests: wasm-bindgen-test in headless Chromium"
+say "3/6 Browser unit tests: wasm-bindgen-test in headless Chromium"
 cargo test --target wasm32-unknown-unknown --test web
 
-say "4/5 Release build and sizes"
+say "4/6 Release build and sizes"
 trunk build --release
 node scripts/size.mjs
 
-say "5/5 End-to-end: Playwright in Chromium against the release build"
+say "5/6 End-to-end: Playwright in Chromium against the release build"
 playwright test -c tests/e2e
+
+say "6/6 End-to-end in WebKit (Safari's engine): WebKitWebDriver under xvfb-run"
+node --test --test-concurrency=1 tests/webkit/

@@ -198,7 +198,7 @@ pub fn DataSettings() -> impl IntoView {
                 {move || match persisted.get() {
                     Some(true) => "Protected from automatic clean-up: yes.",
                     Some(false) => "Protected from automatic clean-up: not yet.",
-                    None => "Protection from automatic clean-up: not supported here.",
+                    None => "Protection from automatic clean-up: this browser has no way to ask for it, and may clear stored data when space runs low. Export a backup now and then to keep your history safe.",
                 }}
             </p>
             <Show when=move || persisted.get() == Some(false)>

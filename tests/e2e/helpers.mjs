@@ -1,11 +1,7 @@
 import { expect } from "@playwright/test";
 
-export const ROUTES = [
-  { path: "/", heading: "Today" },
-  { path: "/plan", heading: "Plan" },
-  { path: "/history", heading: "History" },
-  { path: "/settings", heading: "Settings" },
-];
+import { ROUTES, SAFETY_QUESTIONS, DONE } from "../shared/journey.mjs";
+export { ROUTES, SAFETY_QUESTIONS };
 
 /** Resolves once a service worker controls the page. */
 export async function waitForControl(page) {
@@ -36,20 +32,6 @@ export async function watch(page) {
   });
   return { requests, consoleErrors };
 }
-
-/** The ten safety questions, matched by a few of their words, as the user reads them. */
-export const SAFETY_QUESTIONS = [
-  /numbness anywhere in your legs/,
-  /tingling running down a leg/,
-  /weaker, or does a foot catch/,
-  /controlling your bladder or bowels/,
-  /between your legs or around your bottom/,
-  /fever/,
-  /lost weight/,
-  /fall, a crash/,
-  /severe at night/,
-  /treated for cancer/,
-];
 
 /**
  * Answers every safety question: nothing starts answered. `yes` lists the questions
@@ -133,7 +115,7 @@ export async function reportPain(block, n) {
 
 /** The button that logs the next set of the exercise in focus. */
 export function doneButton(scope) {
-  return scope.getByRole("button", { name: /^Done · set/ });
+  return scope.getByRole("button", { name: DONE });
 }
 
 /** Logs every set an exercise still has, one tap each, each seen saved. */

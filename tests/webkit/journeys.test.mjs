@@ -1,0 +1,176 @@
+// Core journeys in WebKit (Safari's engine), as a user meets them on an iPhone-sized
+// screen: install to a first plan, a workout with pain, data kept across a reload,
+// offline, a shared link on a second phone, and what the app says where WebKit lacks an API.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { browser, controlled, startDriver, startServer, stopDriver, stopServer } from "./harness.mjs";
+import { ROUTES, SAFETY_QUESTIONS, ONBOARDING_STEPS, DONE, donePain } from "../shared/journey.mjs";
+
+before(async () => {
+  await startServer();
+  await startDriver();
+});
+after(async () => {
+  await stopDriver();
+  await stopServer();
+});
+
+/** Runs `fn` with a fresh browser (an empty profile), always closing it. */
+async function withBrowser(fn) {
+  const page = await browser();
+  try {
+    await fn(page);
+  } finally {
+    await page.quit();
+  }
+}
+
+async function answerSafety(page, yes = []) {
+  for (const q of SAFETY_QUESTIONS) {
+    const group = page.within(await page.get("group", q));
+    await group.check("radio", yes.includes(q) ? "Yes" : "No");
+  }
+}
+
+/** Onboarding with every default; `yes` answers those safety questions "Yes". */
+async function onboard(page, yes = []) {
+  await page.goto("/");
+  await page.get("heading", "Today");
+  await controlled(page);
+  await page.click("link", "Set up my plan");
+  await answerSafety(page, yes);
+  if (yes.length) {
+    const gate = page.within(await page.get("region", "Get checked first"));
+    await gate.check("checkbox", /checked and cleared for exercise/);
+    await gate.fill("Date you were cleared", "2026-01-02");
+  }
+  for (let step = 1; step < ONBOARDING_STEPS; step++) await page.click("button", "Next");
+  await page.click("button", "Make my plan");
+  await page.get("region", "Your plan");
+}
+
+/** The sets the workout's session bar counts as done. */
+async function setsDone(page) {
+  const text = await page.eval("return document.querySelector('.session-bar .count')?.innerText || ''");
+  return Number((text.match(/^(\d+) of/) || [])[1] ?? NaN);
+}
+
+async function logWith(page, role, name) {
+  const before = await setsDone(page);
+  await page.click(role, name);
+  await page.driver.wait(async () => (await setsDone(page)) === before + 1, 10_000, `set ${before + 1} was not saved`);
+}
+
+test("a red flag gives no plan until a clearance is recorded, then the first plan", async () => {
+  await withBrowser(async (page) => {
+    await page.goto("/");
+    await page.get("heading", "Today");
+    await page.click("link", "Set up my plan");
+    const next = await page.get("button", "Next");
+    assert.equal(await next.isEnabled(), false, "Next waits for every answer");
+    await answerSafety(page, [SAFETY_QUESTIONS[1]]);
+    const gate = page.within(await page.get("region", "Get checked first"));
+    await gate.sees("No plan is made until then");
+    assert.equal(await next.isEnabled(), false, "a yes blocks the plan");
+    await gate.check("checkbox", /checked and cleared for exercise/);
+    await gate.fill("Date you were cleared", "2026-01-02");
+    await page.driver.wait(() => next.isEnabled(), 5_000, "a recorded clearance opens the way");
+    for (let step = 1; step < ONBOARDING_STEPS; step++) await page.click("button", "Next");
+    await page.click("button", "Make my plan");
+    const plan = page.within(await page.get("region", "Your plan"));
+    await plan.sees("Phase 1");
+  });
+});
+
+test("a workout with pain 4 and pain 6, every set still there after a reload", async () => {
+  await withBrowser(async (page) => {
+    await onboard(page);
+    await page.goto("/workout");
+    await page.click("button", "Start session");
+    await page.get("button", DONE);
+    await logWith(page, "button", DONE);
+    await logWith(page, "button", DONE);
+    // Pain 4 with a set: the rule proposes a change, one tap applies it.
+    await logWith(page, "button", donePain(4));
+    const change = page.within(await page.get("region", "Change for pain"));
+    await change.sees("Pain 4");
+    await change.click("button", "Apply to the remaining sets");
+    await page.gone("region", "Change for pain");
+    // Pain 6: that exercise stops for today.
+    await logWith(page, "button", DONE);
+    await logWith(page, "button", donePain(6));
+    await page.within(await page.get("region", "Stop for pain")).sees("Pain 6");
+    const done = await setsDone(page);
+    assert.ok(done >= 5);
+    // Reload mid-workout (WebKit's stand-in for the app being killed: see the skip below).
+    await page.driver.navigate().refresh();
+    await page.get("button", DONE);
+    assert.equal(await setsDone(page), done, "every acknowledged set is still there");
+    while ((await page.count("button", DONE)) > 0) await logWith(page, "button", DONE);
+    await page.click("button", "Finish session");
+    const summary = page.within(await page.get("region", "Session summary"));
+    await summary.sees("Highest pain: 6");
+  });
+});
+
+test("killing the browser mid-workout and relaunching keeps every set", { skip: "WebKitGTK's automation sessions are ephemeral: a relaunched MiniBrowser starts with empty storage, so a kill cannot be followed by a relaunch of the same profile. Chromium runs 50 kill points per run (crash.spec.mjs); in WebKit the reload test above stands in." }, () => {});
+
+test("offline, every route reloads with the server stopped", async () => {
+  await withBrowser(async (page) => {
+    await onboard(page);
+    await stopServer();
+    try {
+      for (const { path, heading } of ROUTES) {
+        await page.goto(path);
+        await page.get("heading", heading);
+      }
+      await page.goto("/workout");
+      await page.get("heading", "Workout");
+    } finally {
+      await startServer();
+    }
+  });
+});
+
+test("a plan shared as a link opens on a second phone offline, previews and imports", async () => {
+  let link = "";
+  await withBrowser(async (page) => {
+    await onboard(page);
+    await page.goto("/plan");
+    const share = page.within(await page.get("region", "Share this plan"));
+    await share.fill("Name it", "Anna's plan");
+    link = await (await share.get("textbox", /^The link/)).getAttribute("value");
+    assert.match(link, /\/open#plan=/);
+  });
+  await withBrowser(async (other) => {
+    await other.goto("/");
+    await other.get("heading", "Today");
+    await controlled(other);
+    await stopServer();
+    try {
+      await other.driver.get(link);
+      await other.sees("Anna's plan");
+      await other.click("button", "Import as a new plan");
+      await other.sees(/saved|imported/i);
+    } finally {
+      await startServer();
+    }
+  });
+});
+
+test("where WebKit lacks an API the app says so or hides the control", async () => {
+  await withBrowser(async (page) => {
+    await onboard(page);
+    const apis = await page.eval("return { persist: !!navigator.storage?.persist, share: typeof navigator.share }");
+    await page.goto("/settings");
+    await page.get("heading", "Settings");
+    if (!apis.persist) await page.sees("this browser has no way to ask for it, and may clear stored data when space runs low. Export a backup");
+    await page.goto("/plan");
+    const share = page.within(await page.get("region", "Share this plan"));
+    if (apis.share !== "function") assert.equal(await share.count("button", "Share…"), 0, "no share sheet, no Share button");
+    await share.get("button", "Copy link");
+    await share.get("button", "Show QR code");
+  });
+});
+
+test("backup export, delete all, import", { skip: "WebDriver cannot read a file the page downloads in WebKitGTK (no download directory capability), so the exported backup cannot be fed back; Chromium runs this round trip byte for byte (data.spec.mjs)." }, () => {});
