@@ -212,7 +212,7 @@ export class Page {
     try {
       await this.driver.wait(async () => test((last = await this.text())), ms);
     } catch {
-      throw new Error(`expected to see ${pattern}; the page says: ${last.slice(0, 600)}`);
+      throw new Error(`expected to see ${pattern}; the page says: ${last.length > 1500 ? "…" + last.slice(-1500) : last}`);
     }
   }
 

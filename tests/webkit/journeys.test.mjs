@@ -3,7 +3,10 @@
 // offline, a shared link on a second phone, and what the app says where WebKit lacks an API.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { browser, controlled, startDriver, startServer, stopDriver, stopServer } from "./harness.mjs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { browser, By, controlled, startDriver, startServer, stopDriver, stopServer } from "./harness.mjs";
 import { ROUTES, SAFETY_QUESTIONS, ONBOARDING_STEPS, DONE, donePain } from "../shared/journey.mjs";
 
 before(async () => {
@@ -113,7 +116,7 @@ test("a workout with pain 4 and pain 6, every set still there after a reload", a
   });
 });
 
-test("killing the browser mid-workout and relaunching keeps every set", { skip: "WebKitGTK's automation sessions are ephemeral: a relaunched MiniBrowser starts with empty storage, so a kill cannot be followed by a relaunch of the same profile. Chromium runs 50 kill points per run (crash.spec.mjs); in WebKit the reload test above stands in." }, () => {});
+test("killing the browser mid-workout and relaunching keeps every set", { skip: "WebKitGTK's automation cannot do it: a relaunched MiniBrowser gets a new, empty profile (automation sessions are ephemeral), and killing only the web content process ends the WebDriver session ('page crash or hang'). Chromium runs 50 kill points per run (crash.spec.mjs); here the reload in the workout journey stands in." }, () => {});
 
 test("offline, every route reloads with the server stopped", async () => {
   await withBrowser(async (page) => {
@@ -173,4 +176,47 @@ test("where WebKit lacks an API the app says so or hides the control", async () 
   });
 });
 
-test("backup export, delete all, import", { skip: "WebDriver cannot read a file the page downloads in WebKitGTK (no download directory capability), so the exported backup cannot be fed back; Chromium runs this round trip byte for byte (data.spec.mjs)." }, () => {});
+test("backup export, delete everything, import: the plan and every set come back", async () => {
+  await withBrowser(async (page) => {
+    await onboard(page);
+    await page.goto("/workout");
+    await page.click("button", "Start session");
+    await page.get("button", DONE);
+    await logWith(page, "button", DONE);
+    await logWith(page, "button", DONE);
+    await page.goto("/settings");
+    await page.get("heading", "Settings");
+    // WebDriver cannot read a download here, so the test keeps the file the page hands
+    // over: the same bytes the phone would save.
+    await page.eval(`
+      window.__saved = null;
+      const create = URL.createObjectURL;
+      URL.createObjectURL = function (blob) {
+        blob.text().then((text) => (window.__saved = text));
+        return create.call(URL, blob);
+      };`);
+    await page.click("button", "Export a full backup");
+    await page.sees(/Backup saved as backstrong-backup-\d{4}-\d{2}-\d{2}\.json/);
+    await page.driver.wait(() => page.eval("return window.__saved !== null"), 10_000, "no backup was handed over");
+    const saved = await page.eval("return window.__saved");
+    assert.match(saved, /"exported"/);
+    const file = join(mkdtempSync(join(tmpdir(), "webkit-backup-")), "backstrong-backup.json");
+    writeFileSync(file, saved);
+
+    await page.fill("Type DELETE to confirm", "DELETE");
+    await page.click("button", "Delete everything");
+    await page.sees(/deleted/i);
+    // Import on the same page. With a full page load between deleting and importing,
+    // WebKitGTK's IndexedDB stopped answering in 3 runs of 6 (even a fresh open() hung):
+    // listed in the README under "Known limits on iPhone" until it is understood.
+    const input = await page.driver.findElement(By.css("input[type=file]"));
+    await input.sendKeys(file);
+    const preview = page.within(await page.get("region", "Backup to import"));
+    await preview.click("button", "Add to what is here");
+    await page.sees(/Imported \d+ records/);
+    await page.click("link", "Plan");
+    await page.get("region", "Your plan");
+    await page.click("link", "History");
+    await page.get("heading", "Each exercise");
+  });
+});
