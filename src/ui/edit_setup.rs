@@ -105,7 +105,7 @@ fn SetupEditor() -> impl IntoView {
         });
     };
     view! {
-        <p class="lede">"Changes count from your next session. The weeks before keep the setup you had then, so your history stays as it was."</p>
+        <p class="lede">"Equipment you no longer have is taken out from your next session; new equipment, days and session length shape the weeks from next week on. The weeks before keep the setup you had then, so your history stays as it was."</p>
         <h2>"What you train with"</h2>
         <EquipmentFields draft=draft with_units=false/>
         <p class="muted small">{format!("Weights in {}: change units in Settings.", units.symbol())}</p>
