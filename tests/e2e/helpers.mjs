@@ -128,3 +128,24 @@ export async function logAll(page, block) {
     await expect.poll(() => setsDone(page)).toBe(before + 1);
   }
 }
+
+/** Loads Today, waits for the service worker, then cuts the network. */
+export async function offline(page, context) {
+  await page.goto("/");
+  await expectScreen(page, "Today");
+  await waitForControl(page);
+  await context.setOffline(true);
+}
+
+/** Onboarding from Today's welcome card with the defaults; `returning` ticks prior lifting. */
+export async function setUp(page, { returning = false } = {}) {
+  await page.getByRole("link", { name: "Set up my plan" }).click();
+  await answerSafety(page);
+  for (let step = 1; step < 6; step++) {
+    if (step === 4 && returning) await page.getByLabel("I lifted weights regularly before my back pain").check();
+    await page.getByRole("button", { name: "Next" }).click();
+  }
+  await page.getByRole("button", { name: "Make my plan" }).click();
+  await expect(page.getByRole("region", { name: "Your plan", exact: true })).toBeVisible();
+  await planSurvivesReload(page);
+}

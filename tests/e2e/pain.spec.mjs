@@ -2,29 +2,10 @@
 // listened to wherever and whenever it is reported, and what the plan says is what the
 // workout serves. Every control is found by its accessible name.
 import { test, expect } from "./fixtures.mjs";
-import { expectScreen, waitForControl, planSurvivesReload, answerSafety, watch, logAll, reportPain, openBlock, openMore, doneButton, setsDone } from "./helpers.mjs";
+import { expectScreen, waitForControl, planSurvivesReload, answerSafety, watch, logAll, reportPain, openBlock, openMore, doneButton, setsDone, offline, setUp } from "./helpers.mjs";
 
 const MONDAY = Date.parse("2026-05-04T09:00:00");
 const DAY = 24 * 3600 * 1000;
-
-async function offline(page, context) {
-  await page.goto("/");
-  await expectScreen(page, "Today");
-  await waitForControl(page);
-  await context.setOffline(true);
-}
-
-async function setUp(page, { returning = false } = {}) {
-  await page.getByRole("link", { name: "Set up my plan" }).click();
-  await answerSafety(page);
-  for (let step = 1; step < 6; step++) {
-    if (step === 4 && returning) await page.getByLabel("I lifted weights regularly before my back pain").check();
-    await page.getByRole("button", { name: "Next" }).click();
-  }
-  await page.getByRole("button", { name: "Make my plan" }).click();
-  await expect(page.getByRole("region", { name: "Your plan", exact: true })).toBeVisible();
-  await planSurvivesReload(page);
-}
 
 async function startWorkout(page) {
   await page.goto("/workout");

@@ -52,6 +52,14 @@ async function onboard(page, yes = []) {
   await page.get("region", "Your plan");
 }
 
+/** A new user with a plan, in a started workout. */
+async function startWorkout(page) {
+  await onboard(page);
+  await page.goto("/workout");
+  await page.click("button", "Start session");
+  await page.get("button", DONE);
+}
+
 /** The sets the workout's session bar counts as done. */
 async function setsDone(page) {
   const text = await page.eval("return document.querySelector('.session-bar .count')?.innerText || ''");
@@ -87,10 +95,7 @@ test("a red flag gives no plan until a clearance is recorded, then the first pla
 
 test("a workout with pain 4 and pain 6, every set still there after a reload", async () => {
   await withBrowser(async (page) => {
-    await onboard(page);
-    await page.goto("/workout");
-    await page.click("button", "Start session");
-    await page.get("button", DONE);
+    await startWorkout(page);
     await logWith(page, "button", DONE);
     await logWith(page, "button", DONE);
     // Pain 4 with a set: the rule proposes a change, one tap applies it.
@@ -178,10 +183,7 @@ test("where WebKit lacks an API the app says so or hides the control", async () 
 
 test("backup export, delete everything, import: the plan and every set come back", async () => {
   await withBrowser(async (page) => {
-    await onboard(page);
-    await page.goto("/workout");
-    await page.click("button", "Start session");
-    await page.get("button", DONE);
+    await startWorkout(page);
     await logWith(page, "button", DONE);
     await logWith(page, "button", DONE);
     // The tab bar, not a page load: see the note on imports below.
