@@ -179,6 +179,65 @@ fn a_corrupted_or_future_record_is_set_aside_and_nothing_else_is_lost() {
 }
 
 #[test]
+fn records_that_parse_but_cannot_be_true_are_set_aside_too() {
+    let repo = filled();
+    let a = session("2026-03-02", 0, 1_772_445_600_000);
+    let json = |e: &StoredEntry| {
+        format!(
+            r#"{{"v":{SCHEMA_VERSION},"d":{}}}"#,
+            serde_json::to_string(e).unwrap()
+        )
+    };
+    let stray = StoredEntry {
+        session: "gone".into(),
+        ..set(&a, 7, "dead-bug", 0)
+    };
+    let heavy = StoredEntry {
+        entry: EntryRecord::Set(SetLog {
+            exercise: "dead-bug".into(),
+            amount: 10,
+            load: Grams(4_000_000_000),
+            rpe: None,
+            pain: None,
+        }),
+        ..set(&a, 8, "dead-bug", 0)
+    };
+    let twin = set(&a, 1, "glute-bridge", 1);
+    let kv = repo.kv();
+    kv.put_raw(StoreName::Sets, &entry_key(&stray), &json(&stray));
+    kv.put_raw(StoreName::Sets, &entry_key(&heavy), &json(&heavy));
+    // The same set once more under a schema-1 style key: counted once, not twice.
+    kv.put_raw(StoreName::Sets, "2026-03-02|x-twin|0001", &json(&twin));
+    // A set filed under a day it was not logged on would hide from that day's reads.
+    let moved = set(&a, 9, "dead-bug", 0);
+    kv.put_raw(
+        StoreName::Sets,
+        &entry_key(&moved).replacen("2026-03-02", "2026-03-07", 1),
+        &json(&moved),
+    );
+    kv.put_raw(StoreName::Sets, "2026-03-02|big", &"x".repeat(5_000_000));
+
+    let loaded = block_on(repo.load()).unwrap();
+    assert_eq!(loaded.quarantined, 5);
+    assert_eq!(loaded.sets.len(), 6, "the six real sets, each once");
+    let backup = block_on(repo.export_backup("2026-03-10")).unwrap();
+    for why in [
+        "is not stored",
+        "a load of 4000000000 g",
+        "a second copy",
+        "is not of its day",
+        "too large",
+    ] {
+        assert!(backup.contains(why), "{why}");
+    }
+    assert_eq!(
+        block_on(repo.load()).unwrap().quarantined,
+        5,
+        "a second load changes nothing"
+    );
+}
+
+#[test]
 fn a_full_disk_refuses_the_new_set_and_keeps_every_saved_one() {
     let repo = filled();
     repo.kv().set_full(true);

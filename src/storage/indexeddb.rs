@@ -46,6 +46,19 @@ fn js_text(v: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
+/// A stored value as the text the repository reads. This app stores only strings; any
+/// other value was written by something else, and is passed on as text so that it is
+/// set aside and kept like any unreadable record instead of being skipped unseen.
+fn as_text(v: &JsValue) -> String {
+    v.as_string().unwrap_or_else(|| {
+        js_sys::JSON::stringify(v)
+            .ok()
+            .and_then(|s| s.as_string())
+            .filter(|s| s != "null" || v.is_null())
+            .unwrap_or_else(|| format!("{v:?}"))
+    })
+}
+
 fn failed(e: idb::Error) -> StoreError {
     let text = e.to_string();
     if text.contains("QuotaExceeded") {
@@ -246,7 +259,7 @@ impl IdbStore {
         Ok(keys
             .into_iter()
             .zip(values)
-            .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
+            .filter_map(|(k, v)| Some((k.as_string()?, as_text(&v))))
             .collect())
     }
 
@@ -313,7 +326,7 @@ impl KvStore for IdbStore {
             .map_err(failed)?
             .await
             .map_err(failed)?;
-        Ok(v.and_then(|v| v.as_string()))
+        Ok(v.map(|v| as_text(&v)))
     }
 
     async fn range(

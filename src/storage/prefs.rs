@@ -13,6 +13,10 @@ pub struct Prefs {
     /// A short beep when a rest or a timer ends, where the device allows sound.
     #[serde(default = "on")]
     pub sound: bool,
+    /// How many set-aside records the user has been told about: the notice shows once
+    /// for each new count, not at every start.
+    #[serde(default)]
+    pub set_aside_seen: usize,
 }
 
 fn on() -> bool {
@@ -24,6 +28,7 @@ impl Default for Prefs {
         Prefs {
             units: Units::default(),
             sound: true,
+            set_aside_seen: 0,
         }
     }
 }

@@ -417,6 +417,89 @@ pub fn quarantine_entry(store: &str, key: &str, raw: &str, why: &str) -> (String
     (format!("{store}/{key}"), record.to_string())
 }
 
+/// Records bigger than this are not ours: the largest real one (a session with what it
+/// served) is a few kilobytes. Refused before parsing, so a damaged 5 MB value costs no
+/// more than a glance.
+pub const MAX_RECORD_BYTES: usize = 256 * 1024;
+/// Loads above this (500 kg) cannot come from the app; a damaged number would otherwise
+/// become the base of every progression after it.
+pub const MAX_LOAD_GRAMS: u32 = 500_000;
+/// Reps or seconds in one set.
+const MAX_AMOUNT: u16 = 3_600;
+const MAX_NAME: usize = 200;
+
+/// What is wrong with a record that parsed, in words kept with it when it is set aside;
+/// `None` when it can be used. `key` is the key it was stored under.
+pub trait Check {
+    fn problem(&self, key: &str) -> Option<String>;
+}
+
+fn day_key(key: &str, day: NaiveDate) -> Option<String> {
+    let d = day.to_string();
+    (key != d && !key.starts_with(&format!("{d}|")))
+        .then(|| format!("its key {key:?} is not of its day {d}"))
+}
+
+fn name_problem(what: &str, s: &str) -> Option<String> {
+    (s.is_empty() || s.len() > MAX_NAME).then(|| format!("{what} of {} characters", s.len()))
+}
+
+fn set_problem(s: &SetLog) -> Option<String> {
+    name_problem("an exercise name", &s.exercise)
+        .or_else(|| (s.load.0 > MAX_LOAD_GRAMS).then(|| format!("a load of {} g", s.load.0)))
+        .or_else(|| (s.amount > MAX_AMOUNT).then(|| format!("{} reps or seconds", s.amount)))
+        .or_else(|| {
+            s.rpe
+                .filter(|r| !(1..=10).contains(r))
+                .map(|r| format!("an effort of {r}"))
+        })
+}
+
+impl Check for StoredSession {
+    fn problem(&self, key: &str) -> Option<String> {
+        day_key(key, self.day).or_else(|| name_problem("a session id", &self.id))
+    }
+}
+
+impl Check for StoredEntry {
+    fn problem(&self, key: &str) -> Option<String> {
+        day_key(key, self.day)
+            .or_else(|| name_problem("a session id", &self.session))
+            .or_else(|| match &self.entry {
+                EntryRecord::Set(s) => set_problem(s),
+                EntryRecord::Pain { exercise, .. }
+                | EntryRecord::Accept { exercise, .. }
+                | EntryRecord::Decline { exercise } => name_problem("an exercise name", exercise),
+            })
+    }
+}
+
+impl Check for CheckIn {
+    fn problem(&self, key: &str) -> Option<String> {
+        (key != self.day.to_string())
+            .then(|| format!("its key {key:?} is not its day {}", self.day))
+            .or_else(|| {
+                (self.sleep_hours > 24).then(|| format!("{} hours of sleep", self.sleep_hours))
+            })
+            .or_else(|| (self.stress > 10).then(|| format!("a stress of {}", self.stress)))
+            .or_else(|| {
+                (self.walking_minutes > 24 * 60)
+                    .then(|| format!("{} minutes of walking", self.walking_minutes))
+            })
+    }
+}
+
+impl Check for Event {
+    fn problem(&self, key: &str) -> Option<String> {
+        day_key(key, self.day()).or_else(|| match self {
+            Event::Swap(s) => name_problem("an exercise name", &s.from)
+                .or_else(|| name_problem("an exercise name", &s.to)),
+            Event::Resume(r) => name_problem("an exercise name", &r.exercise),
+            _ => None,
+        })
+    }
+}
+
 pub const PROFILE_KEY: &str = "profile";
 pub const SAFETY_KEY: &str = "safety";
 pub const META_KEY: &str = "meta";

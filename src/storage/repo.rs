@@ -221,12 +221,16 @@ impl<K: KvStore> Repo<K> {
 
     /// Reads one store, migrating old records in place and moving unreadable ones to
     /// the quarantine store (kept whole, still exported with backups).
-    async fn read<T: DeserializeOwned>(
+    async fn read<T: DeserializeOwned + Check>(
         &self,
         store: StoreName,
     ) -> Result<Vec<(String, T)>, StoreError> {
         let mut out = Vec::new();
         for (key, raw) in self.kv.all(store).await? {
+            if let Some(why) = too_big(&raw) {
+                self.quarantine(store, &key, &raw, &why).await?;
+                continue;
+            }
             let current = match migrate_to_current(store, &raw) {
                 Ok(Some(new)) => {
                     self.kv.put(store, &key, &new, false).await?;
@@ -238,9 +242,62 @@ impl<K: KvStore> Repo<K> {
                     continue;
                 }
             };
-            match decode::<T>(&current) {
+            match decode::<T>(&current).and_then(|v| match v.problem(&key) {
+                Some(why) => Err(why),
+                None => Ok(v),
+            }) {
                 Ok(v) => out.push((key, v)),
                 Err(why) => self.quarantine(store, &key, &raw, &why).await?,
+            }
+        }
+        Ok(out)
+    }
+
+    /// Sets aside entries whose session is not stored, and second copies of one entry
+    /// (the same moment, position and content under two keys, as two schemas wrote them).
+    async fn set_aside_strays(
+        &self,
+        sessions: &[StoredSession],
+        sets: Vec<(String, StoredEntry)>,
+    ) -> Result<Vec<StoredEntry>, StoreError> {
+        let known = |id: &str, list: &[StoredSession]| list.iter().any(|s| s.id == id);
+        let mut fresh: Option<Vec<StoredSession>> = None;
+        let mut seen: BTreeMap<(String, u16, i64), Vec<usize>> = BTreeMap::new();
+        let mut out: Vec<StoredEntry> = Vec::with_capacity(sets.len());
+        for (key, e) in sets {
+            let why = if !known(&e.session, sessions) {
+                // Another tab may have started that session after the sessions were read:
+                // read them again once before calling anything a stray.
+                if fresh.is_none() {
+                    let again = self.read::<StoredSession>(StoreName::Sessions).await?;
+                    fresh = Some(again.into_iter().map(|(_, v)| v).collect());
+                }
+                (!known(&e.session, fresh.as_deref().unwrap_or_default()))
+                    .then(|| format!("its session {:?} is not stored", e.session))
+            } else {
+                None
+            };
+            let why = why.or_else(|| {
+                let twins = seen
+                    .entry((e.session.clone(), e.index, e.logged_ms))
+                    .or_default();
+                let same = |o: &StoredEntry| o.day == e.day && o.entry == e.entry;
+                if twins.iter().any(|i| same(&out[*i])) {
+                    return Some("a second copy of an entry".to_string());
+                }
+                twins.push(out.len());
+                None
+            });
+            match why {
+                Some(why) => {
+                    let raw = self
+                        .kv
+                        .get(StoreName::Sets, &key)
+                        .await?
+                        .unwrap_or_default();
+                    self.quarantine(StoreName::Sets, &key, &raw, &why).await?;
+                }
+                None => out.push(e),
             }
         }
         Ok(out)
@@ -265,6 +322,11 @@ impl<K: KvStore> Repo<K> {
     pub async fn load(&self) -> Result<Loaded, StoreError> {
         let mut loaded = Loaded::default();
         for (key, raw) in self.kv.all(StoreName::Singletons).await? {
+            if let Some(why) = too_big(&raw) {
+                self.quarantine(StoreName::Singletons, &key, &raw, &why)
+                    .await?;
+                continue;
+            }
             let ok = match key.as_str() {
                 PROFILE_KEY => decode_current(&raw).map(|p| loaded.profile = Some(p)),
                 SAFETY_KEY => decode_current(&raw).map(|s| loaded.safety = s),
@@ -285,12 +347,8 @@ impl<K: KvStore> Repo<K> {
             .into_iter()
             .map(|(_, v)| v)
             .collect();
-        let sets: Vec<StoredEntry> = self
-            .read(StoreName::Sets)
-            .await?
-            .into_iter()
-            .map(|(_, v)| v)
-            .collect();
+        let sets = self.read::<StoredEntry>(StoreName::Sets).await?;
+        let sets = self.set_aside_strays(&sessions, sets).await?;
         let checkins: Vec<CheckIn> = self
             .read(StoreName::CheckIns)
             .await?
@@ -349,6 +407,10 @@ fn stamp_of(key: &str) -> i64 {
         .next()
         .and_then(|s| s.parse().ok())
         .unwrap_or(0)
+}
+
+fn too_big(raw: &str) -> Option<String> {
+    (raw.len() > MAX_RECORD_BYTES).then(|| format!("{} bytes, too large to be a record", raw.len()))
 }
 
 fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, String> {

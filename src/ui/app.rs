@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <UpdateBanner/>
             {move || data.error.get().map(|e| view! { <p class="storage-error" role="alert">{e}</p> })}
+            <super::set_aside::SetAsideNotice/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Today/>

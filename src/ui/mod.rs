@@ -15,6 +15,7 @@ mod own;
 mod plan;
 mod plan_state;
 mod safety;
+mod set_aside;
 mod settings;
 mod setup_form;
 mod share;
