@@ -5,7 +5,7 @@ use super::kv::{KvStore, StoreError, StoreName};
 use super::migrations::{migrate_record, Migration, MIGRATIONS};
 use super::records::{quarantine_entry, SCHEMA_VERSION};
 use idb::{DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, Transaction};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbTransactionMode};
@@ -28,9 +28,12 @@ pub const DB_NAME: &str = "backstrong";
 /// the database at a higher version, and the upgrade migrates every record.
 const DB_VERSION: u32 = SCHEMA_VERSION;
 
+type Listener = Rc<RefCell<Option<Box<dyn Fn()>>>>;
+
 pub struct IdbStore {
     db: IdbDatabase,
     outdated: Rc<Cell<bool>>,
+    on_outdated: Listener,
     // Kept alive as long as the connection.
     _on_version_change: Closure<dyn FnMut()>,
 }
@@ -166,22 +169,31 @@ impl IdbStore {
             let text = e.to_string();
             if text.contains("blocked") {
                 StoreError::Blocked
+            } else if text.contains("VersionError") {
+                // A newer build has already upgraded the database.
+                StoreError::Outdated
             } else {
                 StoreError::Unavailable(text)
             }
         })?;
         let db: IdbDatabase = database.into();
         let outdated = Rc::new(Cell::new(false));
-        let (flag, handle) = (outdated.clone(), db.clone());
-        // A newer version wants to upgrade in another tab: step aside instead of blocking it.
+        let listener: Listener = Rc::default();
+        let (flag, handle, tell) = (outdated.clone(), db.clone(), listener.clone());
+        // A newer version wants to upgrade in another tab: step aside instead of blocking
+        // it, and never write an old-schema record after its upgrade.
         let on_version_change = Closure::<dyn FnMut()>::new(move || {
             flag.set(true);
             handle.close();
+            if let Some(f) = tell.borrow().as_ref() {
+                f();
+            }
         });
         db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
         Ok(IdbStore {
             db,
             outdated,
+            on_outdated: listener,
             _on_version_change: on_version_change,
         })
     }
@@ -369,5 +381,9 @@ impl KvStore for IdbStore {
 
     async fn replace_all(&self, records: &[(StoreName, String, String)]) -> Result<(), StoreError> {
         self.write_all(records, true).await
+    }
+
+    fn on_outdated(&self, f: Box<dyn Fn()>) {
+        *self.on_outdated.borrow_mut() = Some(f);
     }
 }

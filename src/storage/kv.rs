@@ -75,7 +75,7 @@ impl fmt::Display for StoreError {
             ),
             StoreError::Outdated => write!(
                 f,
-                "A newer version of Backstrong opened in another tab. Reload this tab to keep saving."
+                "A newer version of Backstrong is using your data now. Reload this tab to update; until then nothing can be saved here."
             ),
             StoreError::Failed(why) => write!(f, "Saving failed ({why}). Everything saved before is safe."),
         }
@@ -108,4 +108,9 @@ pub trait KvStore {
     async fn clear_all(&self) -> Result<(), StoreError>;
     /// Empties every store and writes `records`, atomically: all or nothing changes.
     async fn replace_all(&self, records: &[(StoreName, String, String)]) -> Result<(), StoreError>;
+    /// Calls `f` when a newer version of the app takes the store over (from then on every
+    /// call fails with `Outdated`). Stores that cannot be taken over never call it.
+    fn on_outdated(&self, f: Box<dyn Fn()>) {
+        drop(f);
+    }
 }

@@ -13,10 +13,10 @@ pub struct Prefs {
     /// A short beep when a rest or a timer ends, where the device allows sound.
     #[serde(default = "on")]
     pub sound: bool,
-    /// How many set-aside records the user has been told about: the notice shows once
-    /// for each new count, not at every start.
+    /// Which set-aside records the user has been told about (`Loaded::set_aside_mark`):
+    /// the notice shows once for each new one, not at every start.
     #[serde(default)]
-    pub set_aside_seen: usize,
+    pub set_aside_seen: u64,
 }
 
 fn on() -> bool {

@@ -31,6 +31,9 @@ pub struct Loaded {
     pub shared: Vec<(String, SavedPlan)>,
     /// Records set aside this time and before.
     pub quarantined: usize,
+    /// Changes whenever the set-aside records do (a hash of their keys), so the user is
+    /// told once about each new one.
+    pub set_aside_mark: u64,
     /// Positions in `sets` of each session's sets, so a session's view does not scan years.
     by_session: BTreeMap<String, Vec<usize>>,
 }
@@ -254,16 +257,21 @@ impl<K: KvStore> Repo<K> {
     }
 
     /// Sets aside entries whose session is not stored, and second copies of one entry
-    /// (the same moment, position and content under two keys, as two schemas wrote them).
+    /// (the same moment, position and content under two keys, as two schemas wrote them;
+    /// the copy under this schema's key is the one kept).
     async fn set_aside_strays(
         &self,
         sessions: &[StoredSession],
-        sets: Vec<(String, StoredEntry)>,
+        mut sets: Vec<(String, StoredEntry)>,
     ) -> Result<Vec<StoredEntry>, StoreError> {
+        let older_keys = sets.iter().any(|(k, e)| *k != entry_key(e));
+        if older_keys {
+            sets.sort_by_key(|(k, e)| *k != entry_key(e));
+        }
         let known = |id: &str, list: &[StoredSession]| list.iter().any(|s| s.id == id);
         let mut fresh: Option<Vec<StoredSession>> = None;
         let mut seen: BTreeMap<(String, u16, i64), Vec<usize>> = BTreeMap::new();
-        let mut out: Vec<StoredEntry> = Vec::with_capacity(sets.len());
+        let mut out: Vec<(String, StoredEntry)> = Vec::with_capacity(sets.len());
         for (key, e) in sets {
             let why = if !known(&e.session, sessions) {
                 // Another tab may have started that session after the sessions were read:
@@ -282,7 +290,7 @@ impl<K: KvStore> Repo<K> {
                     .entry((e.session.clone(), e.index, e.logged_ms))
                     .or_default();
                 let same = |o: &StoredEntry| o.day == e.day && o.entry == e.entry;
-                if twins.iter().any(|i| same(&out[*i])) {
+                if twins.iter().any(|i| same(&out[*i].1)) {
                     return Some("a second copy of an entry".to_string());
                 }
                 twins.push(out.len());
@@ -297,10 +305,13 @@ impl<K: KvStore> Repo<K> {
                         .unwrap_or_default();
                     self.quarantine(StoreName::Sets, &key, &raw, &why).await?;
                 }
-                None => out.push(e),
+                None => out.push((key, e)),
             }
         }
-        Ok(out)
+        if older_keys {
+            out.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        Ok(out.into_iter().map(|(_, e)| e).collect())
     }
 
     async fn quarantine(
@@ -391,7 +402,14 @@ impl<K: KvStore> Repo<K> {
                 .push(i);
         }
         loaded.sets = sets;
-        loaded.quarantined = self.kv.all(StoreName::Quarantine).await?.len();
+        let set_aside = self.kv.all(StoreName::Quarantine).await?;
+        loaded.quarantined = set_aside.len();
+        loaded.set_aside_mark = set_aside.iter().fold(0xcbf2_9ce4_8422_2325, |h, (k, _)| {
+            // FNV-1a over the keys, in key order.
+            k.bytes()
+                .chain([0])
+                .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+        });
         Ok(loaded)
     }
 

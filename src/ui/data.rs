@@ -37,6 +37,10 @@ impl DataCtx {
         leptos::task::spawn_local(async move {
             match open_backend().await {
                 Ok(kv) => {
+                    use crate::storage::kv::KvStore;
+                    kv.on_outdated(Box::new(move || {
+                        ctx.error.set(Some(StoreError::Outdated.to_string()))
+                    }));
                     ctx.db.set_value(Some(Rc::new(Repo::new(kv))));
                     ctx.reload();
                 }

@@ -107,6 +107,8 @@ pub fn Today() -> impl IntoView {
                         <PainRules/>
                     }.into_any()
                 }
+                // Never answered here (the record was set aside, say): ask, don't assume.
+                PlanState::Blocked(Gate::NotAsked) => view! { <SafetyRecheck/> }.into_any(),
                 PlanState::Blocked(gate) => view! { <GateCard gate=gate/> }.into_any(),
                 PlanState::Ready(plan, _) => view! { <TodayPlan plan=*plan/> }.into_any(),
             }}
@@ -322,7 +324,11 @@ fn SafetyRecheck() -> impl IntoView {
         <Show when=due>
             <article class="card gate" role="region" aria-label="Safety questions">
                 <h2>"A quick safety check"</h2>
-                <p>"Once a month, and whenever something new shows up, we ask these again. Answer for how you are now."</p>
+                <p>{move || if data.with(|l| l.safety.answers.day.is_none()).unwrap_or(false) {
+                    "Your answers to these questions are not on this device, so training waits until you answer them. Answer for how you are now."
+                } else {
+                    "Once a month, and whenever something new shows up, we ask these again. Answer for how you are now."
+                }}</p>
                 {RedFlag::ALL.into_iter().map(|f| view! { <super::safety::YesNo flag=f answers=answers group="recheck"/> }).collect_view()}
                 {move || {
                     let left = super::safety::unanswered(answers);
