@@ -21,6 +21,7 @@ pub fn DataSettings() -> impl IntoView {
     let (usage, set_usage) = signal(None::<(f64, f64)>);
     let (persisted, set_persisted) = signal(None::<bool>);
     let (message, set_message) = signal(None::<String>);
+    let (protect_answer, set_protect_answer) = signal(None::<&'static str>);
     let refresh_space = move || {
         leptos::task::spawn_local(async move {
             set_usage.set(storage_manager::estimate().await);
@@ -33,10 +34,10 @@ pub fn DataSettings() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let granted = storage_manager::persist().await;
             set_persisted.set(granted);
-            set_message.set(Some(match granted {
-                Some(true) => "Your data is now protected from automatic clean-up.".into(),
-                Some(false) => "The browser did not agree to protect it yet. Installing the app to your home screen usually helps; keep exporting backups meanwhile.".into(),
-                None => "This browser cannot protect stored data. Export backups regularly.".into(),
+            set_protect_answer.set(Some(match granted {
+                Some(true) => "Your data is now protected from automatic clean-up.",
+                Some(false) => "The browser did not agree, for now. Until it does, it may delete what Backstrong keeps on this phone when space runs low or after weeks without use, and your history would go with it. Adding Backstrong to your home screen usually changes its answer. Meanwhile, export a backup now and then: the button is just below.",
+                None => "This browser cannot protect stored data. Export a backup now and then to keep your history safe.",
             }));
         });
     };
@@ -204,6 +205,7 @@ pub fn DataSettings() -> impl IntoView {
             <Show when=move || persisted.get() == Some(false)>
                 <button on:click=protect>"Protect my data"</button>
             </Show>
+            {move || protect_answer.get().map(|m| view! { <p class="notice" role="status">{m}</p> })}
             {reminder}
             {move || {
                 data.with(|l| l.quarantined).filter(|n| *n > 0).map(|n| view! {
