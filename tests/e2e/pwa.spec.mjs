@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ROUTES, expectScreen, waitForControl, watch } from "./helpers.mjs";
+import { ROUTES, expectScreen, waitForControl, watch, onboard, doneButton, setsDone } from "./helpers.mjs";
 import { launchOptions } from "./playwright.config.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -188,6 +188,91 @@ test("a new deploy waits behind an update prompt and the old version keeps worki
     await expect(banner).toHaveCount(0);
     const keys = await page.evaluate(() => caches.keys());
     expect(keys).toEqual([`backstrong-${newBuild}`]);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
+
+test("an update deployed mid-workout waits for the finish: no set lost, the session whole after it", async () => {
+  test.setTimeout(120_000);
+  const server = await privateServer();
+  const browser = await chromium.launch(launchOptions);
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await onboard(page, server.url);
+    await waitForControl(page);
+    await page.goto(`${server.url}/workout`);
+    await page.getByRole("button", { name: "Start session" }).click();
+    for (let i = 0; i < 2; i++) {
+      await doneButton(page).first().click();
+      await expect.poll(() => setsDone(page)).toBe(i + 1);
+    }
+    const build = page.locator('meta[name="backstrong-build"]');
+    const oldBuild = await build.getAttribute("content");
+    const newBuild = `e2e${Date.now().toString(16)}`;
+    server.deploy(oldBuild, newBuild);
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const r = await navigator.serviceWorker.getRegistration();
+          await r.update();
+          return Boolean(r.installing || r.waiting);
+        }),
+      )
+      .toBe(true);
+
+    // The session goes on in the version it started in: no prompt, no reload, sets saved.
+    const banner = page.getByRole("region", { name: "Update available" });
+    await doneButton(page).first().click();
+    await expect.poll(() => setsDone(page)).toBe(3);
+    await page.reload();
+    await expectScreen(page, "Workout");
+    await expect(build).toHaveAttribute("content", oldBuild);
+    await expect.poll(() => setsDone(page)).toBe(3);
+    await doneButton(page).first().click();
+    await expect.poll(() => setsDone(page)).toBe(4);
+    await expect(banner).toHaveCount(0);
+
+    // At the finish, the update is offered.
+    await page.getByRole("button", { name: "Finish session" }).click();
+    await page.getByRole("button", { name: "Finish now" }).click();
+    await expect(page.getByRole("region", { name: "Session summary" })).toContainText("4 sets logged");
+    await expect(banner).toBeVisible();
+    await banner.getByRole("button", { name: "Update now" }).click();
+    await expect(build).toHaveAttribute("content", newBuild, { timeout: 20_000 });
+
+    // The new version reads the session and all its sets, and writes beside them.
+    const stored = () =>
+      page.evaluate(async () => {
+        const db = await new Promise((res) => {
+          const r = indexedDB.open("backstrong");
+          r.onsuccess = () => res(r.result);
+        });
+        const all = (name) =>
+          new Promise((res) => {
+            const r = db.transaction(name).objectStore(name).getAll();
+            r.onsuccess = () => res(r.result.map((v) => JSON.parse(v).d));
+          });
+        const out = { sessions: await all("sessions"), sets: await all("sets") };
+        db.close();
+        return out;
+      });
+    const after = await stored();
+    expect(after.sessions).toHaveLength(1);
+    expect(after.sessions[0].finished).toBe(true);
+    expect(after.sets.filter((s) => s.session === after.sessions[0].id)).toHaveLength(4);
+    await page.goto(`${server.url}/history`);
+    await expectScreen(page, "History");
+    await expect(page.locator("main")).toContainText("Wall hip hinge");
+    await page.goto(`${server.url}/`);
+    await expectScreen(page, "Today");
+    await page.getByRole("button", { name: "My back is flaring" }).click();
+    await expect(page.locator("main")).toContainText("Flare-up mode");
+    await page.reload();
+    await expect(page.locator("main")).toContainText("Flare-up mode");
+    expect((await stored()).sets).toHaveLength(4);
   } finally {
     await browser.close();
     server.close();
