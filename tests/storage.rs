@@ -276,6 +276,32 @@ fn export_delete_import_round_trips_byte_for_byte() {
 }
 
 #[test]
+fn a_backup_is_checked_by_the_rules_a_load_uses_and_repeats_count_once() {
+    let repo = filled();
+    let text = block_on(repo.export_backup("t")).unwrap();
+    let mut b: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let first = b["stores"]["sets"][0].clone();
+    b["stores"]["sets"].as_array_mut().unwrap().push(first);
+    let (backup, summary) = parse_backup(&b.to_string()).unwrap();
+    assert_eq!((summary.sets, summary.repeated), (6, 1));
+    assert_eq!(backup.stores["sets"].len(), 6);
+
+    // Records sit in the file as JSON text, so their quotes are escaped.
+    let renamed = text.replacen(r#"\"load\":"#, r#"\"weight\":"#, 1);
+    assert_ne!(renamed, text);
+    assert!(matches!(
+        parse_backup(&renamed),
+        Err(BackupError::BadRecord { .. })
+    ));
+    let heavy = text.replacen(r#"\"load\":12000"#, r#"\"load\":4000000000"#, 1);
+    assert_ne!(heavy, text);
+    assert!(matches!(
+        parse_backup(&heavy),
+        Err(BackupError::BadRecord { .. })
+    ));
+}
+
+#[test]
 fn merge_adds_what_is_missing_and_keeps_what_is_here() {
     let repo = filled();
     let text = block_on(repo.export_backup("t")).unwrap();

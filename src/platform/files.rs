@@ -29,16 +29,28 @@ pub fn save_file(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The text of the first file chosen in a file input.
+/// Why a chosen file was not read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    /// Larger than the caller accepts: refused before reading a byte of it.
+    TooLarge(f64),
+    Unreadable(String),
+}
+
+/// The text of the first file chosen in a file input, if it is at most `max_bytes`.
 pub async fn read_chosen_file(
     input: &web_sys::HtmlInputElement,
-) -> Result<(String, String), String> {
+    max_bytes: usize,
+) -> Result<(String, String), ReadError> {
     let file = input
         .files()
         .and_then(|f| f.get(0))
-        .ok_or("no file chosen")?;
+        .ok_or_else(|| ReadError::Unreadable("no file chosen".into()))?;
+    if file.size() > max_bytes as f64 {
+        return Err(ReadError::TooLarge(file.size()));
+    }
     let text = JsFuture::from(file.text())
         .await
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| ReadError::Unreadable(format!("{e:?}")))?;
     Ok((file.name(), text.as_string().unwrap_or_default()))
 }

@@ -3,8 +3,8 @@
 
 use super::kv::{KvStore, StoreError, StoreName};
 use super::migrations::migrate_to_current;
-use super::records::{EntryRecord, StoredEntry, SCHEMA_VERSION};
-use super::repo::Repo;
+use super::records::{entry_key, EntryRecord, Envelope, StoredEntry, SCHEMA_VERSION};
+use super::repo::{readable, Repo};
 use crate::domain::library::exercise;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -13,7 +13,8 @@ use std::fmt;
 const APP: &str = "backstrong";
 const FORMAT: u32 = 1;
 /// Refuse files above this before parsing: no backup of a real user comes near it.
-pub const MAX_BACKUP_BYTES: usize = 64 * 1024 * 1024;
+/// Twenty years of training is about 25 MB.
+pub const MAX_BACKUP_BYTES: usize = 40 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Backup {
@@ -64,6 +65,8 @@ pub struct BackupSummary {
     pub checkins: usize,
     pub events: usize,
     pub quarantined: usize,
+    /// Records the file held twice, imported once.
+    pub repeated: usize,
     pub has_profile: bool,
     pub first_day: Option<String>,
     pub last_day: Option<String>,
@@ -74,7 +77,7 @@ pub fn parse_backup(text: &str) -> Result<(Backup, BackupSummary), BackupError> 
     if text.len() > MAX_BACKUP_BYTES {
         return Err(BackupError::TooLarge);
     }
-    let backup: Backup = serde_json::from_str(text).map_err(|e| {
+    let mut backup: Backup = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
             BackupError::Truncated
         } else {
@@ -94,24 +97,28 @@ pub fn parse_backup(text: &str) -> Result<(Backup, BackupSummary), BackupError> 
         exported: backup.exported.clone(),
         ..Default::default()
     };
+    for (name, records) in backup.stores.iter_mut() {
+        let store = StoreName::parse(name)
+            .ok_or_else(|| BackupError::NotABackup(format!("unknown store {name:?}")))?;
+        summary.repeated += drop_repeats(name, store, records)?;
+    }
     let mut days: Vec<&str> = Vec::new();
     for (name, records) in &backup.stores {
         let store = StoreName::parse(name)
             .ok_or_else(|| BackupError::NotABackup(format!("unknown store {name:?}")))?;
         for (key, raw) in records {
+            let bad = |why: String| BackupError::BadRecord {
+                store: name.clone(),
+                key: key.clone(),
+                why,
+            };
             if key.is_empty() {
-                return Err(BackupError::BadRecord {
-                    store: name.clone(),
-                    key: key.clone(),
-                    why: "empty key".into(),
-                });
+                return Err(bad("empty key".into()));
             }
             if store != StoreName::Quarantine {
-                migrate_to_current(store, raw).map_err(|e| BackupError::BadRecord {
-                    store: name.clone(),
-                    key: key.clone(),
-                    why: e.to_string(),
-                })?;
+                // The same rules a load applies: what is imported is what will show.
+                let migrated = migrate_to_current(store, raw).map_err(|e| bad(e.to_string()))?;
+                readable(store, key, migrated.as_deref().unwrap_or(raw)).map_err(bad)?;
             }
             if matches!(
                 store,
@@ -136,6 +143,57 @@ pub fn parse_backup(text: &str) -> Result<(Backup, BackupSummary), BackupError> 
     summary.first_day = days.first().map(|d| d.to_string());
     summary.last_day = days.last().map(|d| d.to_string());
     Ok((backup, summary))
+}
+
+/// Removes records a file holds twice — the same key with the same text, or (sets) the
+/// same entry under a second key — and counts them; the same key holding two different
+/// records cannot be settled and refuses the file.
+fn drop_repeats(
+    name: &str,
+    store: StoreName,
+    records: &mut Vec<(String, String)>,
+) -> Result<usize, BackupError> {
+    let before = records.len();
+    let mut by_key: BTreeMap<String, String> = BTreeMap::new();
+    for (key, raw) in records.iter() {
+        match by_key.get(key) {
+            Some(other) if other != raw => {
+                return Err(BackupError::BadRecord {
+                    store: name.into(),
+                    key: key.clone(),
+                    why: "two different records under one key".into(),
+                })
+            }
+            Some(_) => {}
+            None => {
+                by_key.insert(key.clone(), raw.clone());
+            }
+        }
+    }
+    let mut kept: Vec<(String, String)> = by_key.into_iter().collect();
+    if store == StoreName::Sets {
+        let entry = |raw: &str| {
+            let current = migrate_to_current(store, raw).ok()?;
+            let text = current.as_deref().unwrap_or(raw);
+            serde_json::from_str::<Envelope<StoredEntry>>(text)
+                .ok()
+                .map(|e| e.d)
+        };
+        // This schema's key wins over an older one for the same entry.
+        kept.sort_by_key(|(k, raw)| entry(raw).is_none_or(|e| entry_key(&e) != *k));
+        let mut seen = std::collections::BTreeSet::new();
+        kept.retain(|(_, raw)| match entry(raw) {
+            Some(e) => seen.insert(format!(
+                "{}|{}|{}|{}|{:?}",
+                e.session, e.index, e.logged_ms, e.day, e.entry
+            )),
+            None => true,
+        });
+        kept.sort();
+    }
+    let repeated = before - kept.len();
+    *records = kept;
+    Ok(repeated)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

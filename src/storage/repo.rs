@@ -427,6 +427,31 @@ fn stamp_of(key: &str) -> i64 {
         .unwrap_or(0)
 }
 
+/// Whether a record (already at this build's schema) is one the app would load, by the
+/// same rules a load uses; backups are checked with it before anything is written.
+pub fn readable(store: StoreName, key: &str, current: &str) -> Result<(), String> {
+    fn check<T: DeserializeOwned + Check>(key: &str, raw: &str) -> Result<(), String> {
+        decode::<T>(raw).and_then(|v| v.problem(key).map_or(Ok(()), Err))
+    }
+    if let Some(why) = too_big(current) {
+        return Err(why);
+    }
+    match store {
+        StoreName::Sessions => check::<StoredSession>(key, current),
+        StoreName::Sets => check::<StoredEntry>(key, current),
+        StoreName::CheckIns => check::<CheckIn>(key, current),
+        StoreName::Events => check::<Event>(key, current),
+        StoreName::Singletons => match key {
+            PROFILE_KEY => decode::<Profile>(current).map(drop),
+            SAFETY_KEY => decode::<Safety>(current).map(drop),
+            META_KEY => decode::<Meta>(current).map(drop),
+            k if k.starts_with(SHARED_PREFIX) => decode::<SavedPlan>(current).map(drop),
+            _ => Ok(()),
+        },
+        StoreName::Quarantine => Ok(()),
+    }
+}
+
 fn too_big(raw: &str) -> Option<String> {
     (raw.len() > MAX_RECORD_BYTES).then(|| format!("{} bytes, too large to be a record", raw.len()))
 }

@@ -2,7 +2,9 @@
 
 use super::data::use_data;
 use crate::platform::{files, storage_manager};
-use crate::storage::backup::{parse_backup, Backup, BackupSummary, ImportMode};
+use crate::storage::backup::{
+    parse_backup, Backup, BackupError, BackupSummary, ImportMode, MAX_BACKUP_BYTES,
+};
 use crate::storage::records::Meta;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -95,7 +97,7 @@ pub fn DataSettings() -> impl IntoView {
         };
         set_confirm_replace.set(false);
         leptos::task::spawn_local(async move {
-            match files::read_chosen_file(&input).await {
+            match files::read_chosen_file(&input, MAX_BACKUP_BYTES).await {
                 Ok((_, text)) => match parse_backup(&text) {
                     Ok(parsed) => {
                         pending.set(Some(parsed));
@@ -106,7 +108,11 @@ pub fn DataSettings() -> impl IntoView {
                         set_message.set(Some(e.to_string()));
                     }
                 },
-                Err(e) => set_message.set(Some(format!(
+                Err(files::ReadError::TooLarge(_)) => {
+                    pending.set(None);
+                    set_message.set(Some(BackupError::TooLarge.to_string()));
+                }
+                Err(files::ReadError::Unreadable(e)) => set_message.set(Some(format!(
                     "That file could not be read ({e}). Nothing was imported."
                 ))),
             }
@@ -236,6 +242,13 @@ pub fn DataSettings() -> impl IntoView {
                             range,
                             if s.has_profile { ", and a profile" } else { "" },
                         )}</p>
+                        {(s.repeated > 0).then(|| view! {
+                            <p class="muted">{format!(
+                                "The file holds {} twice; {} counted, and would be imported, once.",
+                                count(s.repeated, "record", "records"),
+                                if s.repeated == 1 { "it is" } else { "they are" },
+                            )}</p>
+                        })}
                         <div class="stack">
                             <button class="primary" on:click=move |_| import(ImportMode::Merge)>"Add to what is here"</button>
                             <Show

@@ -134,3 +134,54 @@ test("the backup reminder waits for the first month, then asks once there is som
   await page.getByRole("button", { name: "Export a full backup" }).click();
   await expect(page.getByText(/No backup in the last 30 days/)).toHaveCount(0);
 });
+
+test("backups edited by hand or made elsewhere are refused whole or merged exactly as previewed", async ({ page }) => {
+  test.setTimeout(120_000);
+  const text = readFileSync(current, "utf8");
+  const original = JSON.parse(text);
+  const records = Object.values(original.stores).reduce((n, rows) => n + rows.length, 0);
+  const upload = (name, body) => {
+    // Playwright passes big files by path only.
+    const path = join(mkdtempSync(join(tmpdir(), "backstrong-")), name);
+    writeFileSync(path, body);
+    return page.getByLabel("Import a backup").setInputFiles(path);
+  };
+  const preview = page.getByRole("region", { name: "Backup to import" });
+
+  // Two copies of sets in one file: one pasted twice, one also under its schema-1 key.
+  const twice = structuredClone(original);
+  const [key, raw] = twice.stores.sets[0];
+  twice.stores.sets.push([key, raw]);
+  const second = JSON.parse(twice.stores.sets[1][1]).d;
+  const v1 = { v: 1, d: { session: second.session, day: second.day, index: second.index, set: second.entry.Set, logged_ms: second.logged_ms } };
+  twice.stores.sets.push([`${second.day}|${second.session}|${String(second.index).padStart(4, "0")}`, JSON.stringify(v1)]);
+  await upload("twice.json", JSON.stringify(twice));
+  await expect(preview).toContainText(`${original.stores.sets.length} sets`);
+  await expect(preview).toContainText("The file holds 2 records twice");
+  await preview.getByRole("button", { name: "Add to what is here" }).click();
+  await expect(page.getByText(`Imported ${records} records; 0 already here were kept`)).toBeVisible();
+  const merged = JSON.parse((await download(page, "Export a full backup")).text);
+  expect(merged.stores.sets).toEqual(original.stores.sets);
+  const before = withoutStamp((await download(page, "Export a full backup")).text);
+
+  // Each of these is refused with its reason, and the device keeps exactly what it had.
+  const renamed = structuredClone(original);
+  renamed.stores.sets[2][1] = renamed.stores.sets[2][1].replace('"load":', '"weight":');
+  const clash = structuredClone(original);
+  clash.stores.sets.push([clash.stores.sets[0][0], clash.stores.sets[1][1]]);
+  const cases = [
+    ["a field renamed by hand", "renamed.json", JSON.stringify(renamed), /damaged \(sets .*missing field `load`/],
+    ["one key holding two different sets", "clash.json", JSON.stringify(clash), /two different records under one key/],
+    ["another app's workout export", "strong.csv", "Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n2026-03-02,Legs,Squat,1,60,8\n", /not a Backstrong backup/],
+    ["another app's JSON", "hevy.json", JSON.stringify({ app: "hevy", format: 1, schema: 1, exported: "x", stores: {} }), /not a Backstrong backup/],
+    ["a 50 MB file", "huge.json", `{"app":"backstrong","format":1,"schema":2,"exported":"x","stores":{"sets":[["2026-03-02|a","${"x".repeat(50 * 1024 * 1024)}"]]}}`, /far larger than any Backstrong backup/],
+  ];
+  for (const [label, name, body, expected] of cases) {
+    await test.step(label, async () => {
+      await upload(name, body);
+      await expect(page.getByRole("status").filter({ hasText: expected })).toContainText("Nothing was imported");
+      await expect(preview).toHaveCount(0);
+      expect(withoutStamp((await download(page, "Export a full backup")).text)).toBe(before);
+    });
+  }
+});
