@@ -158,3 +158,19 @@ test("an old tab steps aside when a newer version upgrades the database, and say
   await page.goto("/settings");
   await expect(page.getByRole("alert")).toContainText("Reload this tab to update");
 });
+
+test("no storage at all (a private window that refuses IndexedDB): the app says nothing will be kept", async ({ context, page }) => {
+  await context.addInitScript(() => {
+    const refuse = () => {
+      throw new DOMException("The user denied permission to access the database.", "InvalidStateError");
+    };
+    Object.defineProperty(window, "indexedDB", { value: { open: refuse, deleteDatabase: refuse }, configurable: true });
+  });
+  await page.goto("/");
+  await expectScreen(page, "Today");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("not letting Backstrong save anything");
+  await expect(alert).toContainText("Nothing you log now will be kept");
+  // The app still works as a guide: the welcome and the pain rules are there.
+  await expect(page.getByRole("link", { name: "Set up my plan" })).toBeVisible();
+});
