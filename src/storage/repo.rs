@@ -270,7 +270,7 @@ impl<K: KvStore> Repo<K> {
         }
         let known = |id: &str, list: &[StoredSession]| list.iter().any(|s| s.id == id);
         let mut fresh: Option<Vec<StoredSession>> = None;
-        let mut seen: BTreeMap<(String, u16, i64), Vec<usize>> = BTreeMap::new();
+        let mut seen: BTreeMap<(u64, u16, i64), Vec<usize>> = BTreeMap::new();
         let mut out: Vec<(String, StoredEntry)> = Vec::with_capacity(sets.len());
         for (key, e) in sets {
             let why = if !known(&e.session, sessions) {
@@ -286,10 +286,14 @@ impl<K: KvStore> Repo<K> {
                 None
             };
             let why = why.or_else(|| {
-                let twins = seen
-                    .entry((e.session.clone(), e.index, e.logged_ms))
-                    .or_default();
-                let same = |o: &StoredEntry| o.day == e.day && o.entry == e.entry;
+                // Keyed by a hash of the session id: no string copied per entry at start.
+                let session = e.session.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                    (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+                });
+                let twins = seen.entry((session, e.index, e.logged_ms)).or_default();
+                let same = |o: &StoredEntry| {
+                    o.session == e.session && o.day == e.day && o.entry == e.entry
+                };
                 if twins.iter().any(|i| same(&out[*i].1)) {
                     return Some("a second copy of an entry".to_string());
                 }
