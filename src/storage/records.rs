@@ -426,7 +426,8 @@ pub const MAX_RECORD_BYTES: usize = 256 * 1024;
 pub const MAX_LOAD_GRAMS: u32 = 500_000;
 /// Reps or seconds in one set.
 const MAX_AMOUNT: u16 = 3_600;
-const MAX_NAME: usize = 200;
+// Bytes: names are at most 60 characters (up to 4 bytes each) behind a short prefix.
+const MAX_NAME: usize = 1024;
 
 /// What is wrong with a record that parsed, in words kept with it when it is set aside;
 /// `None` when it can be used. `key` is the key it was stored under.
