@@ -421,9 +421,9 @@ pub fn quarantine_entry(store: &str, key: &str, raw: &str, why: &str) -> (String
 /// served) is a few kilobytes. Refused before parsing, so a damaged 5 MB value costs no
 /// more than a glance.
 pub const MAX_RECORD_BYTES: usize = 256 * 1024;
-/// Loads above this (500 kg) cannot come from the app; a damaged number would otherwise
-/// become the base of every progression after it.
-pub const MAX_LOAD_GRAMS: u32 = 500_000;
+/// Loads above this cannot come from the app (a typed load stops at 1,000 kg or lb); a
+/// damaged number would otherwise become the base of every progression after it.
+pub const MAX_LOAD_GRAMS: u32 = 1_000_000;
 /// Reps or seconds in one set.
 const MAX_AMOUNT: u16 = 3_600;
 // Bytes: names are at most 60 characters (up to 4 bytes each) behind a short prefix.
@@ -442,7 +442,7 @@ fn day_key(key: &str, day: NaiveDate) -> Option<String> {
 }
 
 fn name_problem(what: &str, s: &str) -> Option<String> {
-    (s.is_empty() || s.len() > MAX_NAME).then(|| format!("{what} of {} characters", s.len()))
+    (s.is_empty() || s.len() > MAX_NAME).then(|| format!("{what} of {} bytes", s.len()))
 }
 
 fn set_problem(s: &SetLog) -> Option<String> {
