@@ -22,10 +22,12 @@ fn prefs_round_trip_through_local_storage() {
     prefs::save(Prefs {
         units: Units::Lb,
         sound: false,
+        set_aside_seen: 7,
     })
     .unwrap();
     assert_eq!(prefs::load().units, Units::Lb);
     assert!(!prefs::load().sound);
+    assert_eq!(prefs::load().set_aside_seen, 7);
     // Preferences saved before the sound setting existed keep sound on.
     LocalStorage::raw()
         .set_item("backstrong.prefs.v1", r#"{"units":"Lb"}"#)
@@ -34,7 +36,8 @@ fn prefs_round_trip_through_local_storage() {
         prefs::load(),
         Prefs {
             units: Units::Lb,
-            sound: true
+            sound: true,
+            set_aside_seen: 0,
         }
     );
 }
