@@ -57,6 +57,56 @@ impl Loaded {
         self.sets.push(s);
     }
 
+    /// A session just saved (started, finished, answered the next day), shown as a
+    /// fresh load would show it, without reading the store again.
+    pub fn put_session(&mut self, s: StoredSession) {
+        let mut mine = self.sets_of(&s.id);
+        mine.sort_by_key(|x| (x.index, x.logged_ms, x.nonce));
+        let log = session_log(&s, &mine);
+        match self.sessions.iter().position(|x| x.id == s.id) {
+            Some(i) => {
+                self.sessions[i] = s;
+                self.history.sessions[i] = log;
+            }
+            None => {
+                let key = session_key(&s);
+                let i = self.sessions.partition_point(|x| session_key(x) < key);
+                self.sessions.insert(i, s);
+                self.history.sessions.insert(i, log);
+            }
+        }
+    }
+
+    /// A check-in just saved (one per day: a second one replaces the first).
+    pub fn put_checkin(&mut self, c: CheckIn) {
+        let list = &mut self.history.checkins;
+        match list.binary_search_by_key(&c.day, |x| x.day) {
+            Ok(i) => list[i] = c,
+            Err(i) => list.insert(i, c),
+        }
+    }
+
+    /// An event just saved at `stamp_ms`, where a load would put it.
+    pub fn put_event(&mut self, e: Event, stamp_ms: i64) {
+        match e {
+            Event::Flare(f) => {
+                let h = &mut self.history;
+                let key = (f.day(), stamp_ms);
+                let i = (0..h.flares.len())
+                    .find(|&i| (h.flares[i].day(), h.flare_times[i]) > key)
+                    .unwrap_or(h.flares.len());
+                h.flares.insert(i, f);
+                h.flare_times.insert(i, stamp_ms);
+            }
+            // Keys are `day|stamp`: a new event goes after those of its day and before
+            // later days (a swap may be dated ahead).
+            Event::Swap(s) => insert_by_day(&mut self.history.swaps, s, |x| x.day),
+            Event::Psfs(p) => insert_by_day(&mut self.psfs, p, |x| x.day),
+            Event::Resume(r) => insert_by_day(&mut self.history.resumes, r, |x| x.day),
+            Event::Setup(c) => insert_by_day(&mut self.history.setups, c, |x| x.day),
+        }
+    }
+
     /// The session that was started and not finished, if any: to resume after a crash.
     pub fn open_session(&self) -> Option<&StoredSession> {
         self.sessions
@@ -70,6 +120,12 @@ impl Loaded {
             .get(session)
             .map_or_else(Vec::new, |ix| ix.iter().map(|i| &self.sets[*i]).collect())
     }
+}
+
+fn insert_by_day<T>(list: &mut Vec<T>, item: T, day: fn(&T) -> chrono::NaiveDate) {
+    let d = day(&item);
+    let i = list.partition_point(|x| day(x) <= d);
+    list.insert(i, item);
 }
 
 fn envelope<T: Serialize>(d: &T) -> String {

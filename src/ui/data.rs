@@ -1,9 +1,10 @@
 //! The app's data, provided as context: the store is opened once, everything is loaded,
 //! and each change is written through the repository, then broadcast to other tabs.
 
+use crate::domain::history::{CheckIn, Response24h};
 use crate::platform::broadcast::DataChannel;
 use crate::storage::kv::StoreError;
-use crate::storage::records::StoredEntry;
+use crate::storage::records::{Event, StoredEntry, StoredSession};
 use crate::storage::repo::{Loaded, Repo};
 use crate::storage::{open_backend, Backend};
 use leptos::prelude::*;
@@ -96,6 +97,86 @@ impl DataCtx {
             Err(e) => self.error.set(Some(e.to_string())),
         }
         result
+    }
+
+    /// Runs a write and, once it is stored, shows it by `apply` on what is held (the
+    /// same as a fresh load would give: tests/applied.rs), not by reading everything again.
+    async fn write_applied<Fut>(
+        &self,
+        write: impl FnOnce(Rc<Db>) -> Fut,
+        apply: impl FnOnce(&mut Loaded),
+    ) -> Result<(), StoreError>
+    where
+        Fut: Future<Output = Result<(), StoreError>>,
+    {
+        let db = self
+            .db()
+            .ok_or_else(|| StoreError::Unavailable("storage is not open".into()))?;
+        let result = write(db).await;
+        match &result {
+            Ok(()) => {
+                self.error.set(None);
+                self.loaded.update(|l| {
+                    if let Some(l) = l {
+                        apply(l);
+                    }
+                });
+                if let Some(c) = self.channel.get_value() {
+                    c.notify();
+                }
+            }
+            Err(e) => self.error.set(Some(e.to_string())),
+        }
+        result
+    }
+
+    /// Saves a session as started, finished or closed.
+    pub async fn save_session(&self, s: StoredSession) -> Result<(), StoreError> {
+        let stored = s.clone();
+        self.write_applied(
+            |db| async move { db.save_session(&stored).await },
+            |l| l.put_session(s),
+        )
+        .await
+    }
+
+    /// Saves the next-day answer for a session.
+    pub async fn answer_response(
+        &self,
+        s: StoredSession,
+        r: Response24h,
+    ) -> Result<(), StoreError> {
+        let stored = s.clone();
+        self.write_applied(
+            |db| async move { db.answer_response(&stored, r).await },
+            |l| {
+                l.put_session(StoredSession {
+                    response: Some(r),
+                    ..s
+                })
+            },
+        )
+        .await
+    }
+
+    pub async fn save_checkin(&self, c: CheckIn) -> Result<(), StoreError> {
+        let stored = c.clone();
+        self.write_applied(
+            |db| async move { db.save_checkin(&stored).await },
+            |l| l.put_checkin(c),
+        )
+        .await
+    }
+
+    /// Saves an event (a flare, a swap, a rating, a resume, a setup change) made now.
+    pub async fn save_event(&self, e: Event) -> Result<(), StoreError> {
+        let stamp = crate::platform::clock::now_ms();
+        let stored = e.clone();
+        self.write_applied(
+            |db| async move { db.save_event(&stored, stamp).await },
+            |l| l.put_event(e, stamp),
+        )
+        .await
     }
 
     /// Runs a write; on success refreshes this tab and tells the others, on failure says

@@ -92,11 +92,7 @@ fn SetupEditor() -> impl IntoView {
             .unwrap_or_default();
         saving.set(true);
         leptos::task::spawn_local(async move {
-            let saved = data
-                .write(
-                    |db| async move { db.save_event(&Event::Setup(change), clock::now_ms()).await },
-                )
-                .await;
+            let saved = data.save_event(Event::Setup(change)).await;
             saving.set(false);
             match saved {
                 Ok(()) => set_said.set(Some(words)),

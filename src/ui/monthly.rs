@@ -81,11 +81,7 @@ pub fn MonthlyCheckIn() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let e = Event::Psfs(after);
-            if data
-                .write(|db| async move { db.save_event(&e, clock::now_ms()).await })
-                .await
-                .is_ok()
-            {
+            if data.save_event(e).await.is_ok() {
                 set_result.set(Some(words));
             }
         });

@@ -47,9 +47,7 @@ fn save_swap(from: &str, to: &str) {
         to: to.to_string(),
     };
     leptos::task::spawn_local(async move {
-        let _ = data
-            .write(|db| async move { db.save_event(&Event::Swap(swap), clock::now_ms()).await })
-            .await;
+        let _ = data.save_event(Event::Swap(swap)).await;
     });
 }
 
@@ -79,9 +77,7 @@ pub fn Resume(key: String, name: String) -> impl IntoView {
             exercise: key.clone(),
         };
         leptos::task::spawn_local(async move {
-            let _ = data
-                .write(|db| async move { db.save_event(&Event::Resume(r), clock::now_ms()).await })
-                .await;
+            let _ = data.save_event(Event::Resume(r)).await;
         });
     };
     view! {

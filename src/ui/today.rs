@@ -174,17 +174,13 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
     let flare_now = move |_| {
         leptos::task::spawn_local(async move {
             let e = Event::Flare(FlareEvent::Started(clock::today()));
-            let _ = data
-                .write(|db| async move { db.save_event(&e, clock::now_ms()).await })
-                .await;
+            let _ = data.save_event(e).await;
         });
     };
     let flare_over = move |_| {
         leptos::task::spawn_local(async move {
             let e = Event::Flare(FlareEvent::Ended(clock::today()));
-            let _ = data
-                .write(|db| async move { db.save_event(&e, clock::now_ms()).await })
-                .await;
+            let _ = data.save_event(e).await;
         });
     };
     let session = plan
@@ -377,9 +373,7 @@ fn ResponseQuestion() -> impl IntoView {
     let answer = move |r: Response24h| {
         let Some(s) = pending() else { return };
         leptos::task::spawn_local(async move {
-            let saved = data
-                .write(|db| async move { db.answer_response(&s, r).await })
-                .await;
+            let saved = data.answer_response(s, r).await;
             set_answered.set(Some(saved.map(|_| r).map_err(|e| e.to_string())));
         });
     };
@@ -475,10 +469,7 @@ fn CheckInCard() -> impl IntoView {
             new_symptoms: new_symptoms.get_untracked(),
         };
         leptos::task::spawn_local(async move {
-            if let Err(e) = data
-                .write(|db| async move { db.save_checkin(&c).await })
-                .await
-            {
+            if let Err(e) = data.save_checkin(c).await {
                 set_error.set(Some(format!("Your check-in was not saved: {e}")));
             }
         });

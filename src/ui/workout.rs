@@ -146,9 +146,7 @@ fn StartCard(s: PlannedSession, units: Units) -> impl IntoView {
             served: served.clone(),
         };
         leptos::task::spawn_local(async move {
-            let _ = data
-                .write(|db| async move { db.save_session(&stored).await })
-                .await;
+            let _ = data.save_session(stored).await;
         });
     };
     view! {
@@ -174,9 +172,7 @@ fn StaleSession(stored: StoredSession) -> impl IntoView {
             ..stored.clone()
         };
         leptos::task::spawn_local(async move {
-            let _ = data
-                .write(|db| async move { db.save_session(&done).await })
-                .await;
+            let _ = data.save_session(done).await;
         });
     };
     view! {
@@ -386,13 +382,11 @@ fn ActiveSession(
                 })
                 .collect(),
         });
+        // Ready before the session closes, so the summary replaces it in one step.
+        on_finish.set(Some(summary));
         leptos::task::spawn_local(async move {
-            if data
-                .write(|db| async move { db.save_session(&done).await })
-                .await
-                .is_ok()
-            {
-                on_finish.set(Some(summary));
+            if data.save_session(done).await.is_err() {
+                on_finish.set(None);
             }
         });
     };
@@ -828,9 +822,7 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
             to: to.id.to_string(),
         };
         leptos::task::spawn_local(async move {
-            let _ = data
-                .write(|db| async move { db.save_event(&Event::Swap(swap), clock::now_ms()).await })
-                .await;
+            let _ = data.save_event(Event::Swap(swap)).await;
         });
     };
     let saving = live.saving;

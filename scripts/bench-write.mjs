@@ -1,0 +1,104 @@
+// Measures "write → shown" for the writes that are not a set — saving the daily check-in,
+// starting a session, finishing one — in headless Chromium with 4× CPU throttling, on a
+// synthetic five-year history. Prints p50/max; asserts nothing.
+// Usage: node scripts/bench-write.mjs   (after a release build; DIST=dir for another build)
+import { chromium } from "playwright-core";
+import { spawn } from "node:child_process";
+import { replaceThroughSettings, synthesize } from "./lib/synthetic.mjs";
+
+const PORT = Number(process.env.PORT || 4178);
+const BASE = `http://127.0.0.1:${PORT}`;
+const RUNS = Number(process.env.RUNS || 5);
+const server = spawn("python3", ["scripts/serve.py", process.env.DIST || "dist", String(PORT)], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 700));
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"],
+});
+
+const stats = (t) => {
+  t.sort((a, b) => a - b);
+  return `p50 ${t[Math.floor((t.length - 1) / 2)].toFixed(0)} ms, max ${t[t.length - 1].toFixed(0)} ms (n=${t.length})`;
+};
+
+/** Clicks the button named `name` and resolves, in ms, once `done` (a function body) holds. */
+function timeClick(page, name, done) {
+  return page.evaluate(
+    async ([name, doneScript]) => {
+      const done = new Function(doneScript);
+      const button = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === name);
+      const t0 = performance.now();
+      await new Promise((resolve) => {
+        const seen = new MutationObserver(() => {
+          if (done()) {
+            seen.disconnect();
+            resolve();
+          }
+        });
+        seen.observe(document.body, { childList: true, subtree: true });
+        button.click();
+      });
+      return performance.now() - t0;
+    },
+    [name, done],
+  );
+}
+
+/** Deletes today's check-in from IndexedDB so the form is offered again. */
+function forgetTodaysCheckIn(page) {
+  return page.evaluate(async () => {
+    const today = new Date();
+    const key = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
+    const db = await new Promise((res) => {
+      const r = indexedDB.open("backstrong");
+      r.onsuccess = () => res(r.result);
+    });
+    await new Promise((res) => {
+      const tx = db.transaction("checkins", "readwrite");
+      tx.objectStore("checkins").delete(key);
+      tx.oncomplete = res;
+    });
+    db.close();
+  });
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${BASE}/start`);
+  for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Make my plan" }).click();
+  await page.getByRole("region", { name: "Your plan", exact: true }).waitFor();
+  const counts = await replaceThroughSettings(page, BASE, (b) => synthesize(b, { days: 5 * 365, setsPerSession: 20 }));
+  const cdp = await page.context().newCDPSession(page);
+
+  const checkin = [];
+  const start = [];
+  const finish = [];
+  for (let run = 0; run < RUNS; run++) {
+    await forgetTodaysCheckIn(page);
+    await page.goto(`${BASE}/`);
+    await page.getByText(/Phase \d/).first().waitFor({ timeout: 60_000 });
+    await page.getByText("Daily check-in").click();
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    checkin.push(await timeClick(page, "Save check-in", 'return [...document.querySelectorAll("h2")].some((h) => h.textContent === "Checked in")'));
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+
+    await page.goto(`${BASE}/workout`);
+    await page.getByRole("button", { name: "Start session" }).waitFor({ timeout: 60_000 });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    start.push(await timeClick(page, "Start session", 'return document.querySelector(".session-bar") !== null'));
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+    await page.getByRole("button", { name: "Finish session" }).click();
+    await page.getByRole("button", { name: "Finish now" }).waitFor();
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    finish.push(await timeClick(page, "Finish now", 'return document.querySelector(\'[aria-label="Session summary"]\') !== null'));
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  }
+  console.log(`five-year history (${counts.sets} sets, ${counts.checkins} check-ins), 4× CPU throttling, write → shown:`);
+  console.log(`  check-in saved:   ${stats(checkin)}`);
+  console.log(`  session started:  ${stats(start)}`);
+  console.log(`  session finished: ${stats(finish)}`);
+} finally {
+  await browser.close();
+  server.kill();
+}
