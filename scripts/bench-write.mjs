@@ -5,6 +5,7 @@
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
 import { replaceThroughSettings, synthesize } from "./lib/synthetic.mjs";
+import { SAFETY_QUESTIONS } from "../tests/shared/journey.mjs";
 
 const PORT = Number(process.env.PORT || 4178);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -44,18 +45,21 @@ function timeClick(page, name, done) {
   );
 }
 
-/** Deletes today's check-in from IndexedDB so the form is offered again. */
-function forgetTodaysCheckIn(page) {
+/** Deletes today's check-in and the last eight days' sessions from IndexedDB, so that
+ * each run can check in and start a session again. */
+function forgetRecent(page) {
   return page.evaluate(async () => {
-    const today = new Date();
-    const key = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
+    const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    const today = iso(new Date());
+    const since = iso(new Date(Date.now() - 8 * 24 * 3600 * 1000));
     const db = await new Promise((res) => {
       const r = indexedDB.open("backstrong");
       r.onsuccess = () => res(r.result);
     });
     await new Promise((res) => {
-      const tx = db.transaction("checkins", "readwrite");
-      tx.objectStore("checkins").delete(key);
+      const tx = db.transaction(["checkins", "sessions", "sets"], "readwrite");
+      tx.objectStore("checkins").delete(today);
+      for (const s of ["sessions", "sets"]) tx.objectStore(s).delete(IDBKeyRange.lowerBound(since));
       tx.oncomplete = res;
     });
     db.close();
@@ -65,17 +69,27 @@ function forgetTodaysCheckIn(page) {
 try {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto(`${BASE}/start`);
+  for (const q of SAFETY_QUESTIONS) await page.getByRole("group", { name: q }).getByLabel("No", { exact: true }).check();
   for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Make my plan" }).click();
   await page.getByRole("region", { name: "Your plan", exact: true }).waitFor();
-  const counts = await replaceThroughSettings(page, BASE, (b) => synthesize(b, { days: 5 * 365, setsPerSession: 20 }));
+  const counts = await replaceThroughSettings(page, BASE, (b) => {
+    synthesize(b, { days: 5 * 365, setsPerSession: 20 });
+    // This week's sessions still to do, so one can be started.
+    const since = new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    b.stores.sessions = b.stores.sessions.filter(([k]) => k < since);
+    b.stores.sets = b.stores.sets.filter(([k]) => k < since);
+    // The synthetic flare's end comes before three calm days, so it would never end.
+    b.stores.events = b.stores.events.filter(([, v]) => !v.includes("Flare"));
+    return { sets: b.stores.sets.length, checkins: b.stores.checkins.length };
+  });
   const cdp = await page.context().newCDPSession(page);
 
   const checkin = [];
   const start = [];
   const finish = [];
   for (let run = 0; run < RUNS; run++) {
-    await forgetTodaysCheckIn(page);
+    await forgetRecent(page);
     await page.goto(`${BASE}/`);
     await page.getByText(/Phase \d/).first().waitFor({ timeout: 60_000 });
     await page.getByText("Daily check-in").click();
@@ -84,7 +98,10 @@ try {
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
 
     await page.goto(`${BASE}/workout`);
-    await page.getByRole("button", { name: "Start session" }).waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Start session" }).waitFor({ timeout: 60_000 }).catch(async (e) => {
+      console.log(await page.locator("main").innerText());
+      throw e;
+    });
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     start.push(await timeClick(page, "Start session", 'return document.querySelector(".session-bar") !== null'));
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
