@@ -2,6 +2,7 @@
 // headless Chromium with 4× CPU throttling. Prints p50/p95; asserts nothing.
 // Goal (issue #7): ≤100 ms. Usage: node scripts/bench-history.mjs   (after a release build)
 import { chromium } from "playwright-core";
+import { SAFETY_QUESTIONS } from "../tests/shared/journey.mjs";
 import { spawn } from "node:child_process";
 import { replaceThroughSettings, synthesize } from "./lib/synthetic.mjs";
 
@@ -49,6 +50,7 @@ async function timeClick(page, clickSelector, doneScript) {
 try {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto(`${BASE}/start`);
+  for (const q of SAFETY_QUESTIONS) await page.getByRole("group", { name: q }).getByLabel("No", { exact: true }).check();
   for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Make my plan" }).click();
   await page.getByRole("region", { name: "Your plan", exact: true }).waitFor();

@@ -3,6 +3,7 @@
 // 1,800 check-ins) imported through Settings. Prints p50/p95; asserts nothing.
 // Usage: node scripts/bench-log.mjs   (after a release build)
 import { chromium } from "playwright-core";
+import { SAFETY_QUESTIONS } from "../tests/shared/journey.mjs";
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { replaceThroughSettings } from "./lib/synthetic.mjs";
@@ -18,6 +19,7 @@ const browser = await chromium.launch({
 
 async function onboard(page) {
   await page.goto(`${BASE}/start`);
+  for (const q of SAFETY_QUESTIONS) await page.getByRole("group", { name: q }).getByLabel("No", { exact: true }).check();
   for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Make my plan" }).click();
   await page.getByRole("region", { name: "Your plan", exact: true }).waitFor();
