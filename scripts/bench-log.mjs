@@ -3,7 +3,7 @@
 // 1,800 check-ins) imported through Settings. Prints p50/p95; asserts nothing.
 // Usage: node scripts/bench-log.mjs   (after a release build)
 import { chromium } from "playwright-core";
-import { SAFETY_QUESTIONS } from "../tests/shared/journey.mjs";
+import { SAFETY_QUESTIONS, DONE } from "../tests/shared/journey.mjs";
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { replaceThroughSettings } from "./lib/synthetic.mjs";
@@ -62,7 +62,7 @@ async function measure(page, samples) {
   while (times.length < samples) {
     await page.goto(`${BASE}/workout`);
     const start = page.getByRole("button", { name: "Start session" });
-    const log = page.getByRole("button", { name: /^Log set/ }).first();
+    const log = page.getByRole("button", { name: DONE }).first();
     await start.or(log).or(page.getByText("No session left")).first().waitFor({ timeout: 120_000 }).catch(async (e) => { console.log("STUCK:", times.length, await page.locator("body").innerText());
       await page.goto(`${BASE}/settings`);
       const [f] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export a full backup" }).click()]);
@@ -76,8 +76,9 @@ async function measure(page, samples) {
       await page.waitForTimeout(50);
       times.push(
         await page.evaluate(async () => {
-          const count = () => document.querySelectorAll(".sets .saved").length;
-          const button = [...document.querySelectorAll("button")].find((b) => (b.getAttribute("aria-label") || "").startsWith("Log set"));
+          // The session bar's "N of M sets": a set counts once it is stored.
+          const count = () => Number((document.querySelector(".session-bar .count")?.textContent || "0").match(/^\d+/)?.[0] || 0);
+          const button = [...document.querySelectorAll("button")].find((b) => b.textContent.trim().startsWith("Done · set"));
           const before = count();
           const t0 = performance.now();
           await new Promise((resolve) => {
@@ -96,6 +97,8 @@ async function measure(page, samples) {
     }
     if (times.length < samples) {
       await page.getByRole("button", { name: "Finish session" }).click();
+      const now = page.getByRole("button", { name: "Finish now" });
+      if (await now.isVisible()) await now.click();
       await page.getByRole("region", { name: "Session summary" }).waitFor();
     }
   }
