@@ -350,6 +350,9 @@ mod indexeddb {
             id: "tab-b".into(),
             ..sa.clone()
         };
+        // Each tab stores its session before its sets, as the app does.
+        ra.save_session(&sa).await.unwrap();
+        rb.save_session(&sb).await.unwrap();
         for i in 0..3 {
             ra.save_entry(&set(&sa, i)).await.unwrap();
             rb.save_entry(&set(&sb, i)).await.unwrap();
