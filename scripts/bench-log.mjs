@@ -10,7 +10,7 @@ import { replaceThroughSettings } from "./lib/synthetic.mjs";
 
 const PORT = 4176;
 const BASE = `http://127.0.0.1:${PORT}`;
-const server = spawn("python3", ["scripts/serve.py", "dist", String(PORT)], { stdio: "ignore" });
+const server = spawn("python3", ["scripts/serve.py", process.env.DIST || "dist", String(PORT)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 700));
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
