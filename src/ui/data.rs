@@ -78,25 +78,12 @@ impl DataCtx {
     /// Saves one session entry (a set, a pain report, a decision) and shows it at once,
     /// without re-reading the whole store.
     pub async fn save_entry(&self, set: StoredEntry) -> Result<(), StoreError> {
-        let db = self
-            .db()
-            .ok_or_else(|| StoreError::Unavailable("storage is not open".into()))?;
-        let result = db.save_entry(&set).await;
-        match &result {
-            Ok(()) => {
-                self.error.set(None);
-                self.loaded.update(|l| {
-                    if let Some(l) = l {
-                        l.add_entry(set);
-                    }
-                });
-                if let Some(c) = self.channel.get_value() {
-                    c.notify();
-                }
-            }
-            Err(e) => self.error.set(Some(e.to_string())),
-        }
-        result
+        let stored = set.clone();
+        self.write_applied(
+            |db| async move { db.save_entry(&stored).await },
+            |l| l.add_entry(set),
+        )
+        .await
     }
 
     /// Runs a write and, once it is stored, shows it by `apply` on what is held (the
