@@ -353,32 +353,104 @@ pub fn plan(
     history: &History,
     today: NaiveDate,
 ) -> Result<Plan, Gate> {
+    plan_with(&mut PlanCache::default(), profile, safety, history, today)
+}
+
+/// What a re-plan can start from instead of week 0: the planner as each week opened. The
+/// opening of week `w` depends only on what is dated before week `w`, so a change dated `d`
+/// keeps every opening up to `d`'s week (`forget_from`).
+#[derive(Debug, Clone, Default)]
+pub struct PlanCache {
+    base: Option<Profile>,
+    openings: Vec<Opening>,
+    /// The phase each week ended in, for the weeks whose opening is kept.
+    phases: Vec<Phase>,
+}
+
+impl PlanCache {
+    /// Something dated `day` was added, changed or taken away: the weeks from its week on
+    /// are replayed at the next plan.
+    pub fn forget_from(&mut self, day: NaiveDate) {
+        let Some(base) = &self.base else { return };
+        if day < base.start {
+            // Setups dated before the start shape week 0 itself.
+            self.openings.clear();
+            self.phases.clear();
+            return;
+        }
+        let w = week_index(base.start, day) as usize;
+        self.openings.truncate(w + 1);
+        self.phases.truncate(w);
+    }
+
+    /// Everything replayed at the next plan.
+    pub fn clear(&mut self) {
+        *self = PlanCache::default();
+    }
+
+    /// How many week openings are kept.
+    pub fn weeks_kept(&self) -> usize {
+        self.openings.len()
+    }
+}
+
+/// `plan`, starting from the latest week `cache` still holds and keeping what it replays.
+/// The caller tells the cache about every change (`PlanCache::forget_from`); a different
+/// profile starts it over. Gives exactly what `plan` gives.
+pub fn plan_with(
+    cache: &mut PlanCache,
+    profile: &Profile,
+    safety: &Safety,
+    history: &History,
+    today: NaiveDate,
+) -> Result<Plan, Gate> {
     match red_flag_gate(&safety.answers, &safety.clearances, today) {
         Gate::Open => {}
         blocked => return Err(blocked),
     }
+    if cache.base.as_ref() != Some(profile) {
+        *cache = PlanCache {
+            base: Some(profile.clone()),
+            ..PlanCache::default()
+        };
+    }
     let current = week_index(profile.start, today);
-    let timeline = Timeline::new(profile, history, today, current);
     let spans = flare_spans(
         &history.flares,
         &history.flare_times,
         &history.checkins,
         moment,
     );
-    let mut st = State::new(profile, history);
-    let mut phases = Vec::with_capacity(current as usize + 1);
-    for w in 0..=current {
-        if w > 0 {
-            st.boundary(w, &timeline, &spans);
+    let kept = (cache.openings.len() as u32).min(current + 1);
+    let (mut st, from) = match kept.checked_sub(1) {
+        Some(k) => (
+            State::resume(profile, history, cache.openings[k as usize].clone()),
+            k,
+        ),
+        None => {
+            let mut st = State::new(profile, history);
+            st.see(moment(week_start(profile.start, 0), 0), &spans);
+            cache.openings.clear();
+            cache.openings.push(st.opening());
+            (st, 0)
         }
-        st.seen.clear();
-        // The week as it opens.
-        st.see(moment(week_start(profile.start, w), 0), &spans);
-        st.run_week(&timeline.weeks[w as usize], &spans);
-        phases.push(st.phase);
+    };
+    cache.openings.truncate(from as usize + 1);
+    cache.phases.truncate(from as usize);
+    let timeline = Timeline::new(profile, history, today, from, current, &spans);
+    for w in from..=current {
+        if w > from {
+            st.boundary(w, &timeline, &spans);
+            st.seen.clear();
+            // The week as it opens.
+            st.see(moment(week_start(profile.start, w), 0), &spans);
+            cache.openings.push(st.opening());
+        }
+        st.run_week(timeline.week(w), &spans);
+        cache.phases.push(st.phase);
     }
     let mut plan = st.this_week(current, today, &spans);
-    plan.phase_history = phases;
+    plan.phase_history = cache.phases.clone();
     Ok(plan)
 }
 
@@ -485,37 +557,47 @@ fn moment(day: NaiveDate, at_ms: i64) -> i64 {
     (day - epoch).num_days() * 86_400_000 - 14 * 3_600_000
 }
 
-/// Everything stored, bucketed by program week and put in order, read once.
+/// What is stored for weeks `from..=current`, bucketed by program week and put in order.
 struct Timeline<'h> {
+    from: u32,
     weeks: Vec<Vec<(EvKey, Ev)>>,
     checkins: Vec<Vec<&'h CheckIn>>,
 }
 
 impl<'h> Timeline<'h> {
-    fn new(profile: &Profile, history: &'h History, today: NaiveDate, current: u32) -> Self {
-        let n = current as usize + 1;
-        let week = |d: NaiveDate| week_index(profile.start, d) as usize;
+    fn new(
+        profile: &Profile,
+        history: &'h History,
+        today: NaiveDate,
+        from: u32,
+        current: u32,
+        spans: &[FlareSpan],
+    ) -> Self {
+        let n = (current - from) as usize + 1;
+        // The bucket of a day, or none for a week before `from`.
+        let week =
+            |d: NaiveDate| (week_index(profile.start, d).checked_sub(from)).map(|w| w as usize);
         let mut keyed: Vec<Vec<(EvKey, Ev)>> = vec![Vec::new(); n];
         for (i, c) in history.setups.iter().enumerate() {
-            if c.day <= today {
-                keyed[week(c.day)].push(((moment(c.day, c.at_ms), 0, i, 0, c.day), Ev::Setup(i)));
+            if let Some(w) = week(c.day).filter(|_| c.day <= today) {
+                keyed[w].push(((moment(c.day, c.at_ms), 0, i, 0, c.day), Ev::Setup(i)));
             }
         }
         for (i, s) in history.swaps.iter().enumerate() {
-            if s.day <= today {
-                keyed[week(s.day)].push(((moment(s.day, s.at_ms), 1, i, 0, s.day), Ev::Swap(i)));
+            if let Some(w) = week(s.day).filter(|_| s.day <= today) {
+                keyed[w].push(((moment(s.day, s.at_ms), 1, i, 0, s.day), Ev::Swap(i)));
             }
         }
         for (i, r) in history.resumes.iter().enumerate() {
-            if r.day <= today {
-                keyed[week(r.day)].push(((moment(r.day, r.at_ms), 2, i, 0, r.day), Ev::Resume(i)));
+            if let Some(w) = week(r.day).filter(|_| r.day <= today) {
+                keyed[w].push(((moment(r.day, r.at_ms), 2, i, 0, r.day), Ev::Resume(i)));
             }
         }
         for (i, s) in history.sessions.iter().enumerate() {
             if s.day > today || s.day < profile.start {
                 continue;
             }
-            let w = week(s.day);
+            let Some(w) = week(s.day) else { continue };
             let started = moment(s.day, s.started_ms);
             keyed[w].push(((started, 3, i, 0, s.day), Ev::Start(i)));
             let mut last = started;
@@ -525,25 +607,23 @@ impl<'h> Timeline<'h> {
                 keyed[w].push(((at, 4, i, j, s.day), Ev::Entry(i, j)));
             }
             // A finished session ends with its last entry; one left open, when the week
-            // does (a later session closes it sooner).
+            // does (a later session closes it sooner). Not at the end of time: what the
+            // week looked like then must not depend on anything stored after it.
+            let week_end = moment(week_start(profile.start, from + w as u32 + 1), 0) - 1;
             let end = match (s.finished, s.finished_ms) {
                 (true, Some(ms)) => ms.max(last),
                 (true, None) => last,
-                (false, _) => i64::MAX,
+                (false, _) => week_end.max(last),
             };
             keyed[w].push(((end, 5, i, 0, s.day), Ev::End(i)));
         }
-        let spans = flare_spans(
-            &history.flares,
-            &history.flare_times,
-            &history.checkins,
-            moment,
-        );
         for span in spans {
             // The moments a flare starts and ends change what the plan shows.
             for (d, at) in std::iter::once(span.start).chain(span.end) {
                 if d <= today && d >= profile.start {
-                    keyed[week(d)].push(((at, 0, 0, 0, d), Ev::Day));
+                    if let Some(w) = week(d) {
+                        keyed[w].push(((at, 0, 0, 0, d), Ev::Day));
+                    }
                 }
             }
         }
@@ -560,12 +640,26 @@ impl<'h> Timeline<'h> {
             .iter()
             .filter(|c| c.day <= today && c.day >= profile.start)
         {
-            checkins[week(c.day)].push(c);
+            if let Some(w) = week(c.day) {
+                checkins[w].push(c);
+            }
         }
         for w in &mut checkins {
             w.sort_by_key(|c| c.day);
         }
-        Timeline { weeks, checkins }
+        Timeline {
+            from,
+            weeks,
+            checkins,
+        }
+    }
+
+    fn week(&self, w: u32) -> &[(EvKey, Ev)] {
+        &self.weeks[(w - self.from) as usize]
+    }
+
+    fn checkins(&self, w: u32) -> &[&'h CheckIn] {
+        &self.checkins[(w - self.from) as usize]
     }
 }
 
@@ -619,6 +713,25 @@ struct State<'a> {
     seen: BTreeMap<&'static str, WeeklyDose>,
 }
 
+/// The planner as a week opens, owning all of it: `State` without the inputs it reads.
+#[derive(Debug, Clone)]
+struct Opening {
+    profile: Profile,
+    week_profile: Profile,
+    phase: Phase,
+    phase_weeks: Vec<WeekSummary>,
+    templates: Vec<Vec<Ladder>>,
+    slots: BTreeMap<Ladder, Slot>,
+    last_week: BTreeMap<&'static str, WeeklyDose>,
+    idle_weeks: u32,
+    walking: u16,
+    walking_step: Option<WalkingStep>,
+    flare_pending: bool,
+    paused: BTreeSet<String>,
+    week_index: u32,
+    seen: BTreeMap<&'static str, WeeklyDose>,
+}
+
 impl<'a> State<'a> {
     fn new(base: &'a Profile, history: &'a History) -> Self {
         let profile = base.with_setup(&history.setup_at(base, base.start, i64::MIN));
@@ -643,6 +756,48 @@ impl<'a> State<'a> {
         };
         st.retemplate(false);
         st
+    }
+
+    /// Where the planner stands as a week opens (nothing of the week happened yet).
+    fn opening(&self) -> Opening {
+        Opening {
+            profile: self.profile.clone(),
+            week_profile: self.week_profile.clone(),
+            phase: self.phase,
+            phase_weeks: self.phase_weeks.clone(),
+            templates: self.templates.clone(),
+            slots: self.slots.clone(),
+            last_week: self.last_week.clone(),
+            idle_weeks: self.idle_weeks,
+            walking: self.walking,
+            walking_step: self.walking_step,
+            flare_pending: self.flare_pending,
+            paused: self.paused.clone(),
+            week_index: self.week_index,
+            seen: self.seen.clone(),
+        }
+    }
+
+    fn resume(base: &'a Profile, history: &'a History, o: Opening) -> Self {
+        State {
+            base,
+            profile: o.profile,
+            week_profile: o.week_profile,
+            history,
+            phase: o.phase,
+            phase_weeks: o.phase_weeks,
+            templates: o.templates,
+            slots: o.slots,
+            last_week: o.last_week,
+            idle_weeks: o.idle_weeks,
+            walking: o.walking,
+            walking_step: o.walking_step,
+            flare_pending: o.flare_pending,
+            paused: o.paused,
+            week: Week::default(),
+            week_index: o.week_index,
+            seen: o.seen,
+        }
     }
 
     fn owned(&self) -> &EquipmentSet {
@@ -1380,7 +1535,7 @@ impl State<'_> {
             self.walking_step = None;
             self.walking = self.walking.min(WALK_START_MINUTES);
         } else {
-            let (total, step) = walking_progression(self.walking, &tl.checkins[(w - 1) as usize]);
+            let (total, step) = walking_progression(self.walking, tl.checkins(w - 1));
             self.walking = total;
             self.walking_step = Some(step);
         }

@@ -1,26 +1,26 @@
-//! Time to re-plan from a five-year history, natively. Prints numbers; asserts nothing.
+//! Time to plan from five and twenty years of history, natively: a full replay, and the
+//! re-plan a tap causes (only this week). Prints numbers; asserts nothing.
 //! Run: cargo bench --bench replan
 
 #[path = "../common/mod.rs"]
 mod common;
 
 use backstrong::domain::history::Response24h;
-use backstrong::domain::planner::plan;
+use backstrong::domain::planner::{plan, plan_with, PlanCache};
 use backstrong::domain::profile::{Experience, Goal, Profile};
 use common::{full_gym, start, Timeline};
 use std::hint::black_box;
 use std::time::Instant;
 
-fn main() {
+fn history(weeks: u32) -> Timeline {
     let mut p = Profile::new(start(), full_gym());
     p.days_per_week = 3;
     p.session_minutes = 60;
     p.goal = Goal::DeadliftAgain;
     p.experience = Experience::Returning;
     let mut t = Timeline::new(p);
-    let built = Instant::now();
-    for week in 0..261 {
-        // Mostly calm, with the odd sore week and spike, as a real five years would be.
+    for week in 0..weeks {
+        // Mostly calm, with the odd sore week and spike, as real years would be.
         let (pain, response) = match week % 13 {
             5 => (3, Response24h::StillRaised),
             11 => (1, Response24h::Spiked),
@@ -28,33 +28,73 @@ fn main() {
         };
         t.week(pain, response);
     }
-    let sets: usize = t.history.sessions.iter().map(|s| s.sets().count()).sum();
-    println!(
-        "history: {} weeks, {} sessions, {} sets, {} check-ins (built in {:.1} s)",
-        261,
-        t.history.sessions.len(),
-        sets,
-        t.history.checkins.len(),
-        built.elapsed().as_secs_f64()
-    );
+    t
+}
 
-    let runs = 300;
+/// p50, p95 and mean of `runs` timings of `f`, in milliseconds.
+fn time(runs: usize, mut f: impl FnMut()) -> (f64, f64, f64) {
     let mut ms: Vec<f64> = (0..runs)
         .map(|_| {
             let t0 = Instant::now();
-            black_box(
-                plan(black_box(&t.profile), &t.safety, &t.history, t.today).expect("gate open"),
-            );
+            f();
             t0.elapsed().as_secs_f64() * 1000.0
         })
         .collect();
     ms.sort_by(f64::total_cmp);
     let pct = |q: f64| ms[((runs as f64 - 1.0) * q) as usize];
-    let mean = ms.iter().sum::<f64>() / runs as f64;
-    println!(
-        "re-plan from five years: p50 {:.3} ms, p95 {:.3} ms, mean {:.3} ms over {runs} runs (goal: 1 ms)",
-        pct(0.5),
-        pct(0.95),
-        mean
-    );
+    (pct(0.5), pct(0.95), ms.iter().sum::<f64>() / runs as f64)
+}
+
+fn main() {
+    for (years, weeks) in [(5, 261), (20, 1043)] {
+        let built = Instant::now();
+        let t = history(weeks);
+        let sets: usize = t.history.sessions.iter().map(|s| s.sets().count()).sum();
+        println!(
+            "{years} years: {weeks} weeks, {} sessions, {sets} sets, {} check-ins (built in {:.1} s)",
+            t.history.sessions.len(),
+            t.history.checkins.len(),
+            built.elapsed().as_secs_f64()
+        );
+        let (p50, p95, mean) = time(100, || {
+            black_box(
+                plan(black_box(&t.profile), &t.safety, &t.history, t.today).expect("gate open"),
+            );
+        });
+        println!("  full replay:          p50 {p50:.3} ms, p95 {p95:.3} ms, mean {mean:.3} ms");
+        // A tap: something dated today changed, so only this week is replayed.
+        let mut cache = PlanCache::default();
+        plan_with(&mut cache, &t.profile, &t.safety, &t.history, t.today).expect("gate open");
+        let (p50, p95, mean) = time(1000, || {
+            cache.forget_from(t.today);
+            black_box(
+                plan_with(
+                    &mut cache,
+                    black_box(&t.profile),
+                    &t.safety,
+                    &t.history,
+                    t.today,
+                )
+                .expect("gate open"),
+            );
+        });
+        println!(
+            "  re-plan after a tap:  p50 {p50:.3} ms, p95 {p95:.3} ms, mean {mean:.3} ms (goal 0.1 ms)"
+        );
+        // A late next-day answer: last week is replayed too.
+        let (p50, p95, mean) = time(1000, || {
+            cache.forget_from(t.today - chrono::Days::new(7));
+            black_box(
+                plan_with(
+                    &mut cache,
+                    black_box(&t.profile),
+                    &t.safety,
+                    &t.history,
+                    t.today,
+                )
+                .expect("gate open"),
+            );
+        });
+        println!("  re-plan, last week:   p50 {p50:.3} ms, p95 {p95:.3} ms, mean {mean:.3} ms");
+    }
 }
