@@ -5,12 +5,15 @@ use super::kv::{KvStore, StoreError, StoreName};
 use super::migrations::migrate_to_current;
 use super::records::*;
 use crate::domain::history::{CheckIn, History, Response24h};
-use crate::domain::planner::Safety;
+use crate::domain::planner::{plan_with, Plan, PlanCache, Safety};
 use crate::domain::profile::Profile;
 use crate::domain::psfs::PsfsRating;
+use crate::domain::safety::Gate;
+use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 pub struct Repo<K> {
     kv: K,
@@ -36,14 +39,56 @@ pub struct Loaded {
     pub set_aside_mark: u64,
     /// Positions in `sets` of each session's sets, so a session's view does not scan years.
     by_session: BTreeMap<String, Vec<usize>>,
+    /// The planner's weeks kept for this history, told of every change made here.
+    replan: Replan,
+}
+
+/// A `PlanCache` shared by every reader of what is loaded. It is not data: two loads are
+/// equal whatever each has worked out so far.
+#[derive(Debug, Default)]
+struct Replan(Mutex<PlanCache>);
+
+impl Replan {
+    fn with<R>(&self, f: impl FnOnce(&mut PlanCache) -> R) -> R {
+        // Nothing panics while it is held; a poisoned lock still holds a valid cache.
+        f(&mut self.0.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+impl Clone for Replan {
+    fn clone(&self) -> Self {
+        Replan(Mutex::new(self.with(|c| c.clone())))
+    }
+}
+
+impl PartialEq for Replan {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl Loaded {
+    /// The plan for `today`, or `None` before onboarding. Replays only the weeks a change
+    /// since the last plan reached; the same as `planner::plan` on what is loaded.
+    pub fn plan(&self, today: NaiveDate) -> Option<Result<Plan, Gate>> {
+        let profile = self.profile.as_ref()?;
+        Some(
+            self.replan
+                .with(|c| plan_with(c, profile, &self.safety, &self.history, today)),
+        )
+    }
+
+    fn changed_from(&self, day: NaiveDate) {
+        self.replan.with(|c| c.forget_from(day));
+    }
+
     /// Adds an entry just saved, without reading the store again: the cost of showing it
     /// stays flat however long the history is.
     pub fn add_entry(&mut self, s: StoredEntry) {
         if let Some(i) = self.sessions.iter().position(|x| x.id == s.session) {
             if let Some(log) = self.history.sessions.get_mut(i) {
+                let day = log.day;
+                self.replan.with(|c| c.forget_from(day));
                 log.entries.push(crate::domain::history::Logged {
                     at_ms: s.logged_ms,
                     entry: (&s.entry).into(),
@@ -65,12 +110,14 @@ impl Loaded {
         let log = session_log(&s, &mine);
         match self.sessions.iter().position(|x| x.id == s.id) {
             Some(i) => {
+                self.changed_from(self.history.sessions[i].day.min(log.day));
                 self.sessions[i] = s;
                 self.history.sessions[i] = log;
             }
             None => {
                 let key = session_key(&s);
                 let i = self.sessions.partition_point(|x| session_key(x) < key);
+                self.changed_from(log.day);
                 self.sessions.insert(i, s);
                 self.history.sessions.insert(i, log);
             }
@@ -79,6 +126,7 @@ impl Loaded {
 
     /// A check-in just saved (one per day: a second one replaces the first).
     pub fn put_checkin(&mut self, c: CheckIn) {
+        self.changed_from(c.day);
         let list = &mut self.history.checkins;
         match list.binary_search_by_key(&c.day, |x| x.day) {
             Ok(i) => list[i] = c,
@@ -88,6 +136,14 @@ impl Loaded {
 
     /// An event just saved at `stamp_ms`, where a load would put it.
     pub fn put_event(&mut self, e: Event, stamp_ms: i64) {
+        match &e {
+            Event::Flare(f) => self.changed_from(f.day()),
+            Event::Swap(s) => self.changed_from(s.day),
+            Event::Resume(r) => self.changed_from(r.day),
+            Event::Setup(c) => self.changed_from(c.day),
+            // Function scores are not read by the planner.
+            Event::Psfs(_) => {}
+        }
         match e {
             Event::Flare(f) => {
                 let h = &mut self.history;

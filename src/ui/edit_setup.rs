@@ -79,9 +79,9 @@ fn SetupEditor() -> impl IntoView {
             .with(|l| {
                 let p = l.profile.as_ref()?;
                 let old = l.history.current_setup(p);
-                let this = plan(p, &l.safety, &l.history, today).ok()?;
+                let this = l.plan(today)?.ok()?;
                 let next = p.start + Days::new(7 * u64::from(this.week));
-                let before = plan(p, &l.safety, &l.history, next).ok()?;
+                let before = l.plan(next)?.ok()?;
                 let mut h = l.history.clone();
                 h.setups.push(change.clone());
                 let after = plan(p, &l.safety, &h, next).ok()?;

@@ -1,7 +1,7 @@
 //! The plan for today, recomputed whenever the stored data changes.
 
 use super::data::use_data;
-use crate::domain::planner::{plan, Plan};
+use crate::domain::planner::Plan;
 use crate::domain::profile::Profile;
 use crate::domain::safety::Gate;
 use crate::platform::clock;
@@ -48,12 +48,10 @@ pub fn use_plan_state() -> Memo<PlanState> {
     let today = use_context::<TodayCtx>().map(|t| t.0);
     Memo::new(move |_| {
         let day = today.map_or_else(clock::today, |t| t.get());
-        data.with(|l| match &l.profile {
-            None => PlanState::NoProfile,
-            Some(p) => match plan(p, &l.safety, &l.history, day) {
-                Ok(plan) => PlanState::Ready(Box::new(plan), Box::new(p.clone())),
-                Err(g) => PlanState::Blocked(g),
-            },
+        data.with(|l| match (l.plan(day), &l.profile) {
+            (Some(Ok(plan)), Some(p)) => PlanState::Ready(Box::new(plan), Box::new(p.clone())),
+            (Some(Err(g)), _) => PlanState::Blocked(g),
+            _ => PlanState::NoProfile,
         })
         .unwrap_or(PlanState::Loading)
     })

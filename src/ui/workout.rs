@@ -11,7 +11,7 @@ use crate::domain::history::{Entry, ManualSwap, SetLog};
 use crate::domain::library::{exercise, Exercise, Measure};
 use crate::domain::next_time::{what_changes_next, NextChange};
 use crate::domain::pain::{Modification, Pain, PainAction};
-use crate::domain::planner::{plan, Plan, PlannedSession};
+use crate::domain::planner::{Plan, PlannedSession};
 use crate::domain::prescription::SetTarget;
 use crate::domain::session::{session_label, tempo_at, tempo_parts, TempoPart, WarmUp};
 use crate::domain::units::Units;
@@ -77,7 +77,7 @@ pub fn Workout() -> impl IntoView {
                 let planned = data.loaded.with_untracked(|l| {
                     let l = l.as_ref()?;
                     let p = l.profile.clone()?;
-                    plan(&p, &l.safety, &l.history, clock::today()).ok().map(|plan| (plan, p))
+                    l.plan(clock::today())?.ok().map(|plan| (plan, p))
                 });
                 let Some((plan, profile)) = planned else {
                     data.loaded.track();
@@ -291,9 +291,7 @@ fn ActiveSession(
         }
         let rebuilt = data.loaded.with_untracked(|l| {
             let l = l.as_ref()?;
-            let p = l.profile.as_ref()?;
-            let plan =
-                crate::domain::planner::plan(p, &l.safety, &l.history, clock::today()).ok()?;
+            let plan = l.plan(clock::today())?.ok()?;
             let started = live.stored.with_value(|s| (s.day, s.started_ms));
             let model = plan
                 .sessions
