@@ -7,6 +7,7 @@ import { SAFETY_QUESTIONS, DONE } from "../tests/shared/journey.mjs";
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { replaceThroughSettings } from "./lib/synthetic.mjs";
+import { traced } from "./lib/trace.mjs";
 
 const PORT = 4176;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -55,30 +56,9 @@ function fiveYears(backup) {
   return { sets: sets.length, checkins: checkins.length };
 }
 
-/** With TRACE=1: where the main thread's time goes during the taps (ms per tap, by trace
- * event), from a Chromium performance trace. */
-async function traced(cdp, run) {
-  if (!process.env.TRACE) return run();
-  const events = [];
-  cdp.on("Tracing.dataCollected", (e) => events.push(...e.value));
-  await cdp.send("Tracing.start", { categories: "devtools.timeline,v8.execute,blink", transferMode: "ReportEvents" });
-  const out = await run();
-  const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
-  await cdp.send("Tracing.end");
-  await done;
-  const main = events.filter((e) => e.ph === "X" && e.name === "RunTask");
-  const tid = Object.entries(main.reduce((a, e) => ((a[e.tid] = (a[e.tid] || 0) + e.dur), a), {})).sort((a, b) => b[1] - a[1])[0]?.[0];
-  const by = {};
-  for (const e of events) if (e.ph === "X" && String(e.tid) === tid && e.dur) by[e.name] = (by[e.name] || 0) + e.dur / 1000;
-  const top = Object.entries(by).sort((a, b) => b[1] - a[1]).slice(0, 14);
-  console.log("  main thread, ms in all (nested events counted in each):");
-  for (const [name, ms] of top) console.log(`    ${name.padEnd(28)} ${ms.toFixed(1)}`);
-  return out;
-}
-
 async function measure(page, samples) {
   const cdp = await page.context().newCDPSession(page);
-  return traced(cdp, () => measureWith(page, cdp, samples));
+  return traced(cdp, "taps", () => measureWith(page, cdp, samples));
 }
 
 async function measureWith(page, cdp, samples) {

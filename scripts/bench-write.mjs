@@ -7,6 +7,7 @@
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
 import { replaceThroughSettings, synthesize } from "./lib/synthetic.mjs";
+import { traced } from "./lib/trace.mjs";
 import { SAFETY_QUESTIONS } from "../tests/shared/journey.mjs";
 
 const PORT = Number(process.env.PORT || 4178);
@@ -114,7 +115,7 @@ try {
   // The first start after an import rewrites what it migrates: not what a user meets daily.
   await page.goto(`${BASE}/`);
   await page.getByText(/Phase \d/).first().waitFor({ timeout: 120_000 });
-  const startLong = await timeStart(page, cdp);
+  const startLong = await traced(cdp, `start with ${YEARS} years`, () => timeStart(page, cdp));
 
   const checkin = [];
   const start = [];

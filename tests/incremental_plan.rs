@@ -12,10 +12,11 @@ use backstrong::domain::history::{
     Entry, FlareEvent, History, Logged, ManualSwap, Response24h, SessionLog, SetLog, SetupChange,
 };
 use backstrong::domain::library::easier_variation;
+use backstrong::domain::next_time::{what_changes_next_with, NextChange};
 use backstrong::domain::pain::Pain;
 use backstrong::domain::planner::{plan, plan_with, PlanCache};
 use backstrong::domain::profile::{Experience, Goal, Profile};
-use backstrong::domain::schedule::week_index;
+use backstrong::domain::schedule::{week_index, week_start};
 use chrono::{Days, NaiveDate};
 use common::{checkin, cleared, full_gym, start};
 use proptest::prelude::*;
@@ -286,9 +287,104 @@ impl Sim {
             // Every week up to this one is kept, so the next tap replays only this week.
             let current = week_index(self.profile.start, self.today) as usize;
             prop_assert_eq!(self.cache.weeks_kept(), current + 1);
+            // The preview at a session's end, from kept weeks and this week's sessions,
+            // equals the old way: the whole history copied and replayed twice.
+            let preview = what_changes_next_with(
+                &mut self.cache,
+                &self.profile,
+                &safety,
+                &self.history,
+                self.today,
+            );
+            prop_assert_eq!(
+                preview,
+                next_by_full_replay(&self.profile, &self.history, self.today),
+                "preview at step {}",
+                self.steps
+            );
+            prop_assert_eq!(
+                self.cache.weeks_kept(),
+                current + 1,
+                "what was imagined is forgotten"
+            );
         }
         Ok(())
     }
+}
+
+/// What changes next, as it was worked out before the cache: the rest of this week done as
+/// planned and settled, on a copy of the whole history, both plans replayed in full.
+fn next_by_full_replay(profile: &Profile, history: &History, today: NaiveDate) -> Vec<NextChange> {
+    let safety = cleared();
+    let Ok(now) = plan(profile, &safety, history, today) else {
+        return Vec::new();
+    };
+    let week = week_index(profile.start, today);
+    let (from, to) = (
+        week_start(profile.start, week),
+        week_start(profile.start, week + 1),
+    );
+    let mut h = history.clone();
+    for s in h
+        .sessions
+        .iter_mut()
+        .filter(|s| s.day >= from && s.day < to && s.response.is_none())
+    {
+        s.response = Some(Response24h::Settled);
+    }
+    let later = i64::MAX / 2;
+    for (k, ps) in now.sessions.iter().filter(|s| !s.started).enumerate() {
+        let items = ps.items();
+        let sets = items
+            .iter()
+            .flat_map(|item| {
+                item.targets.iter().map(|t| SetLog {
+                    exercise: item.key.clone(),
+                    amount: t.amount,
+                    load: t.load,
+                    rpe: None,
+                    pain: None,
+                })
+            })
+            .collect();
+        let mut log = SessionLog::of_sets(
+            ps.date.max(today),
+            ps.slot,
+            sets,
+            Some(Response24h::Settled),
+        );
+        log.started_ms = later + k as i64 * 10_000;
+        for (i, e) in log.entries.iter_mut().enumerate() {
+            e.at_ms = log.started_ms + i as i64 + 1;
+        }
+        log.served = items;
+        h.sessions.push(log);
+    }
+    let Ok(next) = plan(profile, &safety, &h, to) else {
+        return Vec::new();
+    };
+    let mut out: Vec<NextChange> = Vec::new();
+    for pe in now.sessions.iter().flat_map(|s| &s.exercises) {
+        if out.iter().any(|c| c.from.id == pe.exercise.id) {
+            continue;
+        }
+        let Some(n) = next
+            .sessions
+            .iter()
+            .flat_map(|s| &s.exercises)
+            .find(|n| n.exercise.ladder == pe.exercise.ladder)
+        else {
+            continue;
+        };
+        out.push(NextChange {
+            from: pe.exercise,
+            to: n.exercise,
+            before: pe.prescription.clone(),
+            after: n.prescription.clone(),
+            reason: n.reason.clone(),
+        });
+    }
+    out
 }
 
 /// Each record of a list with the day it is dated, counted.

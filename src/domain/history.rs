@@ -269,6 +269,19 @@ impl History {
             .map_or_else(|| profile.setup(), |c| c.setup.clone())
     }
 
+    /// Everything but the sessions, for a plan that starts from kept weeks.
+    pub fn clone_without_sessions(&self) -> History {
+        History {
+            sessions: Vec::new(),
+            checkins: self.checkins.clone(),
+            flares: self.flares.clone(),
+            flare_times: self.flare_times.clone(),
+            swaps: self.swaps.clone(),
+            resumes: self.resumes.clone(),
+            setups: self.setups.clone(),
+        }
+    }
+
     /// The setup in force now: what the user trains with today.
     pub fn current_setup(&self, profile: &Profile) -> Setup {
         self.setups

@@ -4,7 +4,7 @@
 
 use super::history::{History, Response24h, SessionLog, SetLog};
 use super::library::Exercise;
-use super::planner::{plan, Plan, Safety};
+use super::planner::{plan_with, Plan, PlanCache, Safety};
 use super::prescription::Prescription;
 use super::profile::Profile;
 use super::reason::Reason;
@@ -35,7 +35,20 @@ pub fn what_changes_next(
     history: &History,
     today: NaiveDate,
 ) -> Vec<NextChange> {
-    let Ok(now) = plan(profile, safety, history, today) else {
+    what_changes_next_with(&mut PlanCache::default(), profile, safety, history, today)
+}
+
+/// `what_changes_next`, through `cache`: only this week and the next are planned, and
+/// only this week's sessions are copied to imagine the rest of it. The cache keeps what
+/// it held (what is imagined is forgotten again).
+pub fn what_changes_next_with(
+    cache: &mut PlanCache,
+    profile: &Profile,
+    safety: &Safety,
+    history: &History,
+    today: NaiveDate,
+) -> Vec<NextChange> {
+    let Ok(now) = plan_with(cache, profile, safety, history, today) else {
         return Vec::new();
     };
     let week = week_index(profile.start, today);
@@ -43,7 +56,15 @@ pub fn what_changes_next(
         week_start(profile.start, week),
         week_start(profile.start, week + 1),
     );
-    let mut h = history.clone();
+    // Every week before this one is kept in the cache now, so the weeks before it need
+    // none of their sessions.
+    let mut h = history.clone_without_sessions();
+    h.sessions = history
+        .sessions
+        .iter()
+        .filter(|s| s.day >= from)
+        .cloned()
+        .collect();
     for s in h
         .sessions
         .iter_mut()
@@ -80,10 +101,12 @@ pub fn what_changes_next(
         log.served = items;
         h.sessions.push(log);
     }
-    let Ok(next) = plan(profile, safety, &h, to) else {
-        return Vec::new();
-    };
-    pair_up(&now, &next)
+    let next = plan_with(cache, profile, safety, &h, to);
+    cache.forget_from(from);
+    match next {
+        Ok(next) => pair_up(&now, &next),
+        Err(_) => Vec::new(),
+    }
 }
 
 fn pair_up(now: &Plan, next: &Plan) -> Vec<NextChange> {
@@ -114,6 +137,7 @@ fn pair_up(now: &Plan, next: &Plan) -> Vec<NextChange> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::planner::plan;
     use crate::domain::equipment::EquipmentSet;
     use crate::domain::pain::Pain;
     use crate::domain::safety::RedFlagAnswers;

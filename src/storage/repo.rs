@@ -5,6 +5,7 @@ use super::kv::{KvStore, StoreError, StoreName};
 use super::migrations::migrate_to_current;
 use super::records::*;
 use crate::domain::history::{CheckIn, History, Response24h};
+use crate::domain::next_time::{what_changes_next_with, NextChange};
 use crate::domain::planner::{plan_with, Plan, PlanCache, Safety};
 use crate::domain::profile::Profile;
 use crate::domain::psfs::PsfsRating;
@@ -76,6 +77,16 @@ impl Loaded {
             self.replan
                 .with(|c| plan_with(c, profile, &self.safety, &self.history, today)),
         )
+    }
+
+    /// What changes next week if the rest of this one goes as planned (the session-end
+    /// preview), from the weeks the plan keeps.
+    pub fn what_changes_next(&self, today: NaiveDate) -> Vec<NextChange> {
+        let Some(profile) = self.profile.as_ref() else {
+            return Vec::new();
+        };
+        self.replan
+            .with(|c| what_changes_next_with(c, profile, &self.safety, &self.history, today))
     }
 
     fn changed_from(&self, day: NaiveDate) {
@@ -341,7 +352,18 @@ impl<K: KvStore> Repo<K> {
         store: StoreName,
     ) -> Result<Vec<(String, T)>, StoreError> {
         let mut out = Vec::new();
+        let current_prefix = current_prefix();
         for (key, raw) in self.kv.all(store).await? {
+            // Most records are this version's and sound: parsed once, straight to their
+            // type. Anything else takes the careful path below.
+            if raw.starts_with(&current_prefix) && raw.len() <= MAX_RECORD_BYTES {
+                if let Ok(v) = decode::<T>(&raw) {
+                    if v.problem(&key).is_none() {
+                        out.push((key, v));
+                        continue;
+                    }
+                }
+            }
             if let Some(why) = too_big(&raw) {
                 self.quarantine(store, &key, &raw, &why).await?;
                 continue;
@@ -570,6 +592,11 @@ pub fn readable(store: StoreName, key: &str, current: &str) -> Result<(), String
 
 fn too_big(raw: &str) -> Option<String> {
     (raw.len() > MAX_RECORD_BYTES).then(|| format!("{} bytes, too large to be a record", raw.len()))
+}
+
+/// How every record this build writes begins: its version first.
+fn current_prefix() -> String {
+    format!("{{\"v\":{SCHEMA_VERSION},")
 }
 
 fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, String> {

@@ -9,7 +9,7 @@ use super::data::use_data;
 use super::dose::{dose_words, item_dose, set_words};
 use crate::domain::history::{Entry, ManualSwap, SetLog};
 use crate::domain::library::{exercise, Exercise, Measure};
-use crate::domain::next_time::{what_changes_next, NextChange};
+use crate::domain::next_time::NextChange;
 use crate::domain::pain::{Modification, Pain, PainAction};
 use crate::domain::planner::{Plan, PlannedSession};
 use crate::domain::prescription::SetTarget;
@@ -74,12 +74,10 @@ pub fn Workout() -> impl IntoView {
             {move || {
                 let ready = key.get();
                 // Planned here, only when the key changes: never on every saved set.
-                let planned = data.loaded.with_untracked(|l| {
-                    let l = l.as_ref()?;
-                    let p = l.profile.clone()?;
-                    l.plan(clock::today())?.ok().map(|plan| (plan, p))
-                });
-                let Some((plan, profile)) = planned else {
+                let planned = data
+                    .loaded
+                    .with_untracked(|l| l.as_ref()?.plan(clock::today())?.ok());
+                let Some(plan) = planned else {
                     data.loaded.track();
                     return match ready {
                         None => view! { <p class="muted">"Loading…"</p> }.into_any(),
@@ -103,7 +101,7 @@ pub fn Workout() -> impl IntoView {
                 }
                 if let Some(f) = finished.get() {
                     let changes = data.loaded.with_untracked(|l| {
-                        l.as_ref().map(|l| what_changes_next(&profile, &l.safety, &l.history, clock::today()))
+                        l.as_ref().map(|l| l.what_changes_next(clock::today()))
                     }).unwrap_or_default();
                     return view! { <Summary f=f changes=changes units=units/> }.into_any();
                 }
