@@ -5,7 +5,7 @@ export async function traced(cdp, label, run) {
   const events = [];
   const collect = (e) => events.push(...e.value);
   cdp.on("Tracing.dataCollected", collect);
-  await cdp.send("Tracing.start", { categories: "devtools.timeline,v8.execute,blink", transferMode: "ReportEvents" });
+  await cdp.send("Tracing.start", { categories: "toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink", transferMode: "ReportEvents" });
   const out = await run();
   const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
   await cdp.send("Tracing.end");

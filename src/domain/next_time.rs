@@ -137,9 +137,9 @@ fn pair_up(now: &Plan, next: &Plan) -> Vec<NextChange> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::planner::plan;
     use crate::domain::equipment::EquipmentSet;
     use crate::domain::pain::Pain;
+    use crate::domain::planner::plan;
     use crate::domain::safety::RedFlagAnswers;
 
     fn d(s: &str) -> NaiveDate {

@@ -402,17 +402,27 @@ impl<K: KvStore> Repo<K> {
         if older_keys {
             sets.sort_by_key(|(k, e)| *k != entry_key(e));
         }
-        let known = |id: &str, list: &[StoredSession]| list.iter().any(|s| s.id == id);
-        let mut fresh: Option<Vec<StoredSession>> = None;
+        // Session ids sorted, looked up by halving: sets × sessions comparisons took a
+        // tenth of a second at five years.
+        let ids = |list: &[StoredSession]| {
+            let mut v: Vec<String> = list.iter().map(|s| s.id.clone()).collect();
+            v.sort_unstable();
+            v
+        };
+        let stored = ids(sessions);
+        let known =
+            |id: &str, sorted: &[String]| sorted.binary_search_by(|x| x.as_str().cmp(id)).is_ok();
+        let mut fresh: Option<Vec<String>> = None;
         let mut seen: BTreeMap<(u64, u16, i64), Vec<usize>> = BTreeMap::new();
         let mut out: Vec<(String, StoredEntry)> = Vec::with_capacity(sets.len());
         for (key, e) in sets {
-            let why = if !known(&e.session, sessions) {
+            let why = if !known(&e.session, &stored) {
                 // Another tab may have started that session after the sessions were read:
                 // read them again once before calling anything a stray.
                 if fresh.is_none() {
                     let again = self.read::<StoredSession>(StoreName::Sessions).await?;
-                    fresh = Some(again.into_iter().map(|(_, v)| v).collect());
+                    let again: Vec<StoredSession> = again.into_iter().map(|(_, v)| v).collect();
+                    fresh = Some(ids(&again));
                 }
                 (!known(&e.session, fresh.as_deref().unwrap_or_default()))
                     .then(|| format!("its session {:?} is not stored", e.session))
