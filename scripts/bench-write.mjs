@@ -53,6 +53,7 @@ function timeClick(page, name, done) {
  * this week's plan is on screen (stamped in the page as it appears). */
 async function timeStart(page, cdp) {
   const t = [];
+  t.memory = "";
   for (let run = 0; run < RUNS; run++) {
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     await page.goto(`${BASE}/`);
@@ -60,6 +61,11 @@ async function timeStart(page, cdp) {
     t.push(await page.evaluate(() => window.__usable));
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   }
+  const wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? NaN);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const mb = (b) => (b / 1048576).toFixed(1);
+  t.memory = `memory after start: wasm ${mb(wasm)} MB, JS heap ${mb(usedSize)} MB`;
   return t;
 }
 
@@ -94,6 +100,9 @@ try {
       }
     });
     seen.observe(document, { childList: true, subtree: true, characterData: true });
+    // Trunk's loader hands over the wasm exports: their linear memory only grows, so its
+    // size is the most the app held.
+    addEventListener("TrunkApplicationStarted", (e) => (window.__wasmMemory = e.detail?.wasm?.memory));
   });
   await page.goto(`${BASE}/start`);
   for (const q of SAFETY_QUESTIONS) await page.getByRole("group", { name: q }).getByLabel("No", { exact: true }).check();
@@ -144,8 +153,8 @@ try {
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   }
   console.log(`4× CPU throttling; start → Today usable:`);
-  console.log(`  empty store:      ${stats(startEmpty)}`);
-  console.log(`  ${YEARS} years:          ${stats(startLong)}`);
+  console.log(`  empty store:      ${stats(startEmpty)}; ${startEmpty.memory}`);
+  console.log(`  ${YEARS} years:          ${stats(startLong)}; ${startLong.memory}`);
   console.log(`${YEARS}-year history (${counts.sets} sets, ${counts.checkins} check-ins), write → shown:`);
   console.log(`  check-in saved:   ${stats(checkin)}`);
   console.log(`  session started:  ${stats(start)}`);
