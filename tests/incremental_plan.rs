@@ -14,7 +14,7 @@ use backstrong::domain::history::{
 use backstrong::domain::library::easier_variation;
 use backstrong::domain::next_time::{what_changes_next_with, NextChange};
 use backstrong::domain::pain::Pain;
-use backstrong::domain::planner::{plan, plan_with, PlanCache};
+use backstrong::domain::planner::{plan, plan_as_if, plan_with, PlanCache};
 use backstrong::domain::profile::{Experience, Goal, Profile};
 use backstrong::domain::schedule::{week_index, week_start};
 use chrono::{Days, NaiveDate};
@@ -306,6 +306,53 @@ impl Sim {
                 self.cache.weeks_kept(),
                 current + 1,
                 "what was imagined is forgotten"
+            );
+            // A setup change previewed before it is saved (Edit my setup), dated now, a few
+            // days back or ahead, for today and for next week.
+            let day = (self.today + Days::new(3))
+                .checked_sub_days(Days::new((self.steps % 12) as u64))
+                .unwrap()
+                .max(self.profile.start);
+            let mut setup = self.history.current_setup(&self.profile);
+            setup.days_per_week = 2 + (self.steps % 3) as u8;
+            setup.equipment.barbell = None;
+            let change = SetupChange {
+                day,
+                at_ms: noon(day),
+                setup,
+            };
+            let mut whole = self.history.clone();
+            whole.setups.push(change.clone());
+            let next = week_start(self.profile.start, current as u32 + 1);
+            for at in [self.today, next] {
+                let imagined = plan_as_if(
+                    &mut self.cache,
+                    &self.profile,
+                    &safety,
+                    &self.history,
+                    day,
+                    |h| h.setups.push(change.clone()),
+                    at,
+                );
+                prop_assert_eq!(
+                    &imagined,
+                    &plan(&self.profile, &safety, &whole, at),
+                    "setup preview for {} at step {}",
+                    at,
+                    self.steps
+                );
+            }
+            prop_assert_eq!(
+                &plan_with(
+                    &mut self.cache,
+                    &self.profile,
+                    &safety,
+                    &self.history,
+                    self.today
+                ),
+                &full,
+                "the cache after a preview at step {}",
+                self.steps
             );
         }
         Ok(())

@@ -454,6 +454,44 @@ pub fn plan_with(
     Ok(plan)
 }
 
+/// The plan for `today` as it would be if `edit` were made to the history: a setup change
+/// previewed before it is saved. `edit` may only add or change what is dated `from` or
+/// later; the weeks before `from`'s are taken from `cache` and only the sessions from that
+/// week on are copied. The cache keeps the weeks before `from`'s (what was imagined is
+/// forgotten).
+pub fn plan_as_if(
+    cache: &mut PlanCache,
+    profile: &Profile,
+    safety: &Safety,
+    history: &History,
+    from: NaiveDate,
+    edit: impl FnOnce(&mut History),
+    today: NaiveDate,
+) -> Result<Plan, Gate> {
+    if from < profile.start {
+        // Week 0 itself changes: nothing to start from but the whole history.
+        let mut whole = history.clone();
+        edit(&mut whole);
+        return plan(profile, safety, &whole, today);
+    }
+    // Every week up to `today`'s opened as it really did, then forget from the edit on.
+    plan_with(cache, profile, safety, history, today.max(from))?;
+    cache.forget_from(from);
+    // The replay starts at the earlier of the two weeks: its sessions on are needed.
+    let week_from = week_start(profile.start, week_index(profile.start, from.min(today)));
+    let mut h = history.clone_without_sessions();
+    h.sessions = history
+        .sessions
+        .iter()
+        .filter(|s| s.day >= week_from)
+        .cloned()
+        .collect();
+    edit(&mut h);
+    let out = plan_with(cache, profile, safety, &h, today);
+    cache.forget_from(from);
+    out
+}
+
 /// The step each progression aims for in `phase`; the weekly cap stays 10 %.
 pub fn weekly_increase_permille(phase: Phase) -> u64 {
     if phase == Phase::Reload {

@@ -6,7 +6,7 @@ use super::migrations::migrate_to_current;
 use super::records::*;
 use crate::domain::history::{CheckIn, History, Response24h};
 use crate::domain::next_time::{what_changes_next_with, NextChange};
-use crate::domain::planner::{plan_with, Plan, PlanCache, Safety};
+use crate::domain::planner::{plan_as_if, plan_with, Plan, PlanCache, Safety};
 use crate::domain::profile::Profile;
 use crate::domain::psfs::PsfsRating;
 use crate::domain::safety::Gate;
@@ -76,6 +76,21 @@ impl Loaded {
         Some(
             self.replan
                 .with(|c| plan_with(c, profile, &self.safety, &self.history, today)),
+        )
+    }
+
+    /// The plan for `day` as it would be with `edit` made to the history (dated `from` or
+    /// later): a change previewed before it is saved.
+    pub fn plan_as_if(
+        &self,
+        from: NaiveDate,
+        edit: impl FnOnce(&mut History),
+        day: NaiveDate,
+    ) -> Option<Result<Plan, Gate>> {
+        let profile = self.profile.as_ref()?;
+        Some(
+            self.replan
+                .with(|c| plan_as_if(c, profile, &self.safety, &self.history, from, edit, day)),
         )
     }
 

@@ -9,7 +9,6 @@ use super::setup_form::{EquipmentFields, ScheduleFields, SetupDraft};
 use crate::domain::equipment::Equipment;
 use crate::domain::history::SetupChange;
 use crate::domain::phase::Phase;
-use crate::domain::planner::plan;
 use crate::domain::setup_change::{setup_change_effects, SetupEffect};
 use crate::platform::clock;
 use crate::storage::records::Event;
@@ -82,9 +81,9 @@ fn SetupEditor() -> impl IntoView {
                 let this = l.plan(today)?.ok()?;
                 let next = p.start + Days::new(7 * u64::from(this.week));
                 let before = l.plan(next)?.ok()?;
-                let mut h = l.history.clone();
-                h.setups.push(change.clone());
-                let after = plan(p, &l.safety, &h, next).ok()?;
+                let after = l
+                    .plan_as_if(today, |h| h.setups.push(change.clone()), next)?
+                    .ok()?;
                 let effects = setup_change_effects(&old, &new, &before, &after);
                 Some(effect_words(&effects, this.phase, next))
             })
