@@ -673,6 +673,8 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
     let edit = RwSignal::new(None::<SetTarget>);
     let effort = RwSignal::new(None::<u8>);
     let next_target = move || edit.get().or_else(|| block.with(|b| b.next_set()));
+    // What the next-set controls are built for: they change with it, and only then.
+    let next_state = Memo::new(move |_| (block.with(|b| b.state()), next_target().is_some()));
     let key = move || block.with(|b| b.current().item.key.clone());
 
     let set_of = move |t: SetTarget| {
@@ -907,43 +909,54 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
             })}
         </ol>
         {move || {
-            let state = block.with(|b| b.state());
-            match state {
-                BlockState::Ended(Ended::Stopped(p)) => view! { <p class="notice">{format!("Stopped for today (pain {}).", p.value())}</p> }.into_any(),
-                BlockState::Ended(Ended::Paused(p)) => view! { <p class="notice">{format!("Stopped and paused in your plan (pain {}).", p.value())}</p> }.into_any(),
-                BlockState::Done => view! { <p class="complete">"All sets done."</p> }.into_any(),
-                BlockState::Active => {
-                    let Some(t) = next_target() else { return ().into_any() };
-                    let (measure, loadable, done, total, cue, side) = block.with(|b| {
-                        let s = b.current();
-                        (s.item.measure, s.item.equipment.is_loadable() && !t.load.is_zero(), s.sets_done(), s.sets_done() + s.remaining().len(), s.range_cue().map(str::to_string), s.item.each_side())
-                    });
-                    let timed = measure == Measure::Seconds;
-                    let name = block.with(|b| b.current().item.name.clone());
-                    let what = format!("{}{}", set_words(t.amount, t.load, measure, units), if side { " each side" } else { "" });
-                    let done_label = format!("Done · set {} of {total}", done + 1);
+            // Built again only when the block's state changes, not after every set: the
+            // figures of the next set below follow the block on their own.
+            match next_state.get() {
+                (BlockState::Ended(Ended::Stopped(p)), _) => view! { <p class="notice">{format!("Stopped for today (pain {}).", p.value())}</p> }.into_any(),
+                (BlockState::Ended(Ended::Paused(p)), _) => view! { <p class="notice">{format!("Stopped and paused in your plan (pain {}).", p.value())}</p> }.into_any(),
+                (BlockState::Done, _) => view! { <p class="complete">"All sets done."</p> }.into_any(),
+                (BlockState::Active, false) => ().into_any(),
+                (BlockState::Active, true) => {
+                    let t = move || next_target().unwrap_or(SetTarget { amount: 0, load: crate::domain::units::Grams(0) });
+                    let measure = move || block.with(|b| b.current().item.measure);
+                    let timed = move || measure() == Measure::Seconds;
+                    let loadable = move || block.with(|b| b.current().item.equipment.is_loadable()) && !t().load.is_zero();
+                    let cue = move || block.with(|b| b.current().range_cue().map(str::to_string));
+                    let name = move || block.with(|b| b.current().item.name.clone());
+                    let done_label = move || {
+                        let (done, total) = block.with(|b| {
+                            let s = b.current();
+                            (s.sets_done(), s.sets_done() + s.remaining().len())
+                        });
+                        format!("Done · set {} of {total}", done + 1)
+                    };
+                    let what = move || {
+                        let side = block.with(|b| b.current().item.each_side());
+                        let t = t();
+                        format!("{}{}", set_words(t.amount, t.load, measure(), units), if side { " each side" } else { "" })
+                    };
                     view! {
-                        <div class="next-set" role="group" aria-label=format!("Next set of {name}")>
-                            {cue.map(|c| view! { <p class="range-cue">{format!("Shorter range: {c}")}</p> })}
+                        <div class="next-set" role="group" aria-label=move || format!("Next set of {}", name())>
+                            {move || cue().map(|c| view! { <p class="range-cue">{format!("Shorter range: {c}")}</p> })}
                             <div class="steppers">
-                                <div class="stepper" role="group" aria-label=format!("{} for the next set", unit_label(measure))>
+                                <div class="stepper" role="group" aria-label=move || format!("{} for the next set", unit_label(measure()))>
                                     <button aria-label="One less" on:click=move |_| step_amount(-1)>"−"</button>
-                                    <span class="value">{format!("{} {}", t.amount, measure.short())}</span>
+                                    <span class="value">{move || format!("{} {}", t().amount, measure().short())}</span>
                                     <button aria-label="One more" on:click=move |_| step_amount(1)>"+"</button>
                                 </div>
-                                <Show when=move || timed>
+                                <Show when=timed>
                                     <button class="hold" on:click=start_hold disabled=move || hold_started.get().is_some()>
                                         {move || match hold_phase() {
                                             Some(HoldPhase::GetReady(s)) => format!("Get ready… {s}"),
                                             Some(HoldPhase::Hold(s)) => format!("Hold! {s} s"),
-                                            _ => format!("Start the {} s hold", t.amount),
+                                            _ => format!("Start the {} s hold", t().amount),
                                         }}
                                     </button>
                                 </Show>
-                                <Show when=move || loadable>
+                                <Show when=loadable>
                                     <div class="stepper" role="group" aria-label="Load for the next set">
                                         <button aria-label="Lighter" on:click=move |_| step_load(false)>"−"</button>
-                                        <span class="value">{units.format(t.load)}</span>
+                                        <span class="value">{move || units.format(t().load)}</span>
                                         <button aria-label="Heavier" on:click=move |_| step_load(true)>"+"</button>
                                     </div>
                                 </Show>
