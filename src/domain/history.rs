@@ -269,10 +269,16 @@ impl History {
             .map_or_else(|| profile.setup(), |c| c.setup.clone())
     }
 
-    /// Everything but the sessions, for a plan that starts from kept weeks.
-    pub fn clone_without_sessions(&self) -> History {
+    /// A copy with only the sessions from `day` on, for a plan that starts from weeks
+    /// kept before it: five years of sets are not copied to imagine one week.
+    pub fn clone_from_day(&self, day: NaiveDate) -> History {
         History {
-            sessions: Vec::new(),
+            sessions: self
+                .sessions
+                .iter()
+                .filter(|s| s.day >= day)
+                .cloned()
+                .collect(),
             checkins: self.checkins.clone(),
             flares: self.flares.clone(),
             flare_times: self.flare_times.clone(),

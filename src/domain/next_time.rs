@@ -58,13 +58,7 @@ pub fn what_changes_next_with(
     );
     // Every week before this one is kept in the cache now, so the weeks before it need
     // none of their sessions.
-    let mut h = history.clone_without_sessions();
-    h.sessions = history
-        .sessions
-        .iter()
-        .filter(|s| s.day >= from)
-        .cloned()
-        .collect();
+    let mut h = history.clone_from_day(from);
     for s in h
         .sessions
         .iter_mut()

@@ -479,13 +479,7 @@ pub fn plan_as_if(
     cache.forget_from(from);
     // The replay starts at the earlier of the two weeks: its sessions on are needed.
     let week_from = week_start(profile.start, week_index(profile.start, from.min(today)));
-    let mut h = history.clone_without_sessions();
-    h.sessions = history
-        .sessions
-        .iter()
-        .filter(|s| s.day >= week_from)
-        .cloned()
-        .collect();
+    let mut h = history.clone_from_day(week_from);
     edit(&mut h);
     let out = plan_with(cache, profile, safety, &h, today);
     cache.forget_from(from);
