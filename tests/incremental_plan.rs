@@ -14,8 +14,9 @@ use backstrong::domain::history::{
 use backstrong::domain::library::easier_variation;
 use backstrong::domain::next_time::{what_changes_next_with, NextChange};
 use backstrong::domain::pain::Pain;
-use backstrong::domain::planner::{plan, plan_as_if, plan_with, PlanCache};
+use backstrong::domain::planner::{plan, plan_as_if, plan_with, Checkpoint, Plan, PlanCache};
 use backstrong::domain::profile::{Experience, Goal, Profile};
+use backstrong::domain::safety::Gate;
 use backstrong::domain::schedule::{week_index, week_start};
 use chrono::{Days, NaiveDate};
 use common::{checkin, cleared, full_gym, start};
@@ -107,7 +108,16 @@ struct Sim {
     today: NaiveDate,
     cache: PlanCache,
     steps: usize,
+    /// The checkpoint on the device, as JSON: dropped by a change dated before its week
+    /// (the repository's rule), refreshed as weeks pass.
+    stored: Option<String>,
+    /// A tab that started from a checkpoint and was told of every change since, holding
+    /// only the records from its floor on: (its cache, its floor, its week's first day).
+    partial: Option<(PlanCache, NaiveDate, NaiveDate)>,
 }
+
+/// How old a checkpoint the app stores is: the week of four weeks ago.
+const CHECKPOINT_AGE: u64 = 28;
 
 impl Sim {
     fn act(&mut self, a: &Action) {
@@ -355,7 +365,93 @@ impl Sim {
                 self.steps
             );
         }
+        self.check_checkpoints(&full)
+    }
+
+    /// A start from the stored checkpoint, holding only what is dated from its floor on,
+    /// plans exactly what a full replay plans; so does the tab that started from one and
+    /// kept going.
+    fn check_checkpoints(&mut self, full: &Result<Plan, Gate>) -> Result<(), TestCaseError> {
+        let safety = cleared();
+        if let Some(json) = &self.stored {
+            let ck: Checkpoint = serde_json::from_str(json).expect("a stored checkpoint reads");
+            if ck.fits(&self.profile) {
+                let (floor, week) = (ck.floor(), ck.week_start());
+                let mut cache = PlanCache::from_checkpoint(ck);
+                let recent = self.history.clone_since(floor);
+                prop_assert_eq!(
+                    &plan_with(&mut cache, &self.profile, &safety, &recent, self.today),
+                    full,
+                    "a start from the checkpoint of {} (floor {}) at step {}",
+                    week,
+                    floor,
+                    self.steps
+                );
+                if full.is_ok() {
+                    prop_assert_eq!(
+                        what_changes_next_with(
+                            &mut cache,
+                            &self.profile,
+                            &safety,
+                            &recent,
+                            self.today
+                        ),
+                        next_by_full_replay(&self.profile, &self.history, self.today),
+                        "the session-end preview from a checkpoint at step {}",
+                        self.steps
+                    );
+                }
+                if self.partial.is_none() {
+                    self.partial = Some((cache, floor, week));
+                }
+            } else {
+                // A checkpoint for another profile is not used (and is replaced).
+                self.stored = None;
+                self.partial = None;
+            }
+        }
+        if let Some((cache, floor, _)) = &mut self.partial {
+            let recent = self.history.clone_since(*floor);
+            prop_assert_eq!(
+                &plan_with(cache, &self.profile, &safety, &recent, self.today),
+                full,
+                "the tab started from a checkpoint, after step {}",
+                self.steps
+            );
+        }
+        // The app stores a checkpoint four weeks back and renews it every four weeks.
+        let target = self.today - Days::new(CHECKPOINT_AGE);
+        if full.is_ok() && target >= self.profile.start {
+            let week = week_index(self.profile.start, target);
+            let age = self.stored.as_ref().map(|j| {
+                let ck: Checkpoint = serde_json::from_str(j).expect("reads");
+                week - week_index(self.profile.start, ck.week_start()).min(week)
+            });
+            if age.is_none_or(|a| a >= 4) {
+                let ck = self.cache.checkpoint(&self.history, week);
+                prop_assert!(ck.is_some(), "the cache holds week {}", week);
+                self.stored = ck.map(|c| serde_json::to_string(&c).expect("writes"));
+            }
+        }
         Ok(())
+    }
+
+    /// Tells everything kept of a change dated `day`.
+    fn changed_from(&mut self, day: NaiveDate) {
+        self.cache.forget_from(day);
+        let stale = |week: NaiveDate| day < week;
+        if let Some(json) = &self.stored {
+            let ck: Checkpoint = serde_json::from_str(json).expect("reads");
+            if stale(ck.week_start()) {
+                self.stored = None;
+            }
+        }
+        match &mut self.partial {
+            // The app reads everything again after a change older than its checkpoint.
+            Some((_, _, week)) if stale(*week) => self.partial = None,
+            Some((cache, _, _)) => cache.forget_from(day),
+            None => {}
+        }
     }
 }
 
@@ -497,13 +593,20 @@ fn run(profile: Profile, actions: Vec<Action>) -> Result<(), TestCaseError> {
         history: History::default(),
         cache: PlanCache::default(),
         steps: 0,
+        stored: None,
+        partial: None,
     };
     sim.check()?;
     for a in &actions {
         let before = sim.history.clone();
+        let profile = sim.profile.clone();
         sim.act(a);
+        if sim.profile != profile {
+            // Saving a profile reads everything again.
+            sim.partial = None;
+        }
         if let Some(day) = earliest_change(&before, &sim.history) {
-            sim.cache.forget_from(day);
+            sim.changed_from(day);
         }
         sim.steps += 1;
         sim.check()?;

@@ -57,7 +57,7 @@ pub fn flare_periods(
 
 /// A flare as moments (ms since the epoch): when it began, when it ended (`None` while it
 /// runs), and the days of both.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FlareSpan {
     pub start: (NaiveDate, i64),
     pub end: Option<(NaiveDate, i64)>,
@@ -78,13 +78,30 @@ pub fn flare_spans(
     checkins: &[CheckIn],
     moment: impl Fn(NaiveDate, i64) -> i64,
 ) -> Vec<FlareSpan> {
+    flare_spans_after(&[], events, times, checkins, moment)
+}
+
+/// `flare_spans`, carrying on after `done`: flares already worked out and ended (by the
+/// same rules, on the same events). Only the check-ins from the first flare after them are
+/// read, so a plan resumed from a stored week needs no older ones.
+pub fn flare_spans_after(
+    done: &[FlareSpan],
+    events: &[FlareEvent],
+    times: &[i64],
+    checkins: &[CheckIn],
+    moment: impl Fn(NaiveDate, i64) -> i64,
+) -> Vec<FlareSpan> {
+    let key = |e: &FlareEvent, at: i64| (at, matches!(e, FlareEvent::Started(_)));
+    // Every event up to the one that ended the last flare of `done` was folded into it.
+    let after = done.last().and_then(|s| s.end).map(|(_, at)| (at, false));
     let mut sorted: Vec<(FlareEvent, i64)> = events
         .iter()
         .enumerate()
         .map(|(i, e)| (*e, moment(e.day(), times.get(i).copied().unwrap_or(0))))
+        .filter(|(e, at)| after.is_none_or(|a| key(e, *at) > a))
         .collect();
-    sorted.sort_by_key(|(e, at)| (*at, matches!(e, FlareEvent::Started(_))));
-    let mut out: Vec<FlareSpan> = Vec::new();
+    sorted.sort_by_key(|(e, at)| key(e, *at));
+    let mut out: Vec<FlareSpan> = done.to_vec();
     for (e, at) in sorted {
         match e {
             FlareEvent::Started(d) => {

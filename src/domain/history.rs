@@ -288,6 +288,14 @@ impl History {
         }
     }
 
+    /// A copy with only the sessions and check-ins from `day` on: what a start from a
+    /// checkpoint reads (`planner::Checkpoint::floor`).
+    pub fn clone_since(&self, day: NaiveDate) -> History {
+        let mut h = self.clone_from_day(day);
+        h.checkins.retain(|c| c.day >= day);
+        h
+    }
+
     /// The setup in force now: what the user trains with today.
     pub fn current_setup(&self, profile: &Profile) -> Setup {
         self.setups

@@ -1384,3 +1384,58 @@ mod tests {
         assert!(easier_variation(first, &only_dumbbells).is_none());
     }
 }
+
+/// Library exercises stored by id (in the planner's checkpoint): an id this build's
+/// library does not hold fails to load, and the caller replans from the records instead.
+pub mod by_id {
+    use super::{exercise, Exercise};
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::collections::BTreeMap;
+
+    fn find<E: Error>(id: &str) -> Result<&'static Exercise, E> {
+        exercise(id).ok_or_else(|| E::custom(format!("no exercise {id:?} in the library")))
+    }
+
+    pub fn serialize<S: Serializer>(e: &&'static Exercise, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(e.id)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static Exercise, D::Error> {
+        find(&String::deserialize(d)?)
+    }
+
+    /// An exercise's id, as the library spells it.
+    pub mod id {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(id: &&'static str, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(id)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+            find(&String::deserialize(d)?).map(|e| e.id)
+        }
+    }
+
+    /// A map keyed by exercise id.
+    pub mod map {
+        use super::*;
+
+        pub fn serialize<S: Serializer, V: Serialize>(
+            m: &BTreeMap<&'static str, V>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            s.collect_seq(m.iter())
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>, V: Deserialize<'de>>(
+            d: D,
+        ) -> Result<BTreeMap<&'static str, V>, D::Error> {
+            Vec::<(String, V)>::deserialize(d)?
+                .into_iter()
+                .map(|(k, v)| find(&k).map(|e| (e.id, v)))
+                .collect()
+        }
+    }
+}

@@ -6,7 +6,7 @@
 
 use super::careful::{careful_for_now, safe_alternative};
 use super::equipment::{Equipment, EquipmentSet};
-use super::flare::{flare_exit_ready, flare_spans, FlareSpan, FLARE_EXERCISES};
+use super::flare::{flare_exit_ready, flare_spans_after, FlareSpan, FLARE_EXERCISES};
 use super::habits::{
     daily_mobility, walking_progression, walking_split, WalkingStep, WalkingTarget,
     WALK_START_MINUTES,
@@ -362,25 +362,65 @@ pub fn plan(
 #[derive(Debug, Clone, Default)]
 pub struct PlanCache {
     base: Option<Profile>,
+    /// The week of `openings[0]`: 0, or the week of the checkpoint it was started from.
+    first: u32,
     openings: Vec<Opening>,
-    /// The phase each week ended in, for the weeks whose opening is kept.
+    /// The phase each week ended in, from week 0, for the weeks before the last kept opening.
     phases: Vec<Phase>,
+    /// Flares that ended before `first`'s week, when started from a checkpoint: the
+    /// check-ins before them are not needed.
+    flares_before: Vec<FlareSpan>,
+}
+
+/// Bumped whenever the planner's rules change what a week opens with: checkpoints of
+/// other rules are not used.
+pub const RULES_VERSION: u32 = 1;
+
+/// The planner as one week opened, with what it needs to carry on from there without
+/// anything dated before `floor`: stored on the device so a start reads only recent records.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Checkpoint {
+    rules: u32,
+    base: Profile,
+    week: u32,
+    opening: Opening,
+    phases: Vec<Phase>,
+    flares_before: Vec<FlareSpan>,
+    floor: NaiveDate,
+}
+
+impl Checkpoint {
+    /// Sessions and check-ins from this day on are what a plan from it reads.
+    pub fn floor(&self) -> NaiveDate {
+        self.floor
+    }
+
+    /// The first day of its week: anything added, changed or taken away before it
+    /// makes it wrong.
+    pub fn week_start(&self) -> NaiveDate {
+        week_start(self.base.start, self.week)
+    }
+
+    /// Whether it was made by these rules for this profile.
+    pub fn fits(&self, profile: &Profile) -> bool {
+        self.rules == RULES_VERSION && self.base == *profile
+    }
 }
 
 impl PlanCache {
     /// Something dated `day` was added, changed or taken away: the weeks from its week on
-    /// are replayed at the next plan.
+    /// are replayed at the next plan. A day before the first kept week clears it all (and
+    /// a plan then needs the whole history).
     pub fn forget_from(&mut self, day: NaiveDate) {
         let Some(base) = &self.base else { return };
-        if day < base.start {
+        let w = week_index(base.start, day);
+        if day < base.start || w < self.first {
             // Setups dated before the start shape week 0 itself.
-            self.openings.clear();
-            self.phases.clear();
+            self.clear();
             return;
         }
-        let w = week_index(base.start, day) as usize;
-        self.openings.truncate(w + 1);
-        self.phases.truncate(w);
+        self.openings.truncate((w - self.first) as usize + 1);
+        self.phases.truncate(w as usize);
     }
 
     /// Everything replayed at the next plan.
@@ -388,9 +428,65 @@ impl PlanCache {
         *self = PlanCache::default();
     }
 
-    /// How many week openings are kept.
+    /// The weeks up to the last kept opening (counting those before a checkpoint).
     pub fn weeks_kept(&self) -> usize {
-        self.openings.len()
+        self.first as usize + self.openings.len()
+    }
+
+    /// The week the cache starts from: a plan needs the sessions and check-ins dated from
+    /// `Checkpoint::floor` of it on (everything, when it is 0).
+    pub fn first_week(&self) -> u32 {
+        self.first
+    }
+
+    /// The planner as week `week` opened, to store, if this cache holds that week (plan
+    /// first). `history` is what was planned with.
+    pub fn checkpoint(&self, history: &History, week: u32) -> Option<Checkpoint> {
+        let base = self.base.as_ref()?;
+        let opening = self.openings.get(week.checked_sub(self.first)? as usize)?;
+        let phases = self.phases.get(..week as usize)?.to_vec();
+        let start = week_start(base.start, week);
+        let spans = self.flare_spans(history);
+        // The flares over before the week are settled; the ones after need their check-ins.
+        let settled = spans
+            .iter()
+            .take_while(|s| s.end.is_some_and(|(d, _)| d < start))
+            .count();
+        let floor = spans[settled..]
+            .iter()
+            .map(|s| s.start.0)
+            .fold(start, NaiveDate::min);
+        Some(Checkpoint {
+            rules: RULES_VERSION,
+            base: base.clone(),
+            week,
+            opening: opening.clone(),
+            phases,
+            flares_before: spans[..settled].to_vec(),
+            floor,
+        })
+    }
+
+    /// A cache that carries on from a stored week: plans need only what is dated from
+    /// `c.floor()` on.
+    pub fn from_checkpoint(c: Checkpoint) -> PlanCache {
+        PlanCache {
+            base: Some(c.base),
+            first: c.week,
+            openings: vec![c.opening],
+            phases: c.phases,
+            flares_before: c.flares_before,
+        }
+    }
+
+    fn flare_spans(&self, history: &History) -> Vec<FlareSpan> {
+        flare_spans_after(
+            &self.flares_before,
+            &history.flares,
+            &history.flare_times,
+            &history.checkins,
+            moment,
+        )
     }
 }
 
@@ -415,27 +511,24 @@ pub fn plan_with(
         };
     }
     let current = week_index(profile.start, today);
-    let spans = flare_spans(
-        &history.flares,
-        &history.flare_times,
-        &history.checkins,
-        moment,
-    );
-    let kept = (cache.openings.len() as u32).min(current + 1);
-    let (mut st, from) = match kept.checked_sub(1) {
-        Some(k) => (
-            State::resume(profile, history, cache.openings[k as usize].clone()),
-            k,
-        ),
+    let spans = cache.flare_spans(history);
+    // The last opening kept, up to this week's.
+    let kept = (cache.first + cache.openings.len() as u32).min(current + 1);
+    let (mut st, from) = match kept.checked_sub(1).filter(|k| *k >= cache.first) {
+        Some(k) => {
+            cache.openings.truncate((k - cache.first) as usize + 1);
+            let o = cache.openings[(k - cache.first) as usize].clone();
+            (State::resume(profile, history, o), k)
+        }
         None => {
             let mut st = State::new(profile, history);
             st.see(moment(week_start(profile.start, 0), 0), &spans);
+            cache.first = 0;
             cache.openings.clear();
             cache.openings.push(st.opening());
             (st, 0)
         }
     };
-    cache.openings.truncate(from as usize + 1);
     cache.phases.truncate(from as usize);
     let timeline = Timeline::new(profile, history, today, from, current, &spans);
     for w in from..=current {
@@ -695,8 +788,9 @@ impl<'h> Timeline<'h> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Slot {
+    #[serde(with = "super::library::by_id")]
     exercise: &'static Exercise,
     rx: Prescription,
     reason: Reason,
@@ -746,7 +840,7 @@ struct State<'a> {
 }
 
 /// The planner as a week opens, owning all of it: `State` without the inputs it reads.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Opening {
     profile: Profile,
     week_profile: Profile,
@@ -754,6 +848,7 @@ struct Opening {
     phase_weeks: Vec<WeekSummary>,
     templates: Vec<Vec<Ladder>>,
     slots: BTreeMap<Ladder, Slot>,
+    #[serde(with = "super::library::by_id::map")]
     last_week: BTreeMap<&'static str, WeeklyDose>,
     idle_weeks: u32,
     walking: u16,
@@ -761,6 +856,7 @@ struct Opening {
     flare_pending: bool,
     paused: BTreeSet<String>,
     week_index: u32,
+    #[serde(with = "super::library::by_id::map")]
     seen: BTreeMap<&'static str, WeeklyDose>,
 }
 

@@ -5,7 +5,10 @@ use super::library::{exercise, Measure};
 use super::progression::Change;
 use super::units::Units;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An id from the library (an alias, so serde does not try to borrow it from the input).
+type StaticId = &'static str;
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Reason {
     /// First weeks of an exercise: start light.
     Start,
@@ -20,10 +23,12 @@ pub enum Reason {
     HeldSmallest,
     SteppedBack(Change),
     SteppedBackEasier {
-        from: &'static str,
+        #[serde(with = "super::library::by_id::id")]
+        from: StaticId,
     },
     SwappedForPain {
-        from: &'static str,
+        #[serde(with = "super::library::by_id::id")]
+        from: StaticId,
         pain: u8,
     },
     EasiestAlready {
@@ -31,24 +36,29 @@ pub enum Reason {
         change: Change,
     },
     GoalLift {
-        from: &'static str,
+        #[serde(with = "super::library::by_id::id")]
+        from: StaticId,
     },
     LadderUp {
-        from: &'static str,
+        #[serde(with = "super::library::by_id::id")]
+        from: StaticId,
     },
     WelcomeBack(Change),
     AfterFlare,
     CappedWeekly,
     ChosenByYou {
-        from: &'static str,
+        #[serde(with = "super::library::by_id::id")]
+        from: StaticId,
     },
     /// A swap by hand undone: the planner's own choice is back, as it was.
     BackToPlan {
-        from: &'static str,
+        #[serde(with = "super::library::by_id::id")]
+        from: StaticId,
     },
     /// The user's equipment changed and no longer allows `from`.
     EquipmentChanged {
-        from: &'static str,
+        #[serde(with = "super::library::by_id::id")]
+        from: StaticId,
     },
     /// The user's equipment changed; the load moved to its real steps.
     EquipmentLoads,
