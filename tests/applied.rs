@@ -106,14 +106,24 @@ fn seen(l: &Loaded) -> impl PartialEq + std::fmt::Debug {
     )
 }
 
-fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
+/// A write as the app applies it to what it holds.
+type Change = Box<dyn Fn(&mut Loaded)>;
+
+/// `spread` stretches the days the writes are dated over: 1 keeps them within six weeks, 3
+/// spreads them over four months, so a start from a checkpoint reads only some of them.
+fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
     let start = common::start();
+    let day = |start: NaiveDate, n: u8| day(start, n.saturating_mul(spread));
     let profile = Profile::new(start, common::full_gym());
     let safety = common::cleared();
     let repo = Repo::new(MemoryStore::new());
     block_on(repo.save_profile(&profile)).unwrap();
     block_on(repo.save_safety(&safety)).unwrap();
+    let today = day(start, 41);
+    repo.set_today(today);
     let mut mem = block_on(repo.load()).unwrap();
+    // A tab that started from a checkpoint and had every write applied since.
+    let mut tab: Option<Loaded> = None;
     let mut clock = 0i64;
     for (step, op) in ops.into_iter().enumerate() {
         clock += 60_000;
@@ -121,7 +131,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
             (!mem.sessions.is_empty())
                 .then(|| mem.sessions[usize::from(p) % mem.sessions.len()].clone())
         };
-        match op.clone() {
+        let change: Change = match op.clone() {
             Op::Start { day: d, slot } => {
                 let d = day(start, d);
                 let s = StoredSession {
@@ -135,7 +145,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                     served: Vec::new(),
                 };
                 block_on(repo.save_session(&s)).unwrap();
-                mem.put_session(s);
+                Box::new(move |l| l.put_session(s.clone()))
             }
             Op::Log {
                 pick: p,
@@ -173,7 +183,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                     nonce: step as u32,
                 };
                 block_on(repo.save_entry(&e)).unwrap();
-                mem.add_entry(e);
+                Box::new(move |l| l.add_entry(e.clone()))
             }
             Op::Finish { pick: p } => {
                 let Some(s) = pick(p, &mem) else { continue };
@@ -183,7 +193,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                     ..s
                 };
                 block_on(repo.save_session(&s)).unwrap();
-                mem.put_session(s);
+                Box::new(move |l| l.put_session(s.clone()))
             }
             Op::Answer { pick: p, how } => {
                 let Some(s) = pick(p, &mem) else { continue };
@@ -193,15 +203,17 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                     Response24h::Spiked,
                 ][usize::from(how)];
                 block_on(repo.answer_response(&s, r)).unwrap();
-                mem.put_session(StoredSession {
-                    response: Some(r),
-                    ..s
-                });
+                Box::new(move |l| {
+                    l.put_session(StoredSession {
+                        response: Some(r),
+                        ..s.clone()
+                    })
+                })
             }
             Op::CheckIn { day: d, pain } => {
                 let c = common::checkin(day(start, d), pain, 20);
                 block_on(repo.save_checkin(&c)).unwrap();
-                mem.put_checkin(c);
+                Box::new(move |l| l.put_checkin(c.clone()))
             }
             Op::Flare { day: d, start: s } => {
                 let d = day(start, d);
@@ -212,7 +224,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 };
                 let stamp = ms(d, clock);
                 block_on(repo.save_event(&Event::Flare(f), stamp)).unwrap();
-                mem.put_event(Event::Flare(f), stamp);
+                Box::new(move |l| l.put_event(Event::Flare(f), stamp))
             }
             Op::Swap { day: d, to } => {
                 let d = day(start, d);
@@ -224,7 +236,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 });
                 let stamp = ms(d, clock);
                 block_on(repo.save_event(&e, stamp)).unwrap();
-                mem.put_event(e, stamp);
+                Box::new(move |l| l.put_event(e.clone(), stamp))
             }
             Op::Psfs { day: d, score } => {
                 let d = day(start, d);
@@ -234,20 +246,52 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 });
                 let stamp = ms(d, clock);
                 block_on(repo.save_event(&e, stamp)).unwrap();
-                mem.put_event(e, stamp);
+                Box::new(move |l| l.put_event(e.clone(), stamp))
+            }
+        };
+        change(&mut mem);
+        if let Some(t) = &mut tab {
+            change(t);
+            if t.stale {
+                // The app reads the store again after a change older than its checkpoint.
+                tab = None;
             }
         }
         let fresh = block_on(repo.load()).unwrap();
         prop_assert_eq!(seen(&mem), seen(&fresh), "after step {} ({:?})", step, op);
-        let today = day(start, 41);
+        let full = plan(&profile, &safety, &fresh.history, today);
         // What is held plans from the weeks it kept; the fresh load replays them all.
         prop_assert_eq!(
             mem.plan(today).expect("a profile is stored"),
-            plan(&profile, &safety, &fresh.history, today),
+            full.clone(),
             "plans differ after step {} ({:?})",
             step,
             op
         );
+        // The app stores a checkpoint after a load; the next start reads from it.
+        if let Some(c) = fresh.checkpoint_due(today) {
+            block_on(repo.save_checkpoint(&c)).unwrap();
+        }
+        let recent = block_on(repo.load_recent(today)).unwrap();
+        prop_assert_eq!(
+            recent.plan(today).expect("a profile is stored"),
+            full.clone(),
+            "a start from the checkpoint after step {} ({:?}), reading from {:?}",
+            step,
+            op,
+            recent.partial.as_ref().map(|p| p.since)
+        );
+        if let Some(t) = &tab {
+            prop_assert_eq!(
+                t.plan(today).expect("a profile is stored"),
+                full,
+                "the tab started from a checkpoint, after step {} ({:?})",
+                step,
+                op
+            );
+        } else if !recent.is_whole() {
+            tab = Some(recent);
+        }
     }
     Ok(())
 }
@@ -257,6 +301,11 @@ proptest! {
 
     #[test]
     fn what_is_shown_after_each_write_equals_a_fresh_load(ops in prop::collection::vec(op(), 1..60)) {
-        run(ops)?;
+        run(ops, 1)?;
+    }
+
+    #[test]
+    fn a_start_from_the_stored_checkpoint_plans_as_a_full_load(ops in prop::collection::vec(op(), 1..60)) {
+        run(ops, 3)?;
     }
 }

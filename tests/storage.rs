@@ -12,8 +12,8 @@ use backstrong::domain::units::{Grams, Units};
 use backstrong::storage::backup::{parse_backup, BackupError, ImportMode};
 use backstrong::storage::kv::{KvStore, StoreError, StoreName};
 use backstrong::storage::memory::MemoryStore;
-use backstrong::storage::records::SCHEMA_VERSION;
 use backstrong::storage::records::{entry_key, EntryRecord, Event, StoredEntry, StoredSession};
+use backstrong::storage::records::{CHECKPOINT_KEY, SCHEMA_VERSION};
 use backstrong::storage::repo::Repo;
 use chrono::NaiveDate;
 use pollster::block_on;
@@ -595,4 +595,77 @@ fn a_saved_shared_plan_never_touches_the_users_own_plan_or_history() {
     block_on(repo.delete_shared_plan(&key)).unwrap();
     assert!(block_on(repo.load()).unwrap().shared.is_empty());
     assert!(block_on(repo.delete_shared_plan("profile")).is_err());
+}
+
+/// The store of `filled`, the red-flag questions answered, on a day a checkpoint is due.
+fn filled_weeks_later() -> (Repo<MemoryStore>, NaiveDate) {
+    let repo = filled();
+    block_on(repo.save_safety(&common::cleared())).unwrap();
+    let today = day("2026-05-01");
+    repo.set_today(today);
+    (repo, today)
+}
+
+#[test]
+fn a_start_from_the_stored_checkpoint_reads_only_recent_records_and_plans_the_same() {
+    let (repo, today) = filled_weeks_later();
+    let whole = block_on(repo.load()).unwrap();
+    let c = whole.checkpoint_due(today).expect("a checkpoint is due");
+    block_on(repo.save_checkpoint(&c)).unwrap();
+    let recent = block_on(repo.load_recent(today)).unwrap();
+    assert!(!recent.is_whole());
+    // The flare of 6 March is still on: its check-ins are read, the sessions before not.
+    assert_eq!(
+        recent.partial.as_ref().map(|p| p.since),
+        Some(day("2026-03-06"))
+    );
+    assert!(recent.sessions.is_empty() && recent.sets.is_empty());
+    assert_eq!(recent.plan(today), whole.plan(today));
+    assert_eq!(recent.checkpoint_due(today), None, "it is fresh");
+    // Derived, so never in a backup.
+    let backup = block_on(repo.export_backup("2026-05-01")).unwrap();
+    assert!(!backup.contains(CHECKPOINT_KEY));
+}
+
+#[test]
+fn a_damaged_checkpoint_is_not_used_and_a_new_one_replaces_it() {
+    let (repo, today) = filled_weeks_later();
+    let expected = block_on(repo.load()).unwrap().plan(today);
+    for damaged in [
+        "{\"v\":2,\"d\":{\"rules\":1}}",
+        "not json",
+        "{\"v\":1,\"d\":{}}",
+    ] {
+        block_on(
+            repo.kv()
+                .put(StoreName::Singletons, CHECKPOINT_KEY, damaged, true),
+        )
+        .unwrap();
+        let l = block_on(repo.load_recent(today)).unwrap();
+        assert!(l.is_whole(), "{damaged}: everything is read instead");
+        assert_eq!(l.plan(today), expected);
+        let c = l.checkpoint_due(today).expect("a new one is due");
+        block_on(repo.save_checkpoint(&c)).unwrap();
+        let again = block_on(repo.load_recent(today)).unwrap();
+        assert!(!again.is_whole());
+        assert_eq!(again.plan(today), expected);
+    }
+}
+
+#[test]
+fn a_write_dated_before_the_checkpoints_week_takes_it_away_and_recent_ones_keep_it() {
+    let (repo, today) = filled_weeks_later();
+    let c = block_on(repo.load())
+        .unwrap()
+        .checkpoint_due(today)
+        .unwrap();
+    block_on(repo.save_checkpoint(&c)).unwrap();
+    let stored = || block_on(repo.kv().get(StoreName::Singletons, CHECKPOINT_KEY)).unwrap();
+    block_on(repo.save_checkin(&checkin("2026-04-28", 1))).unwrap();
+    assert!(stored().is_some(), "a check-in of three days ago");
+    block_on(repo.save_checkin(&checkin("2026-03-20", 4))).unwrap();
+    assert!(stored().is_none(), "a check-in of six weeks ago");
+    let l = block_on(repo.load_recent(today)).unwrap();
+    assert!(l.is_whole());
+    assert_eq!(l.plan(today), block_on(repo.load()).unwrap().plan(today));
 }

@@ -3,7 +3,9 @@
 
 use super::kv::{KvStore, StoreError, StoreName};
 use super::migrations::migrate_to_current;
-use super::records::{entry_key, EntryRecord, Envelope, StoredEntry, SCHEMA_VERSION};
+use super::records::{
+    entry_key, EntryRecord, Envelope, StoredEntry, CHECKPOINT_KEY, SCHEMA_VERSION,
+};
 use super::repo::{readable, Repo};
 use crate::domain::library::exercise;
 use serde::{Deserialize, Serialize};
@@ -215,7 +217,8 @@ impl<K: KvStore> Repo<K> {
     pub async fn export_backup(&self, exported: &str) -> Result<String, StoreError> {
         let mut stores = BTreeMap::new();
         for s in StoreName::ALL {
-            let rows = self.kv().all(s).await?;
+            let mut rows = self.kv().all(s).await?;
+            rows.retain(|(k, _)| !is_derived(s, k));
             if !rows.is_empty() {
                 stores.insert(s.as_str().to_string(), rows);
             }
@@ -252,7 +255,7 @@ impl<K: KvStore> Repo<K> {
                     .collect(),
                 ImportMode::Replace => Default::default(),
             };
-            for (k, v) in rows {
+            for (k, v) in rows.iter().filter(|(k, _)| !is_derived(store, k)) {
                 if existing.contains(k) {
                     report.kept_existing += 1;
                 } else {
@@ -262,7 +265,14 @@ impl<K: KvStore> Repo<K> {
         }
         report.added = records.len();
         match mode {
-            ImportMode::Merge => self.kv().put_many(&records).await?,
+            ImportMode::Merge => {
+                // Records older than the planner's checkpoint may come in: it goes first,
+                // so a failure in between leaves a slower start, never a wrong plan.
+                self.kv()
+                    .delete(StoreName::Singletons, CHECKPOINT_KEY)
+                    .await?;
+                self.kv().put_many(&records).await?
+            }
             ImportMode::Replace => self.kv().replace_all(&records).await?,
         }
         Ok(report)
@@ -329,4 +339,10 @@ fn csv_field(s: &str) -> String {
     } else {
         s
     }
+}
+
+/// Records worked out from the others (the planner's checkpoint): not backed up, not
+/// restored.
+fn is_derived(store: StoreName, key: &str) -> bool {
+    store == StoreName::Singletons && key == CHECKPOINT_KEY
 }

@@ -6,18 +6,39 @@ use super::migrations::migrate_to_current;
 use super::records::*;
 use crate::domain::history::{CheckIn, History, Response24h};
 use crate::domain::next_time::{what_changes_next_with, NextChange};
-use crate::domain::planner::{plan_as_if, plan_with, Plan, PlanCache, Safety};
+use crate::domain::planner::{plan_as_if, plan_with, Checkpoint, Plan, PlanCache, Safety};
 use crate::domain::profile::Profile;
 use crate::domain::psfs::PsfsRating;
 use crate::domain::safety::Gate;
-use chrono::NaiveDate;
+use crate::domain::schedule::week_index;
+use chrono::{Datelike, Days, NaiveDate};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 pub struct Repo<K> {
     kv: K,
+    /// Writes dated before this day may change what the stored checkpoint was worked out
+    /// from, so they delete it. Every checkpoint is of a week at least
+    /// `CHECKPOINT_AGE_DAYS` old; until the app says what day it is, every write does.
+    checkpoint_guard: Cell<NaiveDate>,
+}
+
+/// The stored checkpoint is of the week of this many days ago (renewed every four weeks).
+pub const CHECKPOINT_AGE_DAYS: u64 = 28;
+/// Writes dated this many days back or less never reach a checkpoint's week (a week of
+/// margin for a clock that moved or a night that passed).
+const CHECKPOINT_GUARD_DAYS: u64 = CHECKPOINT_AGE_DAYS - 7;
+/// A stored checkpoint is renewed when it is this many weeks older than it could be.
+const CHECKPOINT_RENEW_WEEKS: u32 = 4;
+
+/// What a start from a checkpoint holds: records dated from `since` on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Partial {
+    pub since: NaiveDate,
+    checkpoint: Checkpoint,
 }
 
 /// Everything the app reads at start.
@@ -42,6 +63,18 @@ pub struct Loaded {
     by_session: BTreeMap<String, Vec<usize>>,
     /// The planner's weeks kept for this history, told of every change made here.
     replan: Replan,
+    /// Set when only recent records were read, from a stored checkpoint.
+    pub partial: Option<Partial>,
+    /// A change reached before the checkpoint this was read from: read everything again.
+    pub stale: bool,
+    /// The week of the checkpoint on the device, if any.
+    stored_checkpoint: Option<NaiveDate>,
+}
+
+impl PartialEq for Checkpoint {
+    fn eq(&self, other: &Self) -> bool {
+        self.week_start() == other.week_start() && self.floor() == other.floor()
+    }
 }
 
 /// A `PlanCache` shared by every reader of what is loaded. It is not data: two loads are
@@ -73,10 +106,49 @@ impl Loaded {
     /// since the last plan reached; the same as `planner::plan` on what is loaded.
     pub fn plan(&self, today: NaiveDate) -> Option<Result<Plan, Gate>> {
         let profile = self.profile.as_ref()?;
-        Some(
-            self.replan
-                .with(|c| plan_with(c, profile, &self.safety, &self.history, today)),
-        )
+        Some(self.replan.with(|c| {
+            self.reseed(c);
+            plan_with(c, profile, &self.safety, &self.history, today)
+        }))
+    }
+
+    /// Holding only recent records, the cache must never replay from week 0: it starts
+    /// again from the checkpoint they were read for.
+    fn reseed(&self, c: &mut PlanCache) {
+        if let Some(p) = &self.partial {
+            if c.weeks_kept() == 0 {
+                *c = PlanCache::from_checkpoint(p.checkpoint.clone());
+            }
+        }
+    }
+
+    /// Whether every record is held (not only those since a checkpoint).
+    pub fn is_whole(&self) -> bool {
+        self.partial.is_none()
+    }
+
+    /// A checkpoint worth storing now, if the stored one is missing or more than a few
+    /// weeks older than it could be.
+    pub fn checkpoint_due(&self, today: NaiveDate) -> Option<Checkpoint> {
+        let profile = self.profile.as_ref()?;
+        let day = today.checked_sub_days(Days::new(CHECKPOINT_AGE_DAYS))?;
+        if day < profile.start || self.stale {
+            return None;
+        }
+        let week = week_index(profile.start, day);
+        let stored = self
+            .stored_checkpoint
+            .map(|d| week_index(profile.start, d.max(profile.start)));
+        if stored.is_some_and(|w| w + CHECKPOINT_RENEW_WEEKS > week) {
+            return None;
+        }
+        self.plan(today)?.ok()?;
+        self.replan.with(|c| c.checkpoint(&self.history, week))
+    }
+
+    /// Notes the checkpoint just stored.
+    pub fn checkpoint_stored(&mut self, c: &Checkpoint) {
+        self.stored_checkpoint = Some(c.week_start());
     }
 
     /// The plan for `day` as it would be with `edit` made to the history (dated `from` or
@@ -88,10 +160,10 @@ impl Loaded {
         day: NaiveDate,
     ) -> Option<Result<Plan, Gate>> {
         let profile = self.profile.as_ref()?;
-        Some(
-            self.replan
-                .with(|c| plan_as_if(c, profile, &self.safety, &self.history, from, edit, day)),
-        )
+        Some(self.replan.with(|c| {
+            self.reseed(c);
+            plan_as_if(c, profile, &self.safety, &self.history, from, edit, day)
+        }))
     }
 
     /// What changes next week if the rest of this one goes as planned (the session-end
@@ -100,21 +172,33 @@ impl Loaded {
         let Some(profile) = self.profile.as_ref() else {
             return Vec::new();
         };
-        self.replan
-            .with(|c| what_changes_next_with(c, profile, &self.safety, &self.history, today))
+        self.replan.with(|c| {
+            self.reseed(c);
+            what_changes_next_with(c, profile, &self.safety, &self.history, today)
+        })
     }
 
-    fn changed_from(&self, day: NaiveDate) {
+    fn changed_from(&mut self, day: NaiveDate) {
+        if self
+            .partial
+            .as_ref()
+            .is_some_and(|p| day < p.checkpoint.week_start())
+        {
+            self.stale = true;
+        }
+        if self.stored_checkpoint.is_some_and(|w| day < w) {
+            self.stored_checkpoint = None;
+        }
         self.replan.with(|c| c.forget_from(day));
     }
 
     /// Adds an entry just saved, without reading the store again: the cost of showing it
     /// stays flat however long the history is.
     pub fn add_entry(&mut self, s: StoredEntry) {
+        // An entry is dated with its session's day.
+        self.changed_from(s.day);
         if let Some(i) = self.sessions.iter().position(|x| x.id == s.session) {
             if let Some(log) = self.history.sessions.get_mut(i) {
-                let day = log.day;
-                self.replan.with(|c| c.forget_from(day));
                 log.entries.push(crate::domain::history::Logged {
                     at_ms: s.logged_ms,
                     entry: (&s.entry).into(),
@@ -220,7 +304,35 @@ fn envelope<T: Serialize>(d: &T) -> String {
 
 impl<K: KvStore> Repo<K> {
     pub fn new(kv: K) -> Self {
-        Repo { kv }
+        Repo {
+            kv,
+            checkpoint_guard: Cell::new(NaiveDate::MAX),
+        }
+    }
+
+    /// What day it is: writes dated a few days back keep the stored checkpoint.
+    pub fn set_today(&self, today: NaiveDate) {
+        let guard = today.checked_sub_days(Days::new(CHECKPOINT_GUARD_DAYS));
+        self.checkpoint_guard.set(guard.unwrap_or(NaiveDate::MAX));
+    }
+
+    /// Something dated `day` is about to be written or taken away: a checkpoint of a
+    /// later week was worked out without it, so it goes first (a failure in between leaves
+    /// a slower start, never a wrong plan).
+    async fn invalidate(&self, day: NaiveDate) -> Result<(), StoreError> {
+        if day < self.checkpoint_guard.get() {
+            self.kv
+                .delete(StoreName::Singletons, CHECKPOINT_KEY)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Stores the planner's checkpoint, replacing the one before.
+    pub async fn save_checkpoint(&self, c: &Checkpoint) -> Result<(), StoreError> {
+        self.kv
+            .put(StoreName::Singletons, CHECKPOINT_KEY, &envelope(c), false)
+            .await
     }
 
     pub fn kv(&self) -> &K {
@@ -312,24 +424,29 @@ impl<K: KvStore> Repo<K> {
     }
 
     pub async fn save_session(&self, s: &StoredSession) -> Result<(), StoreError> {
+        self.invalidate(s.day).await?;
         self.write(StoreName::Sessions, &session_key(s), s).await
     }
 
     /// Saves one entry (a set, a pain report, a decision); resolves only once it is
     /// durably on disk.
     pub async fn save_entry(&self, s: &StoredEntry) -> Result<(), StoreError> {
+        self.invalidate(s.day).await?;
         self.write(StoreName::Sets, &entry_key(s), s).await
     }
 
     pub async fn delete_entry(&self, s: &StoredEntry) -> Result<(), StoreError> {
+        self.invalidate(s.day).await?;
         self.kv.delete(StoreName::Sets, &entry_key(s)).await
     }
 
     pub async fn save_checkin(&self, c: &CheckIn) -> Result<(), StoreError> {
+        self.invalidate(c.day).await?;
         self.write(StoreName::CheckIns, &checkin_key(c), c).await
     }
 
     pub async fn save_event(&self, e: &Event, stamp_ms: i64) -> Result<(), StoreError> {
+        self.invalidate(e.day()).await?;
         self.write(StoreName::Events, &event_key(e, stamp_ms), e)
             .await
     }
@@ -366,9 +483,24 @@ impl<K: KvStore> Repo<K> {
         &self,
         store: StoreName,
     ) -> Result<Vec<(String, T)>, StoreError> {
+        self.read_since(store, None).await
+    }
+
+    /// `read`, of the records dated `since` or later (all of them for `None`): the keys
+    /// of sessions, entries and check-ins begin with their day.
+    async fn read_since<T: DeserializeOwned + Check>(
+        &self,
+        store: StoreName,
+        since: Option<NaiveDate>,
+    ) -> Result<Vec<(String, T)>, StoreError> {
         let mut out = Vec::new();
         let current_prefix = current_prefix();
-        for (key, raw) in self.kv.all(store).await? {
+        let rows = match since {
+            // '~' sorts after every digit a year begins with.
+            Some(d) => self.kv.range(store, &d.to_string(), "~").await?,
+            None => self.kv.all(store).await?,
+        };
+        for (key, raw) in rows {
             // Most records are this version's and sound: parsed once, straight to their
             // type. Anything else takes the careful path below.
             if raw.starts_with(&current_prefix) && raw.len() <= MAX_RECORD_BYTES {
@@ -484,6 +616,9 @@ impl<K: KvStore> Repo<K> {
         raw: &str,
         why: &str,
     ) -> Result<(), StoreError> {
+        if let Some(day) = key.get(..10).and_then(|d| d.parse::<NaiveDate>().ok()) {
+            self.invalidate(day).await?;
+        }
         let (q_key, record) = quarantine_entry(store.as_str(), key, raw, why);
         // Copy first, then remove: a crash in between leaves a duplicate, never a loss.
         self.kv
@@ -494,7 +629,19 @@ impl<K: KvStore> Repo<K> {
 
     /// Loads everything and assembles the domain's history.
     pub async fn load(&self) -> Result<Loaded, StoreError> {
+        self.load_from(None).await
+    }
+
+    /// Loads what a start needs on `today`: with a stored checkpoint that fits, only the
+    /// records since it (and since the start of last month, for the monthly look back);
+    /// without one, everything.
+    pub async fn load_recent(&self, today: NaiveDate) -> Result<Loaded, StoreError> {
+        self.load_from(Some(today)).await
+    }
+
+    async fn load_from(&self, today: Option<NaiveDate>) -> Result<Loaded, StoreError> {
         let mut loaded = Loaded::default();
+        let mut checkpoint = None;
         for (key, raw) in self.kv.all(StoreName::Singletons).await? {
             if let Some(why) = too_big(&raw) {
                 self.quarantine(StoreName::Singletons, &key, &raw, &why)
@@ -508,6 +655,13 @@ impl<K: KvStore> Repo<K> {
                 k if k.starts_with(SHARED_PREFIX) => {
                     decode_current(&raw).map(|p| loaded.shared.push((key.clone(), p)))
                 }
+                CHECKPOINT_KEY => {
+                    // Worked out from the rest: one of another version is only not used.
+                    if raw.starts_with(&current_prefix()) {
+                        checkpoint = decode::<Checkpoint>(&raw).ok();
+                    }
+                    Ok(())
+                }
                 _ => Ok(()),
             };
             if let Err(why) = ok {
@@ -515,16 +669,35 @@ impl<K: KvStore> Repo<K> {
                     .await?;
             }
         }
+        let checkpoint = checkpoint.filter(|c| loaded.profile.as_ref().is_some_and(|p| c.fits(p)));
+        loaded.stored_checkpoint = checkpoint.as_ref().map(Checkpoint::week_start);
+        let partial = match (today, checkpoint) {
+            (Some(today), Some(c)) if c.week_start() <= today => Some(Partial {
+                since: c.floor().min(first_of_last_month(today)),
+                checkpoint: c,
+            }),
+            _ => None,
+        };
+        let since = partial.as_ref().map(|p| p.since);
         let sessions: Vec<StoredSession> = self
-            .read(StoreName::Sessions)
+            .read_since(StoreName::Sessions, since)
             .await?
             .into_iter()
             .map(|(_, v)| v)
             .collect();
-        let sets = self.read::<StoredEntry>(StoreName::Sets).await?;
-        let sets = self.set_aside_strays(&sessions, sets).await?;
+        let sets = self
+            .read_since::<StoredEntry>(StoreName::Sets, since)
+            .await?;
+        let sets = match partial {
+            Some(_) => match recent_sets(&sessions, sets) {
+                Some(sets) => sets,
+                // Strays or second copies to set aside: that is a whole load's work.
+                None => return Box::pin(self.load_from(None)).await,
+            },
+            None => self.set_aside_strays(&sessions, sets).await?,
+        };
         let checkins: Vec<CheckIn> = self
-            .read(StoreName::CheckIns)
+            .read_since(StoreName::CheckIns, since)
             .await?
             .into_iter()
             .map(|(_, v)| v)
@@ -567,6 +740,10 @@ impl<K: KvStore> Repo<K> {
         loaded.sets = sets;
         let set_aside = self.kv.all(StoreName::Quarantine).await?;
         loaded.quarantined = set_aside.len();
+        if let Some(p) = &partial {
+            loaded.replan = Replan(Mutex::new(PlanCache::from_checkpoint(p.checkpoint.clone())));
+        }
+        loaded.partial = partial;
         loaded.set_aside_mark = set_aside.iter().fold(0xcbf2_9ce4_8422_2325, |h, (k, _)| {
             // FNV-1a over the keys, in key order.
             k.bytes()
@@ -580,6 +757,29 @@ impl<K: KvStore> Repo<K> {
     pub async fn delete_all(&self) -> Result<(), StoreError> {
         self.kv.clear_all().await
     }
+}
+
+/// The entries of a start from a checkpoint, if every one belongs to a session read and
+/// is under this schema's key (nothing to set aside).
+fn recent_sets(
+    sessions: &[StoredSession],
+    sets: Vec<(String, StoredEntry)>,
+) -> Option<Vec<StoredEntry>> {
+    let mut ids: Vec<&str> = sessions.iter().map(|s| s.id.as_str()).collect();
+    ids.sort_unstable();
+    sets.into_iter()
+        .map(|(k, e)| {
+            (k == entry_key(&e) && ids.binary_search(&e.session.as_str()).is_ok()).then_some(e)
+        })
+        .collect()
+}
+
+/// The first day of the month before `day`'s.
+fn first_of_last_month(day: NaiveDate) -> NaiveDate {
+    let first = day.with_day(1).unwrap_or(day);
+    first
+        .checked_sub_months(chrono::Months::new(1))
+        .unwrap_or(first)
 }
 
 /// The moment an event was saved, from its key (`day|stamp`); 0 when the key has none.

@@ -13,11 +13,16 @@ use std::rc::Rc;
 
 pub type Db = Repo<Backend>;
 
+/// How long after a load the checkpoint is looked at: after Today is on screen.
+const CHECKPOINT_DELAY: std::time::Duration = std::time::Duration::from_millis(1500);
+
 #[derive(Clone, Copy)]
 pub struct DataCtx {
     db: StoredValue<Option<Rc<Db>>, LocalStorage>,
     channel: StoredValue<Option<Rc<DataChannel>>, LocalStorage>,
-    /// Everything stored, once loaded.
+    /// A screen asked for every record (History, the summary): loads read them all.
+    whole: StoredValue<bool>,
+    /// Everything stored, once loaded (or, from a checkpoint, what is recent).
     pub loaded: RwSignal<Option<Loaded>>,
     /// The last storage problem, in words for the user.
     pub error: RwSignal<Option<String>>,
@@ -29,6 +34,7 @@ impl DataCtx {
         let ctx = DataCtx {
             db: StoredValue::new_local(None),
             channel: StoredValue::new_local(None),
+            whole: StoredValue::new(false),
             loaded: RwSignal::new(None),
             error: RwSignal::new(None),
         };
@@ -42,7 +48,9 @@ impl DataCtx {
                     kv.on_outdated(Box::new(move || {
                         ctx.error.set(Some(StoreError::Outdated.to_string()))
                     }));
-                    ctx.db.set_value(Some(Rc::new(Repo::new(kv))));
+                    let repo = Repo::new(kv);
+                    repo.set_today(crate::platform::clock::today());
+                    ctx.db.set_value(Some(Rc::new(repo)));
                     ctx.reload();
                 }
                 Err(e) => {
@@ -63,14 +71,59 @@ impl DataCtx {
         self.db.get_value()
     }
 
-    /// Reads everything again (after a change here or in another tab).
+    /// Reads the store again (after a change here or in another tab): what is recent, from
+    /// the stored checkpoint, unless a screen asked for everything.
     pub fn reload(&self) {
         let ctx = *self;
         let Some(db) = self.db() else { return };
+        let whole = self.whole.get_value();
         leptos::task::spawn_local(async move {
-            match db.load().await {
-                Ok(l) => ctx.loaded.set(Some(l)),
+            let today = crate::platform::clock::today();
+            let loaded = match whole {
+                true => db.load().await,
+                false => db.load_recent(today).await,
+            };
+            match loaded {
+                Ok(l) => {
+                    ctx.loaded.set(Some(l));
+                    // After the first paint: the checkpoint the next start reads from.
+                    set_timeout(move || ctx.keep_checkpoint(), CHECKPOINT_DELAY);
+                }
                 Err(e) => ctx.error.set(Some(e.to_string())),
+            }
+        });
+    }
+
+    /// For screens that show the whole log: reads every record, once.
+    pub fn need_whole(&self) {
+        if self.whole.get_value() {
+            return;
+        }
+        self.whole.set_value(true);
+        if self.with(Loaded::is_whole) == Some(false) {
+            self.reload();
+        }
+    }
+
+    /// Stores a newer checkpoint when the one on the device is missing or old. Off the
+    /// path of anything the user waits for; a failure only means a slower next start.
+    fn keep_checkpoint(&self) {
+        let ctx = *self;
+        let Some(db) = self.db() else { return };
+        let today = crate::platform::clock::today();
+        let Some(c) = self
+            .loaded
+            .with_untracked(|l| l.as_ref()?.checkpoint_due(today))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            if db.save_checkpoint(&c).await.is_ok() {
+                ctx.loaded.update_untracked(|l| {
+                    if let Some(l) = l {
+                        l.checkpoint_stored(&c);
+                    }
+                });
             }
         });
     }
@@ -108,6 +161,10 @@ impl DataCtx {
                         apply(l);
                     }
                 });
+                // A change older than the checkpoint what is held was read from.
+                if self.with(|l| l.stale) == Some(true) {
+                    self.reload();
+                }
                 if let Some(c) = self.channel.get_value() {
                     c.notify();
                 }

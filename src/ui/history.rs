@@ -486,10 +486,16 @@ pub fn History() -> impl IntoView {
     let state = use_plan_state();
     let range = RwSignal::new(Some(26u64));
     let units = super::app::units();
+    // A start reads only recent records; this screen shows them all.
+    data.need_whole();
     let figures = Memo::new(move |_| {
         let s = state.get();
         let r = range.get();
-        data.with(|l| figures(&l.history, &l.psfs, &s, r, units))
+        data.with(|l| {
+            l.is_whole()
+                .then(|| figures(&l.history, &l.psfs, &s, r, units))
+        })
+        .flatten()
     });
     view! {
         <section class="screen" aria-labelledby="history-title">

@@ -10,6 +10,7 @@ use crate::domain::insight::{month_over_month, psfs_series, trend, weekly_figure
 use crate::domain::library::Pattern;
 use crate::domain::safety::RedFlag;
 use crate::platform::clock;
+use crate::storage::repo::Loaded;
 use chrono::Days;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -33,10 +34,14 @@ pub fn Summary() -> impl IntoView {
     let data = use_data();
     let state = use_plan_state();
     let today = clock::today();
+    data.need_whole();
     let body = move || {
         let PlanState::Ready(plan, profile) = state.get() else {
             return view! { <p>"The summary is ready once your plan is set up."</p> }.into_any();
         };
+        if data.with(Loaded::is_whole) != Some(true) {
+            return view! { <p class="muted">"Reading your history…"</p> }.into_any();
+        }
         data.with(|l| {
             let from = (today - Days::new(7 * 12 - 1)).max(profile.start.min(today));
             let weeks = weekly_figures(&l.history, from, today);
