@@ -187,3 +187,71 @@ test("kg or lb chosen in Settings shows on every screen with a load and in the C
   await page.goto("/history");
   await expect(page.locator("main")).toContainText(kg);
 });
+
+/** The planner's checkpoint as stored, or null. */
+function storedCheckpoint(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((res) => {
+      const r = indexedDB.open("backstrong");
+      r.onsuccess = () => res(r.result);
+    });
+    const value = await new Promise((res) => {
+      const get = db.transaction("singletons").objectStore("singletons").get("checkpoint");
+      get.onsuccess = () => res(get.result ?? null);
+    });
+    db.close();
+    return value;
+  });
+}
+
+/** Writes `value` as the stored checkpoint, from a page of the origin that does not run the app. */
+async function writeCheckpoint(page, value) {
+  await page.goto("/manifest.webmanifest");
+  await page.evaluate(async (value) => {
+    const db = await new Promise((res) => {
+      const r = indexedDB.open("backstrong");
+      r.onsuccess = () => res(r.result);
+    });
+    await new Promise((res) => {
+      const tx = db.transaction("singletons", "readwrite");
+      tx.objectStore("singletons").put(value, "checkpoint");
+      tx.oncomplete = res;
+    });
+    db.close();
+  }, value);
+}
+
+test("a start reads from the planner's stored checkpoint; a damaged or outdated one is not used and is replaced, and the plan stays the same", async ({ page }) => {
+  await page.clock.setFixedTime(TODAY);
+  await onboard(page);
+  await withHistory(page, 200);
+  const plan = page.getByRole("region", { name: "Your plan", exact: true });
+  await page.goto("/");
+  await expect(plan).toBeVisible();
+  const expected = await plan.innerText();
+  // Stored once Today is up (after a restore, nothing is stored yet).
+  await expect.poll(() => storedCheckpoint(page), { timeout: 15_000 }).not.toBeNull();
+  const good = await storedCheckpoint(page);
+  expect(JSON.parse(good).d.floor < "2026-05-13").toBe(true);
+  await page.reload();
+  await expect(plan).toBeVisible();
+  expect(await plan.innerText()).toBe(expected);
+
+  const outdated = JSON.stringify({ ...JSON.parse(good), d: { ...JSON.parse(good).d, rules: 0 } });
+  for (const [what, damaged] of [["damaged", "{\"v\":2,\"d\":{\"week\":\"nonsense\""], ["not text", 42], ["made by other rules", outdated]]) {
+    await writeCheckpoint(page, damaged);
+    await page.goto("/");
+    await expect(plan, what).toBeVisible();
+    expect(await plan.innerText(), what).toBe(expected);
+    await expect.poll(() => storedCheckpoint(page), { timeout: 15_000, message: `${what}: repaired` }).toBe(good);
+  }
+
+  // History asks for every record, not only the recent ones a start read.
+  await page.goto("/");
+  await expect(plan).toBeVisible();
+  await page.getByRole("link", { name: "History" }).first().click();
+  await expect(page.getByRole("img", { name: "Phases over time, flare-ups marked", exact: true })).toBeVisible();
+  const weeks = page.getByRole("group", { name: "Time range" });
+  await weeks.getByRole("button", { name: "All" }).click();
+  await expect(page.getByRole("img", { name: "Pain against training", exact: true })).toBeVisible();
+});
