@@ -7,6 +7,7 @@
 mod common;
 
 use backstrong::domain::history::{FlareEvent, ManualSwap, Response24h, SetLog};
+use backstrong::domain::insight::month_over_month;
 use backstrong::domain::pain::Pain;
 use backstrong::domain::planner::plan;
 use backstrong::domain::profile::Profile;
@@ -280,6 +281,14 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
             step,
             op,
             recent.partial.as_ref().map(|p| p.since)
+        );
+        // Today's monthly look back, from what the start read.
+        prop_assert_eq!(
+            month_over_month(&recent.history, &recent.flare_periods(), today),
+            month_over_month(&fresh.history, &fresh.flare_periods(), today),
+            "the monthly check-in after step {} ({:?})",
+            step,
+            op
         );
         if let Some(t) = &tab {
             prop_assert_eq!(

@@ -601,7 +601,7 @@ fn a_saved_shared_plan_never_touches_the_users_own_plan_or_history() {
 fn filled_weeks_later() -> (Repo<MemoryStore>, NaiveDate) {
     let repo = filled();
     block_on(repo.save_safety(&common::cleared())).unwrap();
-    let today = day("2026-05-01");
+    let today = day("2026-05-20");
     repo.set_today(today);
     (repo, today)
 }
@@ -623,7 +623,7 @@ fn a_start_from_the_stored_checkpoint_reads_only_recent_records_and_plans_the_sa
     assert_eq!(recent.plan(today), whole.plan(today));
     assert_eq!(recent.checkpoint_due(today), None, "it is fresh");
     // Derived, so never in a backup.
-    let backup = block_on(repo.export_backup("2026-05-01")).unwrap();
+    let backup = block_on(repo.export_backup("2026-05-20")).unwrap();
     assert!(!backup.contains(CHECKPOINT_KEY));
 }
 
@@ -661,7 +661,7 @@ fn a_write_dated_before_the_checkpoints_week_takes_it_away_and_recent_ones_keep_
         .unwrap();
     block_on(repo.save_checkpoint(&c)).unwrap();
     let stored = || block_on(repo.kv().get(StoreName::Singletons, CHECKPOINT_KEY)).unwrap();
-    block_on(repo.save_checkin(&checkin("2026-04-28", 1))).unwrap();
+    block_on(repo.save_checkin(&checkin("2026-05-17", 1))).unwrap();
     assert!(stored().is_some(), "a check-in of three days ago");
     block_on(repo.save_checkin(&checkin("2026-03-20", 4))).unwrap();
     assert!(stored().is_none(), "a check-in of six weeks ago");

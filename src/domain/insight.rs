@@ -340,14 +340,18 @@ pub struct MonthFigures {
 }
 
 /// DOMAIN.md §9 monthly check-in: the 30 days up to `today` against the 30 before.
-pub fn month_over_month(history: &History, today: NaiveDate) -> (MonthFigures, MonthFigures) {
+pub fn month_over_month(
+    history: &History,
+    periods: &[(NaiveDate, Option<NaiveDate>)],
+    today: NaiveDate,
+) -> (MonthFigures, MonthFigures) {
     let figures = |from: NaiveDate, to: NaiveDate| {
         let cs: Vec<&CheckIn> = history
             .checkins
             .iter()
             .filter(|c| c.day >= from && c.day <= to)
             .collect();
-        let flare_days = flare_periods(&history.flares, &history.checkins)
+        let flare_days = periods
             .iter()
             .map(|(s, e)| {
                 let s = (*s).max(from);
@@ -604,7 +608,8 @@ mod tests {
             sessions: vec![session("2026-03-25", vec![set("goblet-squat", 8, 16, 0)])],
             ..History::default()
         };
-        let (this, last) = month_over_month(&h, d("2026-03-31"));
+        let periods = flare_periods(&h.flares, &h.checkins);
+        let (this, last) = month_over_month(&h, &periods, d("2026-03-31"));
         assert_eq!(this.pain, Some(2.0));
         assert_eq!(this.sessions, 1);
         assert_eq!(last.pain, Some(5.0));

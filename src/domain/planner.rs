@@ -401,6 +401,18 @@ impl Checkpoint {
         week_start(self.base.start, self.week)
     }
 
+    /// The flares as the planner sees them, from this checkpoint on: `history` need hold
+    /// only the check-ins from `floor`.
+    pub fn flare_spans(&self, history: &History) -> Vec<FlareSpan> {
+        flare_spans_after(
+            &self.flares_before,
+            &history.flares,
+            &history.flare_times,
+            &history.checkins,
+            moment,
+        )
+    }
+
     /// Whether it was made by these rules for this profile.
     pub fn fits(&self, profile: &Profile) -> bool {
         self.rules == RULES_VERSION && self.base == *profile

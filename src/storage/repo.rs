@@ -11,7 +11,7 @@ use crate::domain::profile::Profile;
 use crate::domain::psfs::PsfsRating;
 use crate::domain::safety::Gate;
 use crate::domain::schedule::week_index;
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::cell::Cell;
@@ -119,6 +119,21 @@ impl Loaded {
             if c.weeks_kept() == 0 {
                 *c = PlanCache::from_checkpoint(p.checkpoint.clone());
             }
+        }
+    }
+
+    /// The flare periods, by day: from every check-in when all are held; from a
+    /// checkpoint, the flares over before it and those since, as the planner counts them.
+    pub fn flare_periods(&self) -> Vec<(NaiveDate, Option<NaiveDate>)> {
+        let h = &self.history;
+        match &self.partial {
+            None => crate::domain::flare::flare_periods(&h.flares, &h.checkins),
+            Some(p) => p
+                .checkpoint
+                .flare_spans(h)
+                .iter()
+                .map(|s| (s.start.0, s.end.map(|e| e.0)))
+                .collect(),
         }
     }
 
@@ -633,7 +648,7 @@ impl<K: KvStore> Repo<K> {
     }
 
     /// Loads what a start needs on `today`: with a stored checkpoint that fits, only the
-    /// records since it (and since the start of last month, for the monthly look back);
+    /// records since it (and from 59 days back, for the monthly look back);
     /// without one, everything.
     pub async fn load_recent(&self, today: NaiveDate) -> Result<Loaded, StoreError> {
         self.load_from(Some(today)).await
@@ -673,7 +688,7 @@ impl<K: KvStore> Repo<K> {
         loaded.stored_checkpoint = checkpoint.as_ref().map(Checkpoint::week_start);
         let partial = match (today, checkpoint) {
             (Some(today), Some(c)) if c.week_start() <= today => Some(Partial {
-                since: c.floor().min(first_of_last_month(today)),
+                since: c.floor().min(look_back(today)),
                 checkpoint: c,
             }),
             _ => None,
@@ -774,12 +789,10 @@ fn recent_sets(
         .collect()
 }
 
-/// The first day of the month before `day`'s.
-fn first_of_last_month(day: NaiveDate) -> NaiveDate {
-    let first = day.with_day(1).unwrap_or(day);
-    first
-        .checked_sub_months(chrono::Months::new(1))
-        .unwrap_or(first)
+/// The first day Today looks back to: the monthly check-in sets the last 30 days beside
+/// the 30 before.
+fn look_back(today: NaiveDate) -> NaiveDate {
+    today.checked_sub_days(Days::new(59)).unwrap_or(today)
 }
 
 /// The moment an event was saved, from its key (`day|stamp`); 0 when the key has none.

@@ -86,7 +86,7 @@ pub fn MonthlyCheckIn() -> impl IntoView {
             }
         });
     };
-    let compare = move || data.with(|l| month_over_month(&l.history, today));
+    let compare = move || data.with(|l| month_over_month(&l.history, &l.flare_periods(), today));
     view! {
         {move || result.get().map(|r| view! { <p class="message" role="status">{r}</p> })}
         <Show when=due>

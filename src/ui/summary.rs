@@ -53,7 +53,7 @@ pub fn Summary() -> impl IntoView {
                 ),
                 None => "Not enough daily check-ins yet for a trend.".into(),
             };
-            let (this, last) = month_over_month(&l.history, today);
+            let (this, last) = month_over_month(&l.history, &l.flare_periods(), today);
             let answers = &l.safety.answers;
             let (psfs_points, _) = psfs_series(&l.psfs);
             let first_psfs = l.psfs.iter().min_by_key(|r| r.day);
