@@ -108,6 +108,7 @@ function forgetCheckpoint(page) {
 
 try {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  if (process.env.PROBE) page.on("console", (m) => m.text().startsWith("PROBE") && console.log(m.text()));
   await page.addInitScript(() => {
     const seen = new MutationObserver(() => {
       if (/Phase \d/.test(document.body?.innerText || "")) {

@@ -694,30 +694,24 @@ impl<K: KvStore> Repo<K> {
             _ => None,
         };
         let since = partial.as_ref().map(|p| p.since);
-        let sessions: Vec<StoredSession> = self
-            .read_since(StoreName::Sessions, since)
-            .await?
-            .into_iter()
-            .map(|(_, v)| v)
-            .collect();
-        let sets = self
-            .read_since::<StoredEntry>(StoreName::Sets, since)
-            .await?;
+        // The four stores at once: each read is a round trip to IndexedDB's process.
+        let (sessions, sets, checkins, events) = futures::join!(
+            self.read_since::<StoredSession>(StoreName::Sessions, since),
+            self.read_since::<StoredEntry>(StoreName::Sets, since),
+            self.read_since::<CheckIn>(StoreName::CheckIns, since),
+            self.read::<Event>(StoreName::Events),
+        );
+        let sessions: Vec<StoredSession> = sessions?.into_iter().map(|(_, v)| v).collect();
         let sets = match partial {
-            Some(_) => match recent_sets(&sessions, sets) {
+            Some(_) => match recent_sets(&sessions, sets?) {
                 Some(sets) => sets,
                 // Strays or second copies to set aside: that is a whole load's work.
                 None => return Box::pin(self.load_from(None)).await,
             },
-            None => self.set_aside_strays(&sessions, sets).await?,
+            None => self.set_aside_strays(&sessions, sets?).await?,
         };
-        let checkins: Vec<CheckIn> = self
-            .read_since(StoreName::CheckIns, since)
-            .await?
-            .into_iter()
-            .map(|(_, v)| v)
-            .collect();
-        let events: Vec<(String, Event)> = self.read(StoreName::Events).await?;
+        let checkins: Vec<CheckIn> = checkins?.into_iter().map(|(_, v)| v).collect();
+        let events = events?;
 
         let mut by_session: BTreeMap<&str, Vec<&StoredEntry>> = BTreeMap::new();
         for s in &sets {
