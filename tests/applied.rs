@@ -15,7 +15,7 @@ use backstrong::domain::psfs::PsfsRating;
 use backstrong::domain::units::Grams;
 use backstrong::storage::memory::MemoryStore;
 use backstrong::storage::records::{entry_key, EntryRecord, Event, StoredEntry, StoredSession};
-use backstrong::storage::repo::{Loaded, Repo};
+use backstrong::storage::repo::{Applied, Loaded, Repo};
 use chrono::{Days, NaiveDate};
 use pollster::block_on;
 use proptest::prelude::*;
@@ -107,9 +107,6 @@ fn seen(l: &Loaded) -> impl PartialEq + std::fmt::Debug {
     )
 }
 
-/// A write as the app applies it to what it holds.
-type Change = Box<dyn Fn(&mut Loaded)>;
-
 /// `spread` stretches the days the writes are dated over: 1 keeps them within six weeks, 3
 /// spreads them over four months, so a start from a checkpoint reads only some of them.
 fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
@@ -123,6 +120,7 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
     let today = day(start, 41);
     repo.set_today(today);
     let mut mem = block_on(repo.load()).unwrap();
+    let mut other = block_on(repo.load()).unwrap();
     // A tab that started from a checkpoint and had every write applied since.
     let mut tab: Option<Loaded> = None;
     let mut clock = 0i64;
@@ -132,7 +130,7 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
             (!mem.sessions.is_empty())
                 .then(|| mem.sessions[usize::from(p) % mem.sessions.len()].clone())
         };
-        let change: Change = match op.clone() {
+        let change: Applied = match op.clone() {
             Op::Start { day: d, slot } => {
                 let d = day(start, d);
                 let s = StoredSession {
@@ -146,7 +144,7 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
                     served: Vec::new(),
                 };
                 block_on(repo.save_session(&s)).unwrap();
-                Box::new(move |l| l.put_session(s.clone()))
+                Applied::Session(s)
             }
             Op::Log {
                 pick: p,
@@ -184,7 +182,7 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
                     nonce: step as u32,
                 };
                 block_on(repo.save_entry(&e)).unwrap();
-                Box::new(move |l| l.add_entry(e.clone()))
+                Applied::Entry(e)
             }
             Op::Finish { pick: p } => {
                 let Some(s) = pick(p, &mem) else { continue };
@@ -194,7 +192,7 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
                     ..s
                 };
                 block_on(repo.save_session(&s)).unwrap();
-                Box::new(move |l| l.put_session(s.clone()))
+                Applied::Session(s)
             }
             Op::Answer { pick: p, how } => {
                 let Some(s) = pick(p, &mem) else { continue };
@@ -204,17 +202,15 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
                     Response24h::Spiked,
                 ][usize::from(how)];
                 block_on(repo.answer_response(&s, r)).unwrap();
-                Box::new(move |l| {
-                    l.put_session(StoredSession {
-                        response: Some(r),
-                        ..s.clone()
-                    })
+                Applied::Session(StoredSession {
+                    response: Some(r),
+                    ..s
                 })
             }
             Op::CheckIn { day: d, pain } => {
                 let c = common::checkin(day(start, d), pain, 20);
                 block_on(repo.save_checkin(&c)).unwrap();
-                Box::new(move |l| l.put_checkin(c.clone()))
+                Applied::CheckIn(c)
             }
             Op::Flare { day: d, start: s } => {
                 let d = day(start, d);
@@ -225,7 +221,7 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
                 };
                 let stamp = ms(d, clock);
                 block_on(repo.save_event(&Event::Flare(f), stamp)).unwrap();
-                Box::new(move |l| l.put_event(Event::Flare(f), stamp))
+                Applied::Event(Event::Flare(f), stamp)
             }
             Op::Swap { day: d, to } => {
                 let d = day(start, d);
@@ -237,7 +233,7 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
                 });
                 let stamp = ms(d, clock);
                 block_on(repo.save_event(&e, stamp)).unwrap();
-                Box::new(move |l| l.put_event(e.clone(), stamp))
+                Applied::Event(e, stamp)
             }
             Op::Psfs { day: d, score } => {
                 let d = day(start, d);
@@ -247,12 +243,26 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
                 });
                 let stamp = ms(d, clock);
                 block_on(repo.save_event(&e, stamp)).unwrap();
-                Box::new(move |l| l.put_event(e.clone(), stamp))
+                Applied::Event(e, stamp)
             }
         };
-        change(&mut mem);
+        mem.apply(change.clone());
+        // Another tab is sent the write; now and then it has read the store again before
+        // the message arrives, and must not add it twice.
+        if step % 3 == 0 {
+            other = block_on(repo.load()).unwrap();
+        }
+        let message = change.message();
+        let received = Applied::from_message(&message);
+        prop_assert_eq!(
+            received.as_ref(),
+            Some(&change),
+            "the message {} reads back",
+            message
+        );
+        other.apply_remote(change.clone());
         if let Some(t) = &mut tab {
-            change(t);
+            t.apply(change);
             if t.stale {
                 // The app reads the store again after a change older than its checkpoint.
                 tab = None;
@@ -260,6 +270,13 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
         }
         let fresh = block_on(repo.load()).unwrap();
         prop_assert_eq!(seen(&mem), seen(&fresh), "after step {} ({:?})", step, op);
+        prop_assert_eq!(
+            seen(&other),
+            seen(&fresh),
+            "the other tab after step {} ({:?})",
+            step,
+            op
+        );
         let full = plan(&profile, &safety, &fresh.history, today);
         // What is held plans from the weeks it kept; the fresh load replays them all.
         prop_assert_eq!(

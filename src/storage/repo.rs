@@ -69,6 +69,8 @@ pub struct Loaded {
     pub stale: bool,
     /// The week of the checkpoint on the device, if any.
     stored_checkpoint: Option<NaiveDate>,
+    /// The keys of the events held (each unique: day and moment saved).
+    event_keys: std::collections::BTreeSet<String>,
 }
 
 impl PartialEq for Checkpoint {
@@ -101,7 +103,69 @@ impl PartialEq for Replan {
     }
 }
 
+/// A write, as what is held applies it: the same in the tab that made it and, sent as a
+/// message, in every other tab (`Applied::message`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Applied {
+    Entry(StoredEntry),
+    Session(StoredSession),
+    CheckIn(CheckIn),
+    Event(Event, i64),
+}
+
+impl Applied {
+    /// The write as text for another tab: a tag and the record as it is stored.
+    pub fn message(&self) -> String {
+        match self {
+            Applied::Entry(e) => format!("entry|{}", envelope(e)),
+            Applied::Session(s) => format!("session|{}", envelope(s)),
+            Applied::CheckIn(c) => format!("checkin|{}", envelope(c)),
+            Applied::Event(e, stamp) => format!("event|{stamp}|{}", envelope(e)),
+        }
+    }
+
+    /// A message another tab sent, or `None` for anything this build cannot apply as it
+    /// is (another version's, or a "read everything again").
+    pub fn from_message(m: &str) -> Option<Applied> {
+        let (tag, rest) = m.split_once('|')?;
+        match tag {
+            "entry" => decode(rest).ok().map(Applied::Entry),
+            "session" => decode(rest).ok().map(Applied::Session),
+            "checkin" => decode(rest).ok().map(Applied::CheckIn),
+            "event" => {
+                let (stamp, record) = rest.split_once('|')?;
+                Some(Applied::Event(decode(record).ok()?, stamp.parse().ok()?))
+            }
+            _ => None,
+        }
+    }
+}
+
 impl Loaded {
+    /// Applies a write made in this tab.
+    pub fn apply(&mut self, a: Applied) {
+        match a {
+            Applied::Entry(e) => self.add_entry(e),
+            Applied::Session(s) => self.put_session(s),
+            Applied::CheckIn(c) => self.put_checkin(c),
+            Applied::Event(e, stamp) => self.put_event(e, stamp),
+        }
+    }
+
+    /// Applies a write another tab made. Its message may arrive after this tab read the
+    /// store again and already holds it: an entry or event held already is not added twice.
+    pub fn apply_remote(&mut self, a: Applied) {
+        let held = match &a {
+            Applied::Entry(e) => self.sets_of(&e.session).contains(&e),
+            Applied::Event(e, stamp) => self.event_keys.contains(&event_key(e, *stamp)),
+            // Sessions and check-ins replace what is held under their key.
+            Applied::Session(_) | Applied::CheckIn(_) => false,
+        };
+        if !held {
+            self.apply(a);
+        }
+    }
+
     /// The plan for `today`, or `None` before onboarding. Replays only the weeks a change
     /// since the last plan reached; the same as `planner::plan` on what is loaded.
     pub fn plan(&self, today: NaiveDate) -> Option<Result<Plan, Gate>> {
@@ -261,6 +325,7 @@ impl Loaded {
 
     /// An event just saved at `stamp_ms`, where a load would put it.
     pub fn put_event(&mut self, e: Event, stamp_ms: i64) {
+        self.event_keys.insert(event_key(&e, stamp_ms));
         match &e {
             Event::Flare(f) => self.changed_from(f.day()),
             Event::Swap(s) => self.changed_from(s.day),
@@ -727,6 +792,7 @@ impl<K: KvStore> Repo<K> {
             .collect();
         loaded.history.checkins = checkins;
         for (key, e) in events {
+            loaded.event_keys.insert(key.clone());
             match e {
                 Event::Flare(f) => {
                     loaded.history.flares.push(f);

@@ -5,13 +5,16 @@ use crate::domain::history::{CheckIn, Response24h};
 use crate::platform::broadcast::DataChannel;
 use crate::storage::kv::StoreError;
 use crate::storage::records::{Event, StoredEntry, StoredSession};
-use crate::storage::repo::{Loaded, Repo};
+use crate::storage::repo::{Applied, Loaded, Repo};
 use crate::storage::{open_backend, Backend};
 use leptos::prelude::*;
 use std::future::Future;
 use std::rc::Rc;
 
 pub type Db = Repo<Backend>;
+
+/// What other tabs are sent after a write they cannot apply as it is: read the store again.
+const READ_AGAIN: &str = "changed";
 
 /// How long after a load the checkpoint is looked at: after Today is on screen.
 const CHECKPOINT_DELAY: std::time::Duration = std::time::Duration::from_millis(1500);
@@ -39,7 +42,14 @@ impl DataCtx {
             error: RwSignal::new(None),
         };
         provide_context(ctx);
-        let channel = DataChannel::new(move || ctx.reload());
+        // Another tab's write, applied as it was there; anything else, read again.
+        let channel =
+            DataChannel::new(
+                move |m| match m.as_deref().and_then(Applied::from_message) {
+                    Some(a) => ctx.apply(|l| l.apply_remote(a)),
+                    None => ctx.reload(),
+                },
+            );
         ctx.channel.set_value(Some(Rc::new(channel)));
         leptos::task::spawn_local(async move {
             match open_backend().await {
@@ -134,9 +144,22 @@ impl DataCtx {
         let stored = set.clone();
         self.write_applied(
             |db| async move { db.save_entry(&stored).await },
-            |l| l.add_entry(set),
+            Applied::Entry(set),
         )
         .await
+    }
+
+    /// Changes what is held; a change older than the checkpoint it was read from reads
+    /// the store again.
+    fn apply(&self, f: impl FnOnce(&mut Loaded)) {
+        self.loaded.update(|l| {
+            if let Some(l) = l {
+                f(l);
+            }
+        });
+        if self.with(|l| l.stale) == Some(true) {
+            self.reload();
+        }
     }
 
     /// Runs a write and, once it is stored, shows it by `apply` on what is held (the
@@ -144,7 +167,7 @@ impl DataCtx {
     async fn write_applied<Fut>(
         &self,
         write: impl FnOnce(Rc<Db>) -> Fut,
-        apply: impl FnOnce(&mut Loaded),
+        applied: Applied,
     ) -> Result<(), StoreError>
     where
         Fut: Future<Output = Result<(), StoreError>>,
@@ -156,17 +179,10 @@ impl DataCtx {
         match &result {
             Ok(()) => {
                 self.error.set(None);
-                self.loaded.update(|l| {
-                    if let Some(l) = l {
-                        apply(l);
-                    }
-                });
-                // A change older than the checkpoint what is held was read from.
-                if self.with(|l| l.stale) == Some(true) {
-                    self.reload();
-                }
+                let message = applied.message();
+                self.apply(|l| l.apply(applied));
                 if let Some(c) = self.channel.get_value() {
-                    c.notify();
+                    c.notify(&message);
                 }
             }
             Err(e) => self.error.set(Some(e.to_string())),
@@ -179,7 +195,7 @@ impl DataCtx {
         let stored = s.clone();
         self.write_applied(
             |db| async move { db.save_session(&stored).await },
-            |l| l.put_session(s),
+            Applied::Session(s),
         )
         .await
     }
@@ -193,12 +209,10 @@ impl DataCtx {
         let stored = s.clone();
         self.write_applied(
             |db| async move { db.answer_response(&stored, r).await },
-            |l| {
-                l.put_session(StoredSession {
-                    response: Some(r),
-                    ..s
-                })
-            },
+            Applied::Session(StoredSession {
+                response: Some(r),
+                ..s
+            }),
         )
         .await
     }
@@ -207,7 +221,7 @@ impl DataCtx {
         let stored = c.clone();
         self.write_applied(
             |db| async move { db.save_checkin(&stored).await },
-            |l| l.put_checkin(c),
+            Applied::CheckIn(c),
         )
         .await
     }
@@ -218,7 +232,7 @@ impl DataCtx {
         let stored = e.clone();
         self.write_applied(
             |db| async move { db.save_event(&stored, stamp).await },
-            |l| l.put_event(e, stamp),
+            Applied::Event(e, stamp),
         )
         .await
     }
@@ -238,7 +252,7 @@ impl DataCtx {
             Ok(_) => {
                 self.error.set(None);
                 if let Some(c) = self.channel.get_value() {
-                    c.notify();
+                    c.notify(READ_AGAIN);
                 }
                 self.reload();
             }
