@@ -95,7 +95,13 @@ impl DataCtx {
             };
             match loaded {
                 Ok(l) => {
+                    let partial = !l.is_whole();
                     ctx.loaded.set(Some(l));
+                    if partial && ctx.whole.get_value() {
+                        // A screen asked for every record while this read was under way.
+                        ctx.reload();
+                        return;
+                    }
                     // After the first paint: the checkpoint the next start reads from.
                     set_timeout(move || ctx.keep_checkpoint(), CHECKPOINT_DELAY);
                 }

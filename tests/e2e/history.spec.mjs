@@ -258,4 +258,9 @@ test("a start reads from the planner's stored checkpoint; a damaged or outdated 
   const weeks = page.getByRole("group", { name: "Time range" });
   await weeks.getByRole("button", { name: "All" }).click();
   await expect(page.getByRole("img", { name: "Pain against training", exact: true })).toBeVisible();
+  // Opened straight at History (a reload there), while the start's recent read is under way.
+  await page.reload();
+  await expect(page.getByRole("img", { name: "Phases over time, flare-ups marked", exact: true })).toBeVisible();
+  await page.goto("/summary");
+  await expect(page.getByRole("img", { name: "Pain and training" })).toBeVisible();
 });
