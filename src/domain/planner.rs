@@ -404,13 +404,7 @@ impl Checkpoint {
     /// The flares as the planner sees them, from this checkpoint on: `history` need hold
     /// only the check-ins from `floor`.
     pub fn flare_spans(&self, history: &History) -> Vec<FlareSpan> {
-        flare_spans_after(
-            &self.flares_before,
-            &history.flares,
-            &history.flare_times,
-            &history.checkins,
-            moment,
-        )
+        spans_after(&self.flares_before, history)
     }
 
     /// Whether it was made by these rules for this profile.
@@ -492,14 +486,19 @@ impl PlanCache {
     }
 
     fn flare_spans(&self, history: &History) -> Vec<FlareSpan> {
-        flare_spans_after(
-            &self.flares_before,
-            &history.flares,
-            &history.flare_times,
-            &history.checkins,
-            moment,
-        )
+        spans_after(&self.flares_before, history)
     }
+}
+
+/// The planner's flares, carrying on after those settled in `before`.
+fn spans_after(before: &[FlareSpan], history: &History) -> Vec<FlareSpan> {
+    flare_spans_after(
+        before,
+        &history.flares,
+        &history.flare_times,
+        &history.checkins,
+        moment,
+    )
 }
 
 /// `plan`, starting from the latest week `cache` still holds and keeping what it replays.

@@ -170,20 +170,20 @@ impl Loaded {
     /// since the last plan reached; the same as `planner::plan` on what is loaded.
     pub fn plan(&self, today: NaiveDate) -> Option<Result<Plan, Gate>> {
         let profile = self.profile.as_ref()?;
-        Some(self.replan.with(|c| {
-            self.reseed(c);
-            plan_with(c, profile, &self.safety, &self.history, today)
-        }))
+        Some(self.cached(|c| plan_with(c, profile, &self.safety, &self.history, today)))
     }
 
     /// Holding only recent records, the cache must never replay from week 0: it starts
     /// again from the checkpoint they were read for.
-    fn reseed(&self, c: &mut PlanCache) {
-        if let Some(p) = &self.partial {
-            if c.weeks_kept() == 0 {
-                *c = PlanCache::from_checkpoint(p.checkpoint.clone());
+    fn cached<R>(&self, f: impl FnOnce(&mut PlanCache) -> R) -> R {
+        self.replan.with(|c| {
+            if let Some(p) = &self.partial {
+                if c.weeks_kept() == 0 {
+                    *c = PlanCache::from_checkpoint(p.checkpoint.clone());
+                }
             }
-        }
+            f(c)
+        })
     }
 
     /// The flare periods, by day: from every check-in when all are held; from a
@@ -239,10 +239,7 @@ impl Loaded {
         day: NaiveDate,
     ) -> Option<Result<Plan, Gate>> {
         let profile = self.profile.as_ref()?;
-        Some(self.replan.with(|c| {
-            self.reseed(c);
-            plan_as_if(c, profile, &self.safety, &self.history, from, edit, day)
-        }))
+        Some(self.cached(|c| plan_as_if(c, profile, &self.safety, &self.history, from, edit, day)))
     }
 
     /// What changes next week if the rest of this one goes as planned (the session-end
@@ -251,10 +248,7 @@ impl Loaded {
         let Some(profile) = self.profile.as_ref() else {
             return Vec::new();
         };
-        self.replan.with(|c| {
-            self.reseed(c);
-            what_changes_next_with(c, profile, &self.safety, &self.history, today)
-        })
+        self.cached(|c| what_changes_next_with(c, profile, &self.safety, &self.history, today))
     }
 
     fn changed_from(&mut self, day: NaiveDate) {
