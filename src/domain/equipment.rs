@@ -1,6 +1,7 @@
 //! What the user trains with, and the real load steps that equipment allows.
 //! DOMAIN.md §3: progression must respect "the smallest real step of the user's equipment".
 
+use super::order;
 use super::units::Grams;
 use serde::{Deserialize, Serialize};
 
@@ -108,7 +109,7 @@ impl EquipmentSet {
                     .copied()
                     .filter(|g| g.0 > 0)
                     .collect();
-                bells.sort();
+                order::sort(&mut bells);
                 bells.dedup();
                 bells
             }

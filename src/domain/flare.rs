@@ -2,6 +2,7 @@
 //! calms pain, and resume lower once pain is under control.
 
 use super::history::{CheckIn, FlareEvent, Trigger};
+use super::order;
 use chrono::NaiveDate;
 
 /// The order of relief, as steps the app walks the user through.
@@ -34,7 +35,9 @@ pub fn flare_periods(
     checkins: &[CheckIn],
 ) -> Vec<(NaiveDate, Option<NaiveDate>)> {
     let mut sorted: Vec<FlareEvent> = events.to_vec();
-    sorted.sort_by_key(|e| (e.day(), matches!(e, FlareEvent::Started(_))));
+    order::sort_by_key(&mut sorted, |e| {
+        (e.day(), matches!(e, FlareEvent::Started(_)))
+    });
     let mut out: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();
     for e in sorted {
         match e {
@@ -100,7 +103,7 @@ pub fn flare_spans_after(
         .map(|(i, e)| (*e, moment(e.day(), times.get(i).copied().unwrap_or(0))))
         .filter(|(e, at)| after.is_none_or(|a| key(e, *at) > a))
         .collect();
-    sorted.sort_by_key(|(e, at)| key(e, *at));
+    order::sort_by_key(&mut sorted, |(e, at)| key(e, *at));
     let mut out: Vec<FlareSpan> = done.to_vec();
     for (e, at) in sorted {
         match e {
@@ -139,7 +142,7 @@ pub fn flare_exit_ready(checkins: &[CheckIn], since: NaiveDate, today: NaiveDate
         .filter(|c| c.day >= since && c.day <= today)
         .map(|c| (c.day, c.pain.value()))
         .collect();
-    days.sort();
+    order::sort(&mut days);
     // One value per day: the highest pain reported that day.
     days.dedup_by(|later, earlier| {
         if later.0 == earlier.0 {
@@ -203,7 +206,7 @@ pub fn pain_triggers(checkins: &[CheckIn]) -> Vec<TriggerLink> {
             })
         })
         .collect();
-    out.sort_by(|a, b| {
+    order::sort_by(&mut out, |a, b| {
         let gap = |l: &TriggerLink| l.mean_pain_with - l.mean_pain_without;
         gap(b).total_cmp(&gap(a)).then(a.trigger.cmp(&b.trigger))
     });

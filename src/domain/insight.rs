@@ -4,6 +4,7 @@
 use super::flare::{flare_periods, pain_triggers, TriggerLink};
 use super::history::{CheckIn, History, SessionLog, SetLog};
 use super::library::{exercise, Ladder, Pattern};
+use super::order;
 use super::prescription::{set_volume, SetTarget};
 use super::psfs::{psfs_score, PsfsRating, PSFS_MEANINGFUL_CHANGE};
 use chrono::{Datelike, Days, NaiveDate};
@@ -246,7 +247,7 @@ pub fn habit_split(
         .filter_map(|w| Some((habit(w)?, w.pain?)))
         .collect();
     let mut values: Vec<f32> = pairs.iter().map(|p| p.0).collect();
-    values.sort_by(f32::total_cmp);
+    order::sort_by(&mut values, f32::total_cmp);
     let median = *values.get(values.len() / 2)?;
     type Pairs<'a> = Vec<&'a (f32, f32)>;
     let (above, rest): (Pairs, Pairs) = pairs.iter().partition(|p| p.0 > median);
@@ -291,7 +292,7 @@ pub fn exercise_days(sessions: &[SessionLog], id: &str) -> Vec<ExerciseDay> {
             })
         })
         .collect();
-    out.sort_by_key(|d| d.day);
+    order::sort_by_key(&mut out, |d| d.day);
     out
 }
 
@@ -319,7 +320,7 @@ pub fn psfs_series(ratings: &[PsfsRating]) -> PsfsSeries {
         .iter()
         .filter_map(|r| psfs_score(r).map(|s| (r.day, s)))
         .collect();
-    points.sort_by_key(|p| p.0);
+    order::sort_by_key(&mut points, |p| p.0);
     let band = points.first().map(|(_, s)| {
         (
             (s - PSFS_MEANINGFUL_CHANGE).max(0.0),

@@ -9,6 +9,7 @@ pub mod history;
 pub mod insight;
 pub mod library;
 pub mod next_time;
+pub mod order;
 pub mod pain;
 pub mod phase;
 pub mod planner;

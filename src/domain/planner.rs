@@ -13,6 +13,7 @@ use super::habits::{
 };
 use super::history::{CheckIn, Entry, History, Response24h};
 use super::library::{exercise, ladder, Exercise, Ladder, Pattern};
+use super::order;
 use super::pain::{easier_variation_for_pain, pain_band, PainBand};
 use super::phase::{phase_after_flare, phase_rule, Phase, PhaseStep, WeekSummary};
 use super::prescription::{Prescription, SetTarget};
@@ -766,7 +767,7 @@ impl<'h> Timeline<'h> {
         let weeks = keyed
             .into_iter()
             .map(|mut v| {
-                v.sort_by_key(|(k, _)| *k);
+                order::sort_by_key(&mut v, |(k, _)| *k);
                 v
             })
             .collect();
@@ -781,7 +782,7 @@ impl<'h> Timeline<'h> {
             }
         }
         for w in &mut checkins {
-            w.sort_by_key(|c| c.day);
+            order::sort_by_key(w, |c| c.day);
         }
         Timeline {
             from,
@@ -1013,7 +1014,7 @@ impl<'a> State<'a> {
         let p = &self.week_profile;
         self.templates = session_templates(self.phase, p.clamped_days(), p.session_minutes);
         let mut ladders: Vec<Ladder> = self.templates.iter().flatten().copied().collect();
-        ladders.sort();
+        order::sort(&mut ladders);
         ladders.dedup();
         // The slots still allowed stay as they are; the others start fresh with an exercise
         // no other slot holds.
@@ -1081,7 +1082,7 @@ impl<'a> State<'a> {
             .filter_map(|l| self.slots.get(l))
             .filter(|s| s.only_in.as_ref().is_none_or(|o| o.contains(&slot)))
             .collect();
-        out.sort_by_key(|s| s.exercise.pattern() == Pattern::Core);
+        order::sort_by_key(&mut out, |s| s.exercise.pattern() == Pattern::Core);
         out
     }
 

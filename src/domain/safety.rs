@@ -1,5 +1,6 @@
 //! DOMAIN.md §1, the safety gate: red-flag questions come before any plan.
 
+use super::order;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -175,7 +176,7 @@ pub fn red_flag_gate(answers: &RedFlagAnswers, clearances: &[Clearance], today: 
         Gate::Open
     } else {
         let mut open = open;
-        open.sort();
+        order::sort(&mut open);
         open.dedup();
         Gate::Blocked(open)
     }

@@ -1,5 +1,6 @@
 //! The weekly schedule: which days are strength days, and which week a date falls in.
 
+use super::order;
 use super::profile::Profile;
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -18,7 +19,7 @@ pub fn week_start(start: NaiveDate, week: u32) -> NaiveDate {
 pub fn training_weekdays(profile: &Profile) -> Vec<Weekday> {
     let days = profile.clamped_days() as usize;
     let mut chosen = profile.weekdays.clone();
-    chosen.sort_by_key(|d| d.num_days_from_monday());
+    order::sort_by_key(&mut chosen, |d| d.num_days_from_monday());
     chosen.dedup();
     if chosen.len() == days {
         return chosen;
@@ -42,7 +43,7 @@ pub fn session_dates(profile: &Profile, week: u32) -> Vec<NaiveDate> {
             first + chrono::Days::new(u64::from(ahead))
         })
         .collect();
-    dates.sort();
+    order::sort(&mut dates);
     dates
 }
 

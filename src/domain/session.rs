@@ -3,6 +3,7 @@
 
 use super::equipment::{Equipment, EquipmentSet};
 use super::library::{exercise, Exercise, Ladder};
+use super::order;
 use super::phase::Phase;
 use super::prescription::SetTarget;
 use super::units::Grams;
@@ -169,7 +170,7 @@ pub fn ramp_up_sets(working: Grams, eq: Equipment, owned: &EquipmentSet) -> Vec<
         loads.insert(0, lightest);
     }
     loads.retain(|g| *g < working && !g.is_zero());
-    loads.sort();
+    order::sort(&mut loads);
     loads.dedup();
     let reps = [8u16, 5, 3];
     let skip = reps.len().saturating_sub(loads.len());

@@ -8,6 +8,7 @@ use super::records::{
 };
 use super::repo::{readable, Repo};
 use crate::domain::library::exercise;
+use crate::domain::order;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -141,7 +142,7 @@ pub fn parse_backup(text: &str) -> Result<(Backup, BackupSummary), BackupError> 
             }
         }
     }
-    days.sort_unstable();
+    order::sort(&mut days);
     summary.first_day = days.first().map(|d| d.to_string());
     summary.last_day = days.last().map(|d| d.to_string());
     Ok((backup, summary))
@@ -182,7 +183,9 @@ fn drop_repeats(
                 .map(|e| e.d)
         };
         // This schema's key wins over an older one for the same entry.
-        kept.sort_by_key(|(k, raw)| entry(raw).is_none_or(|e| entry_key(&e) != *k));
+        order::sort_by_key(&mut kept, |(k, raw)| {
+            entry(raw).is_none_or(|e| entry_key(&e) != *k)
+        });
         let mut seen = std::collections::BTreeSet::new();
         kept.retain(|(_, raw)| match entry(raw) {
             Some(e) => seen.insert(format!(
@@ -191,7 +194,7 @@ fn drop_repeats(
             )),
             None => true,
         });
-        kept.sort();
+        order::sort(&mut kept);
     }
     let repeated = before - kept.len();
     *records = kept;

@@ -4,6 +4,7 @@
 use super::kv::{KvStore, StoreError, StoreName};
 use super::migrations::{migrate_record, Migration, MIGRATIONS};
 use super::records::{quarantine_entry, SCHEMA_VERSION};
+use crate::domain::order;
 use idb::{DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, Transaction};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -284,7 +285,7 @@ impl IdbStore {
             StoreName::ALL.to_vec()
         } else {
             let mut s: Vec<StoreName> = records.iter().map(|r| r.0).collect();
-            s.sort();
+            order::sort(&mut s);
             s.dedup();
             s
         };

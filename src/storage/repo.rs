@@ -6,6 +6,7 @@ use super::migrations::migrate_to_current;
 use super::records::*;
 use crate::domain::history::{CheckIn, History, Response24h};
 use crate::domain::next_time::{what_changes_next_with, NextChange};
+use crate::domain::order;
 use crate::domain::planner::{plan_as_if, plan_with, Checkpoint, Plan, PlanCache, Safety};
 use crate::domain::profile::Profile;
 use crate::domain::psfs::PsfsRating;
@@ -289,7 +290,7 @@ impl Loaded {
     /// fresh load would show it, without reading the store again.
     pub fn put_session(&mut self, s: StoredSession) {
         let mut mine = self.sets_of(&s.id);
-        mine.sort_by_key(|x| (x.index, x.logged_ms, x.nonce));
+        order::sort_by_key(&mut mine, |x| (x.index, x.logged_ms, x.nonce));
         let log = session_log(&s, &mine);
         match self.sessions.iter().position(|x| x.id == s.id) {
             Some(i) => {
@@ -621,13 +622,13 @@ impl<K: KvStore> Repo<K> {
     ) -> Result<Vec<StoredEntry>, StoreError> {
         let older_keys = sets.iter().any(|(k, e)| *k != entry_key(e));
         if older_keys {
-            sets.sort_by_key(|(k, e)| *k != entry_key(e));
+            order::sort_by_key(&mut sets, |(k, e)| *k != entry_key(e));
         }
         // Session ids sorted, looked up by halving: sets × sessions comparisons took a
         // tenth of a second at five years.
         let ids = |list: &[StoredSession]| {
             let mut v: Vec<String> = list.iter().map(|s| s.id.clone()).collect();
-            v.sort_unstable();
+            order::sort(&mut v);
             v
         };
         let stored = ids(sessions);
@@ -678,7 +679,7 @@ impl<K: KvStore> Repo<K> {
             }
         }
         if older_keys {
-            out.sort_by(|a, b| a.0.cmp(&b.0));
+            order::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
         }
         Ok(out.into_iter().map(|(_, e)| e).collect())
     }
@@ -780,7 +781,7 @@ impl<K: KvStore> Repo<K> {
             .iter()
             .map(|s| {
                 let mut mine = by_session.remove(s.id.as_str()).unwrap_or_default();
-                mine.sort_by_key(|x| (x.index, x.logged_ms, x.nonce));
+                order::sort_by_key(&mut mine, |x| (x.index, x.logged_ms, x.nonce));
                 session_log(s, &mine)
             })
             .collect();
@@ -835,7 +836,7 @@ fn recent_sets(
     sets: Vec<(String, StoredEntry)>,
 ) -> Option<Vec<StoredEntry>> {
     let mut ids: Vec<&str> = sessions.iter().map(|s| s.id.as_str()).collect();
-    ids.sort_unstable();
+    order::sort(&mut ids);
     sets.into_iter()
         .map(|(k, e)| {
             (k == entry_key(&e) && ids.binary_search(&e.session.as_str()).is_ok()).then_some(e)

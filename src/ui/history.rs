@@ -11,6 +11,7 @@ use crate::domain::insight::{
     volume_with_cap, weekly_figures, weeks_within_cap, WeekFigures,
 };
 use crate::domain::library::{exercise, ladder, Exercise, Pattern};
+use crate::domain::order;
 use crate::domain::profile::OWN_PREFIX;
 use crate::domain::psfs::PsfsRating;
 use crate::domain::schedule::week_start;
@@ -160,7 +161,7 @@ fn figures(
             }
         }
     }
-    seen.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(b.1.name)));
+    order::sort_by(&mut seen, |a, b| b.0.cmp(&a.0).then(a.1.name.cmp(b.1.name)));
     let mut own: Vec<String> = log
         .sessions
         .iter()
@@ -169,7 +170,7 @@ fn figures(
         .filter(|x| x.exercise.starts_with(OWN_PREFIX))
         .map(|x| x.exercise.clone())
         .collect();
-    own.sort();
+    order::sort(&mut own);
     own.dedup();
     let sessions: Vec<_> = log
         .sessions
