@@ -46,6 +46,14 @@ if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version)" != "was
     || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$root"
 fi
 
+# The splitter that cuts the app's wasm into chunks (scripts/split_build.py), as
+# cargo-leptos uses it.
+if ! command -v wasm-split-cli >/dev/null; then
+  say "Building wasm-split-cli $WASM_SPLIT_VERSION into $BACKSTRONG_CACHE (once; about 2 minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked \
+    --root "$BACKSTRONG_CACHE/wasm-split-$WASM_SPLIT_VERSION"
+fi
+
 # npm packages (wasm-opt from binaryen, Playwright, axe-core, Lighthouse) from the
 # committed lockfile, installed once per lockfile into the cache and linked here.
 lock_hash="$(sha256sum package-lock.json | cut -c1-16)"
@@ -63,4 +71,4 @@ if [ "$(readlink node_modules 2>/dev/null)" != "$modules" ]; then
   ln -s "$modules" node_modules
 fi
 
-say "Tools ready: $(trunk --version), $(wasm-bindgen --version), $(node_modules/.bin/wasm-opt --version)"
+say "Tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $WASM_SPLIT_VERSION, $(node_modules/.bin/wasm-opt --version)"

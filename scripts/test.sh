@@ -11,6 +11,8 @@ say "1/6 Format and lint"
 cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --tests --quiet -- -D warnings
+# The app as built: the screens behind split points (scripts/split_build.py).
+cargo clippy --target wasm32-unknown-unknown --bin backstrong --features split --quiet -- -D warnings
 
 say "2/6 Host tests: domain rules, property and scenario tests"
 cargo test --quiet

@@ -1,6 +1,3 @@
-use super::history::History;
-use super::plan::PlanScreen;
-use super::settings::Settings;
 use super::today::Today;
 use super::update_banner::UpdateBanner;
 use crate::platform::service_worker::{use_service_worker, UseServiceWorker};
@@ -39,14 +36,14 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Today/>
-                    <Route path=path!("/plan") view=PlanScreen/>
-                    <Route path=path!("/history") view=History/>
-                    <Route path=path!("/settings") view=Settings/>
-                    <Route path=path!("/setup") view=super::edit_setup::EditSetup/>
-                    <Route path=path!("/start") view=super::onboarding::Onboarding/>
-                    <Route path=path!("/workout") view=super::workout::Workout/>
-                    <Route path=path!("/open") view=super::share::OpenLink/>
-                    <Route path=path!("/summary") view=super::summary::Summary/>
+                    <Route path=path!("/plan") view=super::lazy::PlanScreen/>
+                    <Route path=path!("/history") view=super::lazy::History/>
+                    <Route path=path!("/settings") view=super::lazy::Settings/>
+                    <Route path=path!("/setup") view=super::lazy::EditSetup/>
+                    <Route path=path!("/start") view=super::lazy::Onboarding/>
+                    <Route path=path!("/workout") view=super::lazy::Workout/>
+                    <Route path=path!("/open") view=super::lazy::OpenLink/>
+                    <Route path=path!("/summary") view=super::lazy::Summary/>
                 </Routes>
             </main>
             <nav class="tabs" aria-label="Main">

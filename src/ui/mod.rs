@@ -9,6 +9,7 @@ mod dates;
 mod dose;
 mod edit_setup;
 mod history;
+mod lazy;
 mod monthly;
 mod onboarding;
 mod own;

@@ -3,7 +3,7 @@
 import { test, expect, chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,10 +22,15 @@ test("the service worker takes control on the first visit", async ({ page }) => 
     return { keys, urls: (await cache.keys()).map((r) => new URL(r.url).pathname) };
   });
   expect(cached.keys).toHaveLength(1);
-  // Everything of the build is precached, hashed names included.
+  // Everything of the build is precached: the main wasm and JS, and every chunk split off
+  // it, all from this build's own directory (so a screen opens offline).
   expect(cached.urls).toContain("/index.html");
-  expect(cached.urls.some((u) => /^\/backstrong-[0-9a-f]+_bg\.wasm$/.test(u))).toBe(true);
-  expect(cached.urls.some((u) => /^\/backstrong-[0-9a-f]+\.js$/.test(u))).toBe(true);
+  const [build] = readdirSync(join(root, "dist", "app"));
+  const files = readdirSync(join(root, "dist", "app", build));
+  expect(files).toContain("backstrong_bg.wasm");
+  expect(files).toContain("backstrong.js");
+  expect(files.filter((f) => f.startsWith("split_")).length).toBeGreaterThanOrEqual(3);
+  for (const f of files) expect(cached.urls).toContain(`/app/${build}/${f}`);
   expect(cached.urls).toContain("/manifest.webmanifest");
   expect(cached.urls).toContain("/icons/icon-512.png");
 });
@@ -135,10 +140,14 @@ async function privateServer() {
   if (!up) throw new Error(`the private server on port ${port} did not start`);
   return {
     url: `http://127.0.0.1:${port}`,
+    /** A new build: new ids, and its code in a new directory (the old one is gone). */
     deploy(oldBuild, newBuild) {
+      const [oldApp] = readdirSync(join(dir, "app"));
+      const newApp = newBuild.padEnd(16, "0").slice(0, 16);
+      renameSync(join(dir, "app", oldApp), join(dir, "app", newApp));
       for (const f of ["index.html", "sw.js"]) {
         const p = join(dir, f);
-        writeFileSync(p, readFileSync(p, "utf8").replaceAll(oldBuild, newBuild));
+        writeFileSync(p, readFileSync(p, "utf8").replaceAll(oldBuild, newBuild).replaceAll(oldApp, newApp));
       }
     },
     close() {
@@ -181,6 +190,12 @@ test("a new deploy waits behind an update prompt and the old version keeps worki
     await expectScreen(page, "Today");
     await expect(build).toHaveAttribute("content", oldBuild);
     await expect(banner).toBeVisible();
+    // A screen not opened yet still opens: its chunk comes from the old build's cache,
+    // though the server now has only the new build's.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "History" }).click();
+    await expectScreen(page, "History");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+    await expectScreen(page, "Today");
 
     await banner.getByRole("button", { name: "Update now" }).click();
     await expect(build).toHaveAttribute("content", newBuild, { timeout: 20_000 });

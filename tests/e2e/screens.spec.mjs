@@ -1,5 +1,5 @@
 // Every screen renders, passes axe-core, and is captured at phone size.
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, phone } from "./fixtures.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
 import { ROUTES, expectScreen } from "./helpers.mjs";
@@ -55,4 +55,29 @@ test("each rule the plan applies has a why, one tap away", async ({ page }) => {
   await expect(why).toHaveCount(7);
   await page.getByText("Why pain decides each exercise").click();
   await expect(page.getByText(/3 or 4 means change the exercise/)).toBeVisible();
+});
+
+test("a screen whose code cannot be fetched says so, keeps the data, and opens when tried again", async ({ baseURL }) => {
+  // No service worker: its precache would answer; this is a first visit on a bad signal.
+  const context = await phone({ baseURL, serviceWorkers: "block" });
+  try {
+    const page = await context.newPage();
+    let fail = true;
+    await page.route(/\/split_screens\.wasm$/, (route) => (fail ? route.abort() : route.continue()));
+    await page.goto("/");
+    await expectScreen(page, "Today");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "History" }).click();
+    await expect(page.getByRole("heading", { name: "This screen did not open" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Your data is safe" })).toBeVisible();
+    // The rest of the app still works: the tabs lead back to Today.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+    await expectScreen(page, "Today");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "History" }).click();
+    await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+    fail = false;
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expectScreen(page, "History");
+  } finally {
+    await context.close();
+  }
 });

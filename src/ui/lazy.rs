@@ -1,0 +1,92 @@
+//! Screens that are not the first one a user sees, each built into its own wasm chunk
+//! that is fetched when the screen is first opened (scripts/split_build.py splits the
+//! app; the service worker precaches every chunk of a build, so they open offline too).
+//! Without the `split` feature — tests, `cargo check` — these are plain calls.
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::future::Future;
+use std::pin::Pin;
+
+/// A chunk that could not be fetched or started.
+#[derive(Debug, Clone, Copy)]
+pub struct ChunkError;
+
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for ChunkError {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+/// A screen behind a split point, as a component of the same name: `$chunk` names the
+/// wasm file its code lands in.
+macro_rules! split_screen {
+    ($name:ident, $load:ident, $chunk:ident, $screen:path) => {
+        #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split($chunk, fallible))]
+        fn $load() -> Result<AnyView, ChunkError> {
+            Ok(view! { <$screen/> }.into_any())
+        }
+
+        #[component]
+        pub fn $name() -> impl IntoView {
+            show(|| {
+                SendWrapper::new(Box::pin(async {
+                    // A fetch first with the feature, a plain call without.
+                    #[cfg(feature = "split")]
+                    let view = $load().await;
+                    #[cfg(not(feature = "split"))]
+                    let view = $load();
+                    view
+                }))
+            })
+        }
+    };
+}
+
+// Three chunks: after the first visit the service worker holds every chunk, so only that
+// visit's downloads depend on how screens are grouped. Each extra group adds chunks of the
+// code two groups share (measured: one per screen made 45 files and +83 KB brotli). So
+// the screens a first visit can open with are their own: onboarding for a new user, a
+// shared plan for a friend; the rest load together.
+split_screen!(
+    Onboarding,
+    load_onboarding,
+    onboarding,
+    super::onboarding::Onboarding
+);
+split_screen!(OpenLink, load_open_link, open_link, super::share::OpenLink);
+split_screen!(PlanScreen, load_plan, screens, super::plan::PlanScreen);
+split_screen!(Workout, load_workout, screens, super::workout::Workout);
+split_screen!(History, load_history, screens, super::history::History);
+split_screen!(Summary, load_summary, screens, super::summary::Summary);
+split_screen!(Settings, load_settings, screens, super::settings::Settings);
+split_screen!(EditSetup, load_setup, screens, super::edit_setup::EditSetup);
+
+type Load = fn() -> SendWrapper<Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>>;
+
+/// Shows a split screen once its chunk is in; a chunk that fails says so and offers to
+/// try again (a failed fetch is not remembered, so the next try fetches again).
+fn show(load: Load) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Suspense fallback=|| view! { <section class="screen" aria-busy="true"><p class="muted">"Opening…"</p></section> }>
+            {move || {
+                attempt.track();
+                Suspend::new(async move {
+                    match load().await {
+                        Ok(view) => view,
+                        Err(ChunkError) => view! {
+                            <section class="screen">
+                                <h1>"This screen did not open"</h1>
+                                <p role="alert">"Part of the app could not be loaded. Your data is safe. Check your connection and try again."</p>
+                                <button class="primary" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
+                            </section>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
