@@ -63,6 +63,31 @@ split_screen!(Summary, load_summary, screens, super::summary::Summary);
 split_screen!(Settings, load_settings, screens, super::settings::Settings);
 split_screen!(EditSetup, load_setup, screens, super::edit_setup::EditSetup);
 
+/// Loads the `screens` chunk without showing anything, so the first tap on Plan or Start
+/// does not wait for it to be fetched and compiled.
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(screens, fallible, preload(preload_screens))
+)]
+fn screens_ready() -> Result<(), ChunkError> {
+    Ok(())
+}
+
+/// After Today is up, the other screens' chunk is made ready in the background (a failure
+/// here is silent: opening a screen tries again and says so).
+pub fn warm_up() {
+    #[cfg(feature = "split")]
+    {
+        let later = std::time::Duration::from_millis(2500);
+        set_timeout(
+            || leptos::task::spawn_local(async { _ = preload_screens().await }),
+            later,
+        );
+    }
+    #[cfg(not(feature = "split"))]
+    let _ = screens_ready();
+}
+
 type Load = fn() -> SendWrapper<Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>>;
 
 /// Shows a split screen once its chunk is in; a chunk that fails says so and offers to
