@@ -69,12 +69,13 @@ split_screen!(EditSetup, load_setup, screens, super::edit_setup::EditSetup);
     feature = "split",
     wasm_split_helpers::wasm_split(screens, fallible, preload(preload_screens))
 )]
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
 fn screens_ready() -> Result<(), ChunkError> {
     Ok(())
 }
 
 /// After Today is up, the other screens' chunk is made ready in the background (a failure
-/// here is silent: opening a screen tries again and says so).
+/// here is silent: opening a screen tries again and says so). Nothing to do unsplit.
 pub fn warm_up() {
     #[cfg(feature = "split")]
     {
@@ -84,8 +85,6 @@ pub fn warm_up() {
             later,
         );
     }
-    #[cfg(not(feature = "split"))]
-    let _ = screens_ready();
 }
 
 type Load = fn() -> SendWrapper<Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>>;
