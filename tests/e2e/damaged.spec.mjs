@@ -49,7 +49,10 @@ async function restore(page, snapshot, damage = []) {
         });
       let db = await open();
       const extra = damage.map((d) => d.store).filter((s) => !db.objectStoreNames.contains(s));
-      if (extra.length) {
+      // The app page just left can still have a write on its way (the planner checkpoint
+      // is stored 1.5 s after a start) whose open recreates the database between the
+      // delete and the reopen: then the new store is missing, and it is done again.
+      for (let tries = 0; tries < 10 && extra.some((s) => !db.objectStoreNames.contains(s)); tries++) {
         const version = db.version;
         db.close();
         await new Promise((res) => {
