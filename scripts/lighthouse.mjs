@@ -1,5 +1,6 @@
 // Runs Lighthouse (mobile) against the release build in Debian's Chromium and prints the
-// category scores and LCP / TBT / CLS. Usage: node scripts/lighthouse.mjs  (after a build)
+// category scores and LCP / TBT / CLS. Usage: node scripts/lighthouse.mjs  (after a build;
+// DIST=dir for another build)
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +9,7 @@ import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 
 const port = 4175;
-const server = spawn("python3", ["scripts/serve.py", "dist", String(port)], { stdio: "ignore" });
+const server = spawn("python3", ["scripts/serve.py", process.env.DIST || "dist", String(port)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 700));
 const profile = mkdtempSync(join(tmpdir(), "backstrong-lh-"));
 const chrome = await chromeLauncher.launch({
