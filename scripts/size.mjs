@@ -43,3 +43,12 @@ console.log(`${"first screen".padEnd(44)}${pad(sum("raw", true), 10)}${pad(sum("
 const kb = (n) => (n / 1024).toFixed(1);
 console.log(`first screen (brotli): ${kb(sum("brotli", true))} KB (budget 150 KB)`);
 console.log(`whole app (brotli): ${kb(sum("brotli"))} KB (budget 250 KB)`);
+
+// Where the first screen's bytes are, when twiggy is installed (never fails the report).
+import { spawnSync } from "node:child_process";
+if (spawnSync("twiggy", ["--version"]).status === 0) {
+  const r = spawnSync("python3", ["scripts/attribution.py", "--top", "10"], { encoding: "utf8" });
+  process.stdout.write(r.status === 0 ? r.stdout : `attribution failed: ${r.stderr}`);
+} else {
+  console.log("attribution: install twiggy (cargo install twiggy --version 0.8.0 --locked), then python3 scripts/attribution.py");
+}
