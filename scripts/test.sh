@@ -31,4 +31,5 @@ say "5/6 End-to-end: Playwright in Chromium against the release build"
 playwright test -c tests/e2e
 
 say "6/6 End-to-end in WebKit (Safari's engine): WebKitWebDriver under xvfb-run"
-node --test --test-concurrency=1 tests/webkit/
+# A hung WebDriver call fails its test after 5 minutes instead of stalling the run.
+node --test --test-concurrency=1 --test-timeout=300000 tests/webkit/

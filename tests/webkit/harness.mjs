@@ -34,14 +34,23 @@ async function waitForHttp(url, ms = 20_000) {
 /** Serves the release build (dist/) as the Playwright tests do. */
 export async function startServer() {
   if (server) return;
+  // Another process on the port would answer in its place, and this one's exit would go
+  // unseen: say so instead.
+  if (await fetch(`${BASE}/`).then(() => true, () => false)) {
+    throw new Error(`port ${PORT} is already in use (WEBKIT_PORT picks another)`);
+  }
   server = spawn("python3", [resolve(root, "scripts/serve.py"), resolve(root, "dist"), String(PORT)], { stdio: "ignore" });
   await waitForHttp(`${BASE}/`);
 }
 
 export async function stopServer() {
   if (!server) return;
-  server.kill();
-  await new Promise((r) => server.once("exit", r));
+  // A server that already exited would never send "exit" again.
+  if (server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((r) => server.once("exit", r));
+    server.kill();
+    await exited;
+  }
   server = null;
 }
 
