@@ -2,6 +2,7 @@
 // downloads before the app runs: HTML, JS, the main wasm, CSS, manifest) and the whole app
 // (everything the service worker precaches: the first screen, every split-off chunk, icons).
 // Usage: node scripts/size.mjs [dist]
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -45,7 +46,6 @@ console.log(`first screen (brotli): ${kb(sum("brotli", true))} KB (budget 150 KB
 console.log(`whole app (brotli): ${kb(sum("brotli"))} KB (budget 250 KB)`);
 
 // Where the first screen's bytes are, when twiggy is installed (never fails the report).
-import { spawnSync } from "node:child_process";
 if (spawnSync("twiggy", ["--version"]).status === 0) {
   const r = spawnSync("python3", ["scripts/attribution.py", "--top", "10"], { encoding: "utf8" });
   process.stdout.write(r.status === 0 ? r.stdout : `attribution failed: ${r.stderr}`);
