@@ -23,8 +23,21 @@ fn prefs_round_trip_through_local_storage() {
         units: Units::Lb,
         sound: false,
         set_aside_seen: 7,
+        lessons_read: 0b101,
+        lesson_read_day: None,
+        lesson_later_day: None,
     })
     .unwrap();
+    let mut p = prefs::load();
+    assert_eq!(p.reading().read.count(), 2);
+    let mut r = p.reading();
+    r.last_read = chrono::NaiveDate::from_ymd_opt(2026, 5, 4);
+    p.set_reading(r);
+    prefs::save(p).unwrap();
+    assert_eq!(
+        prefs::load().reading().last_read,
+        chrono::NaiveDate::from_ymd_opt(2026, 5, 4)
+    );
     assert_eq!(prefs::load().units, Units::Lb);
     assert!(!prefs::load().sound);
     assert_eq!(prefs::load().set_aside_seen, 7);
@@ -37,7 +50,7 @@ fn prefs_round_trip_through_local_storage() {
         Prefs {
             units: Units::Lb,
             sound: true,
-            set_aside_seen: 0,
+            ..Prefs::default()
         }
     );
 }
@@ -60,7 +73,7 @@ async fn app_mounts_routes_and_reports_a_missing_service_worker() {
     leptos::task::tick().await;
 
     let links = host.query_selector_all("nav.tabs a").unwrap();
-    assert_eq!(links.length(), 4);
+    assert_eq!(links.length(), 5);
     let h1 = host.query_selector("h1").unwrap().unwrap();
     assert_eq!(h1.text_content().unwrap(), "Today");
 

@@ -7,6 +7,7 @@ pub mod flare;
 pub mod habits;
 pub mod history;
 pub mod insight;
+pub mod lessons;
 pub mod library;
 pub mod next_time;
 pub mod order;

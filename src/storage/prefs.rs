@@ -1,7 +1,9 @@
 //! Small preferences in localStorage (gloo-storage). Never health data: that belongs in
 //! IndexedDB, where it is safe from the browser's smaller localStorage quota.
 
+use crate::domain::lessons::{LessonsRead, Reading};
 use crate::domain::units::Units;
+use chrono::{Datelike, NaiveDate};
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +19,35 @@ pub struct Prefs {
     /// the notice shows once for each new one, not at every start.
     #[serde(default)]
     pub set_aside_seen: u64,
+    /// Lessons read, one bit each (`LessonsRead`), and the days (from the common era,
+    /// kept as numbers: no date parser on the first screen) when the last one was read
+    /// or put off: what Today offers next depends on them.
+    #[serde(default)]
+    pub lessons_read: u16,
+    #[serde(default)]
+    pub lesson_read_day: Option<i32>,
+    #[serde(default)]
+    pub lesson_later_day: Option<i32>,
+}
+
+impl Prefs {
+    pub fn reading(&self) -> Reading {
+        Reading {
+            read: LessonsRead(self.lessons_read),
+            last_read: self
+                .lesson_read_day
+                .and_then(NaiveDate::from_num_days_from_ce_opt),
+            later: self
+                .lesson_later_day
+                .and_then(NaiveDate::from_num_days_from_ce_opt),
+        }
+    }
+
+    pub fn set_reading(&mut self, r: Reading) {
+        self.lessons_read = r.read.0;
+        self.lesson_read_day = r.last_read.map(|d| d.num_days_from_ce());
+        self.lesson_later_day = r.later.map(|d| d.num_days_from_ce());
+    }
 }
 
 fn on() -> bool {
@@ -29,6 +60,9 @@ impl Default for Prefs {
             units: Units::default(),
             sound: true,
             set_aside_seen: 0,
+            lessons_read: 0,
+            lesson_read_day: None,
+            lesson_later_day: None,
         }
     }
 }

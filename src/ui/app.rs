@@ -45,12 +45,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/workout") view=super::lazy::Workout/>
                     <Route path=path!("/open") view=super::lazy::OpenLink/>
                     <Route path=path!("/summary") view=super::lazy::Summary/>
+                    <Route path=path!("/learn") view=super::lazy::Learn/>
+                    <Route path=path!("/learn/:lesson") view=super::lazy::LessonPage/>
                 </Routes>
             </main>
             <nav class="tabs" aria-label="Main">
                 <A href="/">"Today"</A>
                 <A href="/plan">"Plan"</A>
                 <A href="/history">"History"</A>
+                <A href="/learn">"Learn"</A>
                 <A href="/settings">"Settings"</A>
             </nav>
         </Router>

@@ -62,6 +62,8 @@ split_screen!(History, load_history, screens, super::history::History);
 split_screen!(Summary, load_summary, screens, super::summary::Summary);
 split_screen!(Settings, load_settings, screens, super::settings::Settings);
 split_screen!(EditSetup, load_setup, screens, super::edit_setup::EditSetup);
+split_screen!(Learn, load_learn, screens, super::learn::Learn);
+split_screen!(LessonPage, load_lesson, screens, super::learn::LessonPage);
 
 /// Loads the `screens` chunk without showing anything, so the first tap on Plan or Start
 /// does not wait for it to be fetched and compiled.

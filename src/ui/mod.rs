@@ -10,6 +10,7 @@ mod dose;
 mod edit_setup;
 mod history;
 mod lazy;
+mod learn;
 mod monthly;
 mod onboarding;
 mod own;

@@ -176,7 +176,7 @@ fn MyPlan(plan: Plan, units: Units) -> impl IntoView {
                             <li>
                                 <span class="name">{e.exercise.name}</span>
                                 <span class="dose">{format!("{dose}{side}")}</span>
-                                {(e.reason != Reason::Start).then(|| view! { <span class="reason">{e.reason.explain(units, e.exercise.measure)}</span> })}
+                                {(e.reason != Reason::Start).then(|| view! { <span class="reason">{e.reason.explain(units, e.exercise.measure)}" "{super::learn::why_link(&e.reason)}</span> })}
                                 {undo}
                                 {(!s.started).then(|| view! { <SwapChoice from=e.exercise choices=choices_for(e.exercise)/> })}
                             </li>

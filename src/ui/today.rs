@@ -3,6 +3,7 @@ use super::plan_state::{use_plan_state, PlanState};
 use crate::domain::habits::WalkingTarget;
 use crate::domain::habits::{daily_mobility, walking_split, WALK_START_MINUTES};
 use crate::domain::history::{CheckIn, FlareEvent, Response24h, Trigger};
+use crate::domain::lessons::{lesson_to_offer, Moment};
 use crate::domain::library::Exercise;
 use crate::domain::pain::Pain;
 use crate::domain::planner::{Mode, Plan};
@@ -191,6 +192,10 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
     let units = super::app::units();
     let walking = plan.walking;
     let mode = plan.mode.clone();
+    let trained = data
+        .with(|l| l.partial.is_some() || l.sessions.iter().any(|s| s.finished))
+        .unwrap_or(false);
+    let moment = Moment::of(&plan, trained);
     view! {
         <p class="phase-line">{format!("{} · week {}", plan.phase.title(), plan.week)}</p>
         <SafetyRecheck/>
@@ -243,6 +248,7 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
                 <button class="ghost flare-button" on:click=flare_now>"My back is flaring"</button>
             }.into_any(),
         }}
+        <LessonOffer moment=moment/>
         <Show when={let r = plan.rehab.clone(); move || !r.is_empty()}>
             <article class="card" role="region" aria-label="Your physio's exercises">
                 <h2>"Your physio's exercises"</h2>
@@ -525,5 +531,35 @@ mod tests {
         assert!(count_in("-3", "Hours slept", 24).is_err());
         assert!(count_in("30", "Hours slept", 24).is_err());
         assert!(count_in(".", "Hours slept", 24).is_err());
+    }
+}
+
+/// One lesson offered when it explains what is happening now, or every few days.
+#[component]
+fn LessonOffer(moment: Moment) -> impl IntoView {
+    let prefs = expect_context::<super::app::PrefsCtx>().0;
+    let day = super::plan_state::use_day();
+    let later = move |_| {
+        prefs.update(|p| {
+            let mut r = p.reading();
+            r.later = Some(day());
+            p.set_reading(r);
+        });
+        let _ = crate::storage::prefs::save(prefs.get_untracked());
+    };
+    move || {
+        lesson_to_offer(moment, prefs.with(|p| p.reading()), day()).map(|l| {
+            view! {
+                <article class="card lesson-offer" role="region" aria-label="Something to read">
+                    <p class="eyebrow">{format!("Something to read · {} min", l.minutes())}</p>
+                    <h2>{l.title()}</h2>
+                    <div class="row">
+                        <A href=format!("/learn/{}", l.slug()) attr:class="button primary">"Read it"</A>
+                        <button class="ghost" on:click=later>"Later"</button>
+                    </div>
+                    <A href="/learn" attr:class="small">"All lessons"</A>
+                </article>
+            }
+        })
     }
 }

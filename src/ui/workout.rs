@@ -1002,7 +1002,7 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
                     <summary><span>"Pain now, effort, swap"</span></summary>
                     {pain_grid()}
                     <Effort effort=effort/>
-                    {reason.map(|r| view! { <p class="reason">{r.explain(units, measure)}</p> })}
+                    {reason.map(|r| view! { <p class="reason">{r.explain(units, measure)}" "{super::learn::why_link(&r)}</p> })}
                     {move || {
                         let choices = swap_choices();
                         let name = name.clone();
@@ -1050,7 +1050,7 @@ fn NextTime(changes: Vec<NextChange>, units: Units) -> impl IntoView {
                 <li>
                     <strong>{c.to.name}</strong>": "
                     {format!("{} → {}. ", super::dose::dose_words(&c.before.sets, c.from.measure, units), super::dose::dose_words(&c.after.sets, c.to.measure, units))}
-                    <span class="reason">{c.reason.explain(units, c.to.measure)}</span>
+                    <span class="reason">{c.reason.explain(units, c.to.measure)}" "{super::learn::why_link(&c.reason)}</span>
                 </li>
             }).collect_view()}
         </ul>

@@ -55,6 +55,9 @@ test("pain reported after the last set is kept: it shows at the finish and holds
   await page.goto("/plan");
   const item = session(page, "A").locator("li", { hasText: name }).first();
   await expect(item).toContainText("pain reached 4");
+  // The reason links to the lesson that explains it.
+  await item.getByRole("link", { name: "Why? Read: Hurt is not harm: what your pain numbers mean" }).click();
+  await expectScreen(page, "Hurt is not harm: what your pain numbers mean");
 });
 
 test("a swap made by hand on Plan is what the workout serves, also after a reload", async ({ page, context }) => {

@@ -5,6 +5,7 @@ export const ROUTES = [
   { path: "/", heading: "Today" },
   { path: "/plan", heading: "Plan" },
   { path: "/history", heading: "History" },
+  { path: "/learn", heading: "Learn" },
   { path: "/settings", heading: "Settings" },
 ];
 

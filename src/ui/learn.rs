@@ -1,0 +1,106 @@
+//! Learn: the short lessons, each on its own page, and the list of them all.
+
+use super::app::PrefsCtx;
+use crate::domain::lessons::{lesson_for, Block, Lesson, LessonsRead};
+use crate::domain::reason::Reason;
+use crate::platform::clock;
+use crate::storage::prefs;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+fn read_lessons() -> LessonsRead {
+    use_context::<PrefsCtx>()
+        .map(|p| p.0.with(|p| p.reading().read))
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn Learn() -> impl IntoView {
+    let read = read_lessons();
+    view! {
+        <section class="screen" aria-labelledby="learn-title">
+            <h1 id="learn-title">"Learn"</h1>
+            <p class="lede">"Short reads on how backs get stronger and why your plan does what it does. Two minutes each, and they work offline."</p>
+            <p class="muted">{format!("{} of {} read", read.count(), Lesson::ALL.len())}</p>
+            <ol class="plain lessons">
+                {Lesson::ALL.into_iter().map(|l| view! {
+                    <li>
+                        <A href=format!("/learn/{}", l.slug())>
+                            {l.title()}
+                            <span class=if read.has(l) { "done" } else { "" }>{if read.has(l) { format!("✓ Read · {} min", l.minutes()) } else { format!("{} min", l.minutes()) }}</span>
+                        </A>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// Marks a lesson read the moment it is opened: what Today offers next follows from it.
+fn mark_read(l: Lesson) {
+    let Some(PrefsCtx(p)) = use_context::<PrefsCtx>() else {
+        return;
+    };
+    if p.with_untracked(|p| p.reading().read.has(l)) {
+        return;
+    }
+    p.update(|p| {
+        let mut r = p.reading();
+        r.read = r.read.with(l);
+        r.last_read = Some(clock::today());
+        p.set_reading(r);
+    });
+    // A full localStorage only loses the tick; the lesson is still shown.
+    let _ = prefs::save(p.get_untracked());
+}
+
+#[component]
+pub fn LessonPage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let slug = params.with(|p| p.get("lesson").unwrap_or_default());
+        match Lesson::from_slug(&slug) {
+            Some(l) => {
+                mark_read(l);
+                let next = Lesson::ALL
+                    .into_iter()
+                    .skip_while(|x| *x != l)
+                    .nth(1);
+                view! {
+                    <article class="screen lesson" aria-labelledby="lesson-title">
+                        <p class="eyebrow">{format!("Learn · {} min read", l.minutes())}</p>
+                        <h1 id="lesson-title">{l.title()}</h1>
+                        {l.body().iter().map(|b| match *b {
+                            Block::Para(p) => view! { <p>{p}</p> }.into_any(),
+                            Block::Points(ps) => view! { <ul>{ps.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}</ul> }.into_any(),
+                        }).collect_view()}
+                        <nav class="lesson-nav" aria-label="Lessons">
+                            {next.map(|n| view! { <A href=format!("/learn/{}", n.slug()) attr:class="button primary">{format!("Next: {}", n.title())}</A> })}
+                            <A href="/learn" attr:class="button">"All lessons"</A>
+                            <A href="/" attr:class="button">"Back to Today"</A>
+                        </nav>
+                    </article>
+                }
+                .into_any()
+            }
+            None => view! {
+                <section class="screen">
+                    <h1>"Lesson not found"</h1>
+                    <p>"This lesson does not exist, perhaps from an old link. Your data is safe."</p>
+                    <A href="/learn">"All lessons"</A>
+                </section>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// "Why?" beside a reason the plan gives, opening the lesson that explains it.
+pub fn why_link(r: &Reason) -> Option<impl IntoView> {
+    lesson_for(r).map(|l| {
+        view! {
+            <A href=format!("/learn/{}", l.slug()) attr:class="why-link" attr:aria-label=format!("Why? Read: {}", l.title())>"Why?"</A>
+        }
+    })
+}
