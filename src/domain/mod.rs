@@ -3,6 +3,7 @@
 
 pub mod careful;
 pub mod equipment;
+pub mod figure;
 pub mod flare;
 pub mod habits;
 pub mod history;

@@ -1,5 +1,6 @@
 //! Browser capabilities, one per file, each reporting errors instead of panicking.
 
+pub mod animation;
 pub mod broadcast;
 pub mod clock;
 pub mod files;

@@ -46,6 +46,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/open") view=super::lazy::OpenLink/>
                     <Route path=path!("/summary") view=super::lazy::Summary/>
                     <Route path=path!("/learn") view=super::lazy::Learn/>
+                    <Route path=path!("/learn/exercises") view=super::lazy::ExerciseLibrary/>
                     <Route path=path!("/learn/:lesson") view=super::lazy::LessonPage/>
                 </Routes>
             </main>

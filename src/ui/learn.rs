@@ -2,6 +2,7 @@
 
 use super::app::PrefsCtx;
 use crate::domain::lessons::{lesson_for, Block, Lesson, LessonsRead};
+use crate::domain::library::{Ladder, Pattern, LIBRARY};
 use crate::domain::reason::Reason;
 use crate::platform::clock;
 use crate::storage::prefs;
@@ -23,6 +24,8 @@ pub fn Learn() -> impl IntoView {
             <h1 id="learn-title">"Learn"</h1>
             <p class="lede">"Short reads on how backs get stronger and why your plan does what it does. Two minutes each, and they work offline."</p>
             <p class="muted">{format!("{} of {} read", read.count(), Lesson::ALL.len())}</p>
+            <A href="/learn/exercises" attr:class="button library-link">"The exercises, shown moving"</A>
+            <h2>"Lessons"</h2>
             <ol class="plain lessons">
                 {Lesson::ALL.into_iter().map(|l| view! {
                     <li>
@@ -103,4 +106,39 @@ pub fn why_link(r: &Reason) -> Option<impl IntoView> {
             <A href=format!("/learn/{}", l.slug()) attr:class="why-link" attr:aria-label=format!("Why? Read: {}", l.title())>"Why?"</A>
         }
     })
+}
+
+/// Every exercise of the library, by movement pattern, each with its moving figure and cues.
+#[component]
+pub fn ExerciseLibrary() -> impl IntoView {
+    view! {
+        <section class="screen" aria-labelledby="library-title">
+            <p class="eyebrow"><A href="/learn">"Learn"</A></p>
+            <h1 id="library-title">"The exercises"</h1>
+            <p class="lede">"Every movement your plan can give you, easiest first in each group. Open one to see it move."</p>
+            {Pattern::ALL.into_iter().map(|pat| {
+                let items: Vec<_> = Ladder::ALL
+                    .into_iter()
+                    .filter(|l| l.pattern() == pat)
+                    .flat_map(|l| LIBRARY.iter().filter(move |e| e.ladder == l))
+                    .collect();
+                view! {
+                    <section class="card" aria-label=pat.label()>
+                        <h2>{pat.label()}</h2>
+                        <ul class="plain drills">
+                            {items.into_iter().map(|e| view! {
+                                <li>
+                                    <details class="exercise" data-id=e.id>
+                                        <summary><span>{e.name}</span>{e.careful.then(|| view! { <span class="badge">"Later"</span> })}</summary>
+                                        <super::figure::ExerciseFigure exercise=e/>
+                                        <ul class="cues">{e.cues.iter().map(|c| view! { <li>{*c}</li> }).collect_view()}</ul>
+                                    </details>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            }).collect_view()}
+        </section>
+    }
 }

@@ -8,6 +8,7 @@ mod data_settings;
 mod dates;
 mod dose;
 mod edit_setup;
+mod figure;
 mod history;
 mod lazy;
 mod learn;

@@ -128,6 +128,7 @@ pub fn waiting_words(plan: &Plan) -> Option<String> {
 
 #[component]
 fn MyPlan(plan: Plan, units: Units) -> impl IntoView {
+    let equipment = plan.equipment.clone();
     let choices_for = {
         let plan = plan.clone();
         move |e: &'static Exercise| plan.swap_choices(e)
@@ -177,6 +178,11 @@ fn MyPlan(plan: Plan, units: Units) -> impl IntoView {
                                 <span class="name">{e.exercise.name}</span>
                                 <span class="dose">{format!("{dose}{side}")}</span>
                                 {(e.reason != Reason::Start).then(|| view! { <span class="reason">{e.reason.explain(units, e.exercise.measure)}" "{super::learn::why_link(&e.reason)}</span> })}
+                                <details class="how-to">
+                                    <summary><span>"How to do it"</span></summary>
+                                    <super::figure::ExerciseFigure exercise=e.exercise with=e.exercise.equipment_for(&equipment)/>
+                                    <ul class="cues">{e.exercise.cues.iter().map(|c| view! { <li>{*c}</li> }).collect_view()}</ul>
+                                </details>
                                 {undo}
                                 {(!s.started).then(|| view! { <SwapChoice from=e.exercise choices=choices_for(e.exercise)/> })}
                             </li>

@@ -825,6 +825,18 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
     };
     let saving = live.saving;
     let active = move || block.with(|b| b.state() == BlockState::Active);
+    // What the figure and the tempo guide show: they start again only when it changes
+    // (a swap, a slower tempo), not with every set logged.
+    let shown = Memo::new(move |_| {
+        block.with(|b| {
+            let s = b.current();
+            (
+                s.item.library().map(|e| e.id),
+                s.item.equipment,
+                s.tempo().to_string(),
+            )
+        })
+    });
     // What the folded extras depend on: they stay open across logged sets.
     let shown_step = Memo::new(move |_| (active(), key()));
     let pain_grid = move || {
@@ -884,8 +896,16 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
             let tempo = if tempo.is_empty() { String::new() } else { format!("Tempo {tempo}") };
             [side, tempo.as_str()].iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join(" · ")
         })}</p>
-        {move || block.with(|b| tempo_parts(b.current().tempo())).filter(|_| active()).map(|parts| view! { <TempoGuide parts=parts/> })}
         </div>
+        {move || {
+            let (id, eq, tempo) = shown.get();
+            let e = id.and_then(crate::domain::library::exercise);
+            match (tempo_parts(&tempo).filter(|_| active()), e) {
+                (Some(parts), e) => view! { <TempoGuide parts=parts figure=e.map(|e| (e, eq))/> }.into_any(),
+                (None, Some(e)) => view! { <super::figure::ExerciseFigure exercise=e with=Some(eq)/> }.into_any(),
+                (None, None) => ().into_any(),
+            }
+        }}
         {move || block.with(|b| b.current().item.library().and_then(|e| e.cues.first().copied())).map(|c| view! { <p class="cue">{c}</p> })}
         <ol class="sets">
             {move || block.with(|b| {
@@ -1118,7 +1138,24 @@ fn WarmUpStepView(step: WarmUp, now: ReadSignal<i64>) -> impl IntoView {
 /// A tempo guide: says "Down 3, 2, 1 · Pause · Up" in time, one repetition after another,
 /// with a short buzz at each change so it can be followed without watching.
 #[component]
-fn TempoGuide(parts: Vec<(TempoPart, u8)>) -> impl IntoView {
+fn TempoGuide(
+    parts: Vec<(TempoPart, u8)>,
+    figure: Option<(
+        &'static crate::domain::library::Exercise,
+        crate::domain::equipment::Equipment,
+    )>,
+) -> impl IntoView {
+    let seconds = |want: TempoPart| {
+        parts
+            .iter()
+            .find(|(p, _)| *p == want)
+            .map_or(0.0, |(_, s)| f32::from(*s))
+    };
+    let tempo = (
+        seconds(TempoPart::Down),
+        seconds(TempoPart::Pause),
+        seconds(TempoPart::Up),
+    );
     let started = RwSignal::new(None::<i64>);
     let now = RwSignal::new(clock::now_ms());
     let ticker = use_interval_fn(
@@ -1152,13 +1189,20 @@ fn TempoGuide(parts: Vec<(TempoPart, u8)>) -> impl IntoView {
         last.set_value(part);
     });
     view! {
-        <div class="tempo">
-            <button class="ghost" aria-pressed=move || started.get().is_some().to_string() on:click=toggle>
-                {move || if started.get().is_some() { "Stop tempo guide" } else { "Tempo guide" }}
-            </button>
-            {move || at().map(|(part, left)| view! {
-                <p class=format!("tempo-now {}", part.label().to_lowercase()) aria-live="off">{format!("{} {left}", part.label())}</p>
-            })}
+        <div class="tempo-row">
+            // Drawn again when the guide starts, so its first "down" starts with the guide's.
+            {move || {
+                let on = started.get().is_some();
+                figure.map(|(e, eq)| view! { <div class=if on { "fig-synced" } else { "fig-loop" }><super::figure::ExerciseFigure exercise=e with=Some(eq) tempo=Some(tempo)/></div> })
+            }}
+            <div class="tempo">
+                <button class="ghost" aria-pressed=move || started.get().is_some().to_string() on:click=toggle>
+                    {move || if started.get().is_some() { "Stop tempo guide" } else { "Tempo guide" }}
+                </button>
+                {move || at().map(|(part, left)| view! {
+                    <p class=format!("tempo-now {}", part.label().to_lowercase()) aria-live="off">{format!("{} {left}", part.label())}</p>
+                })}
+            </div>
         </div>
     }
 }

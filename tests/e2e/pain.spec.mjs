@@ -140,6 +140,9 @@ test("an accepted change for pain 3–4 shows on every remaining set, and the te
   await expect(first).toContainText(`Tempo ${tempo}`);
   await first.getByRole("button", { name: "Tempo guide" }).click();
   await expect(first.locator(".tempo-now")).toHaveText(`Down ${tempo.split("-")[0]}`);
+  // The figure moves in the slower tempo: one repetition lasts down + pause + up.
+  const secs = tempo.split("-").map(Number).reduce((a, b) => a + b, 0);
+  await expect(first.locator(".fig-synced svg.fig-anim animate").first()).toHaveAttribute("dur", `${secs.toFixed(2)}s`);
   await first.getByRole("button", { name: "Stop tempo guide" }).click();
   // It outlives a reload.
   await page.reload();

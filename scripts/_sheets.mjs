@@ -1,0 +1,12 @@
+import { chromium } from "playwright-core";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const ctx = await browser.newContext({ bypassCSP: true, viewport: { width: 700, height: 900 }, deviceScaleFactor: 1, reducedMotion: "reduce" });
+const page = await ctx.newPage(); //{ viewport: { width: 700, height: 900 }, deviceScaleFactor: 1, reducedMotion: "reduce" });
+await page.goto("http://127.0.0.1:4190/learn/exercises");
+await page.getByRole("heading", { name: "The exercises" }).waitFor();
+await page.addStyleTag({ content: ".fig-stills{grid-template-columns:repeat(4,1fr)!important} .cues{display:none} .tabs{display:none}" });
+const ds = page.locator("details.exercise");
+for (let i = 0; i < await ds.count(); i++) await ds.nth(i).evaluate((d) => (d.open = true));
+const cards = page.locator("section.card");
+for (let i = 0; i < await cards.count(); i++) await cards.nth(i).screenshot({ path: `/tmp/sheets/card_${i}.png` });
+await browser.close();
