@@ -45,9 +45,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/workout") view=super::lazy::Workout/>
                     <Route path=path!("/open") view=super::lazy::OpenLink/>
                     <Route path=path!("/summary") view=super::lazy::Summary/>
-                    <Route path=path!("/learn") view=super::lazy::Learn/>
-                    <Route path=path!("/learn/exercises") view=super::lazy::ExerciseLibrary/>
-                    <Route path=path!("/learn/:lesson") view=super::lazy::LessonPage/>
+                    <Route path=path!("/learn/*page") view=super::lazy::Learn/>
                 </Routes>
             </main>
             <nav class="tabs" aria-label="Main">

@@ -62,14 +62,7 @@ split_screen!(History, load_history, screens, super::history::History);
 split_screen!(Summary, load_summary, screens, super::summary::Summary);
 split_screen!(Settings, load_settings, screens, super::settings::Settings);
 split_screen!(EditSetup, load_setup, screens, super::edit_setup::EditSetup);
-split_screen!(Learn, load_learn, screens, super::learn::Learn);
-split_screen!(LessonPage, load_lesson, screens, super::learn::LessonPage);
-split_screen!(
-    ExerciseLibrary,
-    load_exercise_library,
-    screens,
-    super::learn::ExerciseLibrary
-);
+split_screen!(Learn, load_learn, screens, super::learn::LearnRoute);
 
 /// Loads the `screens` chunk without showing anything, so the first tap on Plan or Start
 /// does not wait for it to be fetched and compiled.

@@ -16,6 +16,20 @@ fn read_lessons() -> LessonsRead {
         .unwrap_or_default()
 }
 
+/// Everything under `/learn`: one route, so the router holds one more screen, not three.
+#[component]
+pub fn LearnRoute() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let page = params.with(|p| p.get("page").unwrap_or_default());
+        match page.trim_matches('/') {
+            "" => view! { <Learn/> }.into_any(),
+            "exercises" => view! { <ExerciseLibrary/> }.into_any(),
+            slug => view! { <LessonPage slug=slug.to_string()/> }.into_any(),
+        }
+    }
+}
+
 #[component]
 pub fn Learn() -> impl IntoView {
     let read = read_lessons();
@@ -59,10 +73,8 @@ fn mark_read(l: Lesson) {
 }
 
 #[component]
-pub fn LessonPage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let slug = params.with(|p| p.get("lesson").unwrap_or_default());
+fn LessonPage(slug: String) -> impl IntoView {
+    {
         match Lesson::from_slug(&slug) {
             Some(l) => {
                 mark_read(l);

@@ -1,6 +1,7 @@
 // Lessons as a user meets them: offered on Today at the right moment, read offline, their
 // read state kept on the device, one new one every few days, and "Why?" beside a reason.
 import { test, expect } from "./fixtures.mjs";
+import AxeBuilder from "@axe-core/playwright";
 import { expectScreen, offline, setUp } from "./helpers.mjs";
 
 const MONDAY = Date.parse("2026-05-04T09:00:00");
@@ -65,4 +66,15 @@ test("a lesson address that does not exist says so", async ({ page }) => {
   await page.goto("/learn/no-such-lesson");
   await expectScreen(page, "Lesson not found");
   await expect(page.getByText("Your data is safe.", { exact: false })).toBeVisible();
+});
+
+test("a lesson and the exercise list pass axe-core", async ({ page }) => {
+  for (const [path, heading] of [["/learn/day-after", "The day-after check"], ["/learn/exercises", "The exercises"]]) {
+    await page.goto(path);
+    await expectScreen(page, heading);
+    const first = page.locator("details.exercise").first();
+    if (await first.count()) await first.locator("summary").click();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
 });
