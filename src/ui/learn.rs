@@ -8,7 +8,7 @@ use crate::platform::clock;
 use crate::storage::prefs;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn read_lessons() -> LessonsRead {
     use_context::<PrefsCtx>()
@@ -123,6 +123,14 @@ pub fn why_link(r: &Reason) -> Option<impl IntoView> {
 /// Every exercise of the library, by movement pattern, each with its moving figure and cues.
 #[component]
 pub fn ExerciseLibrary() -> impl IntoView {
+    // `?show=<id>` (from Today's drills) opens that exercise and brings it into view.
+    let show = use_query_map().with_untracked(|q| q.get("show").unwrap_or_default());
+    let opened = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        if let Some(el) = opened.get() {
+            crate::platform::scroll::reveal(&el, true);
+        }
+    });
     view! {
         <section class="screen" aria-labelledby="library-title">
             <p class="eyebrow"><A href="/learn">"Learn"</A></p>
@@ -140,7 +148,7 @@ pub fn ExerciseLibrary() -> impl IntoView {
                         <ul class="plain drills">
                             {items.into_iter().map(|e| view! {
                                 <li>
-                                    <details class="exercise" data-id=e.id>
+                                    <details class="exercise" data-id=e.id open=show == e.id node_ref=if show == e.id { opened } else { NodeRef::new() }>
                                         <summary><span>{e.name}</span>{e.careful.then(|| view! { <span class="badge">"Later"</span> })}</summary>
                                         <super::figure::ExerciseFigure exercise=e/>
                                         <ul class="cues">{e.cues.iter().map(|c| view! { <li>{*c}</li> }).collect_view()}</ul>

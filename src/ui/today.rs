@@ -29,6 +29,7 @@ fn Drills(drills: Vec<(&'static Exercise, u16)>) -> impl IntoView {
                     <details>
                         <summary><span>{e.name}</span><span class="dose">{dose(e, amount)}</span></summary>
                         <ul class="cues">{e.cues.iter().map(|c| view! { <li>{*c}</li> }).collect_view()}</ul>
+                        <A href=format!("/learn/exercises?show={}", e.id) attr:class="see-it">"See it move"</A>
                     </details>
                 </li>
             }).collect_view()}

@@ -77,3 +77,16 @@ test("in the workout the figure moves in time with the tempo guide, and Plan sho
   await expect(first.locator(".tempo-now")).toHaveText(/^Down [123]$/);
   await page.screenshot({ path: "tests/artifacts/screenshots/workout-figure.png", fullPage: true });
 });
+
+test("a mobility drill on Today opens its moving figure in one tap", async ({ page }) => {
+  await page.goto("/");
+  await expectScreen(page, "Today");
+  const drill = page.locator(".drills li").first();
+  const name = (await drill.locator("summary span").first().innerText()).trim();
+  await drill.locator("summary").click();
+  await drill.getByRole("link", { name: "See it move" }).click();
+  await expectScreen(page, "The exercises");
+  const open = page.locator("details.exercise[open]");
+  await expect(open).toHaveCount(1);
+  await expect(open.getByRole("img", { name: new RegExp(`^${name}: `) })).toBeInViewport();
+});
