@@ -1123,7 +1123,17 @@ fn WarmUpStepView(step: WarmUp, now: ReadSignal<i64>) -> impl IntoView {
     view! {
         <li class="warmup-step">
             <strong>{format!("{} · {} min", step.title, step.minutes)}</strong>
-            <ul class="plain">{step.drills.iter().map(|(e, n)| view! { <li><span>{e.name}</span><span class="dose">{format!("{n} {}", unit_label(e.measure))}</span></li> }).collect_view()}</ul>
+            <ul class="plain drills">{step.drills.iter().map(|(e, n)| {
+                let e: &'static crate::domain::library::Exercise = e;
+                view! {
+                    <li>
+                        <details>
+                            <summary><span>{e.name}</span><span class="dose">{format!("{n} {}", unit_label(e.measure))}</span></summary>
+                            <super::figure::ExerciseFigure exercise=e/>
+                        </details>
+                    </li>
+                }
+            }).collect_view()}</ul>
             <button class="ghost" on:click=toggle aria-label=move || if started.get().is_some() { format!("Stop the timer: {title}") } else { format!("Start a {} minute timer: {title}", step.minutes) }>
                 {move || match (left(), done.get()) {
                     (Some(s), _) => format!("{}:{:02} left · stop", s / 60, s % 60),

@@ -274,6 +274,11 @@ test("warm-up steps have timers, the tempo guide keeps time, and rests end with 
 
   // Warm-up: each step runs its own timer and says when it is done.
   await page.getByText("Warm-up, about 10 minutes").click();
+  // Each drill opens to its moving figure.
+  const drill = page.locator(".warmup-step details").first();
+  const drillName = (await drill.locator("summary span").first().innerText()).trim();
+  await drill.locator("summary").click();
+  await expect(drill.getByRole("img", { name: new RegExp(`^${drillName}: `) })).toBeVisible();
   const step = page.getByRole("button", { name: "Start a 3 minute timer: Raise your temperature" });
   await step.click();
   await expect(page.getByRole("button", { name: /Stop the timer: Raise your temperature/ })).toHaveText(/[23]:\d\d left/);
