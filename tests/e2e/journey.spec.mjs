@@ -250,7 +250,12 @@ test("from install to a logged, progressed second week, offline", async ({ page,
   await page.goto("/plan");
   const plan = page.getByRole("region", { name: "Your plan", exact: true });
   await expect(plan).toContainText("Week 2");
-  await expect(page.getByText(/^Up .*settled within a day\.$/).first()).toBeVisible();
+  await expect(page.getByText(/^Up .*settled within a day\./).first()).toBeVisible();
+  // The first load going up is when the lesson on load and the 10 % rule is offered.
+  await page.getByRole("link", { name: "Go to Today" }).click();
+  await expect(page.getByRole("region", { name: "Something to read" }).getByRole("heading")).toHaveText(
+    "Load, capacity and the 10 % rule",
+  );
 });
 
 test("warm-up steps have timers, the tempo guide keeps time, and rests end with a beep that can be turned off", async ({ page, context }) => {
