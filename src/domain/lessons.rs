@@ -110,10 +110,10 @@ impl Lesson {
                 L(&[
                     "0–2: fine. Carry on as planned.",
                     "3–4: a signal to change something. The app offers a lighter weight, a shorter range or a slower tempo for the rest of the sets.",
-                    "5 or more: stop that movement for today. The app swaps it for an easier version of the same pattern, and it starts lower next week.",
+                    "5 or more: stop that movement. The app swaps it for an easier version of the same pattern, leaves it out for the rest of the week, and starts it a rung lower next week.",
                 ]),
                 P("Report pain whenever you notice it — during a set, after the last one, or just before you finish. Every report counts for that exercise and that day, and it shapes next week."),
-                P("A little discomfort that settles is a normal part of getting stronger. Pain that climbs, spreads, or comes with numbness or weakness is different: stop and see the safety questions again."),
+                P("A little discomfort that settles is a normal part of getting stronger. Pain that climbs, spreads, or comes with numbness or weakness is different: stop, and tick \"I have a new symptom\" in the daily check-in so the safety questions come back."),
             ],
             Lesson::DayAfter => &[
                 P("How your back feels the day after a session tells more than how it felt during it. So after each workout the app asks one question the next day: how did it settle?"),
@@ -207,7 +207,7 @@ impl Lesson {
                     "What signs should make me stop and come back?",
                     "How should I progress once the visits end?",
                 ]),
-                P("The summary in History gathers your pain trend, function scores, training log and safety answers on one page to print or show."),
+                P("History → Summary for your physio gathers your pain trend, function scores, training log and safety answers on one page to print or show."),
             ],
         }
     }
