@@ -182,6 +182,8 @@ test("twenty-five kinds of damaged records: each set aside and kept, the rest un
         await expect(check).toContainText("not on this device");
         await answerSafety(check);
         await check.getByRole("button", { name: "Save my answers" }).click();
+        // Stored before the page is left: the questions give way to the plan.
+        await expect(check).toHaveCount(0);
         await page.goto("/plan");
         await expect(page.getByRole("region", { name: "Your plan", exact: true })).toBeVisible();
       } else {
