@@ -110,6 +110,7 @@ const byRole = {
   alert: "[role=alert]",
   note: "[role=note]",
   navigation: "nav",
+  img: "img, [role=img]",
 };
 function accName(el) {
   if (el.hasAttribute("aria-label")) return norm(el.getAttribute("aria-label"));
