@@ -605,7 +605,7 @@ fn side_plank(knees: bool, up: bool, leg_lift: bool, says: &'static str) -> Pose
     let leg = if up { torso + 180.0 } else { 84.0 };
     let top = if leg_lift { leg + 28.0 } else { leg - 1.0 };
     let (shin, top_shin) = if knees {
-        (leg + 95.0, top + 95.0)
+        (leg + 176.0, top + 176.0)
     } else {
         (leg, top)
     };
@@ -614,7 +614,11 @@ fn side_plank(knees: bool, up: bool, leg_lift: bool, says: &'static str) -> Pose
         head: torso - 5.0,
         thigh: [leg, top],
         shin: [shin, top_shin],
-        foot: [shin + 90.0, top_shin + 90.0],
+        foot: if knees {
+            [shin, top_shin]
+        } else {
+            [shin + 90.0, top_shin + 90.0]
+        },
         upper: [0.0, leg],
         fore: [-90.0, leg],
         rests: if knees {
