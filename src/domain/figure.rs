@@ -486,13 +486,9 @@ const FOURS: Pose = Pose {
     says: "on hands and knees, back flat",
 };
 
-const fn pose(says: &'static str) -> Pose {
-    Pose { says, ..STAND }
-}
-
 // Poses are built in code (not statics) so they can share bases with small changes.
 fn stand(says: &'static str) -> Pose {
-    pose(says)
+    Pose { says, ..STAND }
 }
 
 fn hinge(torso: f32, thigh: f32, shin: f32, says: &'static str) -> Pose {

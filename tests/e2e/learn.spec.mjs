@@ -18,7 +18,7 @@ test("the pain lesson is offered before the first workout, read offline, and the
   await page.screenshot({ path: "tests/artifacts/screenshots/today-lesson-offer.png", fullPage: true });
   await offer(page).getByRole("link", { name: "Read it" }).click();
   await expectScreen(page, "Hurt is not harm: what your pain numbers mean");
-  await expect(page.getByText("5 or more: stop that movement for today.", { exact: false })).toBeVisible();
+  await expect(page.getByText("5 or more: stop that movement.", { exact: false })).toBeVisible();
   await page.screenshot({ path: "tests/artifacts/screenshots/lesson-pain.png", fullPage: true });
   await expect(page.getByRole("link", { name: "Next: The day-after check" })).toBeVisible();
   await page.getByRole("link", { name: "Back to Today" }).click();
