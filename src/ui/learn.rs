@@ -74,15 +74,11 @@ fn mark_read(l: Lesson) {
 
 #[component]
 fn LessonPage(slug: String) -> impl IntoView {
-    {
-        match Lesson::from_slug(&slug) {
-            Some(l) => {
-                mark_read(l);
-                let next = Lesson::ALL
-                    .into_iter()
-                    .skip_while(|x| *x != l)
-                    .nth(1);
-                view! {
+    match Lesson::from_slug(&slug) {
+        Some(l) => {
+            mark_read(l);
+            let next = Lesson::ALL.into_iter().skip_while(|x| *x != l).nth(1);
+            view! {
                     <article class="screen lesson" aria-labelledby="lesson-title">
                         <p class="eyebrow">{format!("Learn · {} min read", l.minutes())}</p>
                         <h1 id="lesson-title">{l.title()}</h1>
@@ -98,16 +94,15 @@ fn LessonPage(slug: String) -> impl IntoView {
                     </article>
                 }
                 .into_any()
-            }
-            None => view! {
-                <section class="screen">
-                    <h1>"Lesson not found"</h1>
-                    <p>"This lesson does not exist, perhaps from an old link. Your data is safe."</p>
-                    <A href="/learn">"All lessons"</A>
-                </section>
-            }
-            .into_any(),
         }
+        None => view! {
+            <section class="screen">
+                <h1>"Lesson not found"</h1>
+                <p>"This lesson does not exist, perhaps from an old link. Your data is safe."</p>
+                <A href="/learn">"All lessons"</A>
+            </section>
+        }
+        .into_any(),
     }
 }
 
