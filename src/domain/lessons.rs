@@ -377,13 +377,18 @@ mod tests {
         );
     }
 
+    /// The pain lesson read on `day`, nothing else.
+    fn read_pain_lesson_on(day: NaiveDate) -> Reading {
+        Reading {
+            read: LessonsRead::default().with(Lesson::HurtNotHarm),
+            last_read: Some(day),
+            later: None,
+        }
+    }
+
     #[test]
     fn lesson_offer_flare_lesson_when_flare_mode_starts_even_right_after_another() {
-        let r = Reading {
-            read: LessonsRead::default().with(Lesson::HurtNotHarm),
-            last_read: Some(d(5)),
-            later: None,
-        };
+        let r = read_pain_lesson_on(d(5));
         let m = Moment {
             trained: true,
             flare: true,
@@ -394,11 +399,7 @@ mod tests {
 
     #[test]
     fn lesson_offer_load_lesson_when_the_first_load_goes_up() {
-        let r = Reading {
-            read: LessonsRead::default().with(Lesson::HurtNotHarm),
-            last_read: Some(d(5)),
-            later: None,
-        };
+        let r = read_pain_lesson_on(d(5));
         let m = Moment {
             trained: true,
             progressing: true,

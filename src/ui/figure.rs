@@ -187,7 +187,6 @@ fn fixed_gear(f: &Figure, gear: &[Gear], eq: Equipment) -> String {
     let mut s = String::new();
     // Props sit where the key poses need them, whichever pose is drawn.
     let keys: Vec<Body> = f.poses.iter().map(|p| f.place(p)).collect();
-    let frames = &keys;
     let rect = |s: &mut String, x: f32, y: f32, w: f32, h: f32| {
         let _ = write!(
             s,
@@ -199,8 +198,7 @@ fn fixed_gear(f: &Figure, gear: &[Gear], eq: Equipment) -> String {
         );
     };
     let lowest = |p: fn(&Body) -> Pt| {
-        frames
-            .iter()
+        keys.iter()
             .map(p)
             .max_by(|a, b| a.y.total_cmp(&b.y))
             .unwrap_or_default()
@@ -209,7 +207,7 @@ fn fixed_gear(f: &Figure, gear: &[Gear], eq: Equipment) -> String {
         match *g {
             Gear::Mat => rect(&mut s, 8.0, FLOOR - 3.0, VIEW_W - 16.0, 3.0),
             Gear::Wall => {
-                let x = frames
+                let x = keys
                     .iter()
                     .map(|b| b.pelvis.x - R_TORSO)
                     .fold(f32::MAX, f32::min);
@@ -235,7 +233,7 @@ fn fixed_gear(f: &Figure, gear: &[Gear], eq: Equipment) -> String {
                 rect(&mut s, a.x - 12.0, FLOOR - h, 32.0, h);
             }
             Gear::Frame => {
-                let x = frames.iter().map(|b| b.hand[0].x).fold(f32::MIN, f32::max);
+                let x = keys.iter().map(|b| b.hand[0].x).fold(f32::MIN, f32::max);
                 rect(&mut s, x + 1.0, 4.0, 5.0, FLOOR - 4.0);
             }
             Gear::Pull(x, h) | Gear::PullAnkle(x, h) if eq == Equipment::Cable => {

@@ -2,7 +2,7 @@
 
 use super::app::PrefsCtx;
 use crate::domain::lessons::{lesson_for, Block, Lesson, LessonsRead};
-use crate::domain::library::{Ladder, Pattern, LIBRARY};
+use crate::domain::library::{ladder, Ladder, Pattern};
 use crate::domain::reason::Reason;
 use crate::platform::clock;
 use crate::storage::prefs;
@@ -135,7 +135,7 @@ pub fn ExerciseLibrary() -> impl IntoView {
                 let items: Vec<_> = Ladder::ALL
                     .into_iter()
                     .filter(|l| l.pattern() == pat)
-                    .flat_map(|l| LIBRARY.iter().filter(move |e| e.ladder == l))
+                    .flat_map(ladder)
                     .collect();
                 view! {
                     <section class="card" aria-label=pat.label()>
