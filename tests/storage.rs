@@ -630,11 +630,20 @@ fn a_start_from_the_stored_checkpoint_reads_only_recent_records_and_plans_the_sa
 #[test]
 fn a_damaged_checkpoint_is_not_used_and_a_new_one_replaces_it() {
     let (repo, today) = filled_weeks_later();
-    let expected = block_on(repo.load()).unwrap().plan(today);
+    let whole = block_on(repo.load()).unwrap();
+    let expected = whole.plan(today);
+    let good = whole.checkpoint_due(today).expect("one is due").to_text();
+    assert!(good.starts_with("cp1;1,"), "{good}");
     for damaged in [
+        // As an older build stored it, as JSON.
         "{\"v\":2,\"d\":{\"rules\":1}}",
         "not json",
         "{\"v\":1,\"d\":{}}",
+        // Cut short, or made by other rules.
+        &good[..good.len() / 2],
+        &good[..good.len() - 1],
+        &good.replacen("cp1;1,", "cp1;0,", 1),
+        &format!("{good}1,"),
     ] {
         block_on(
             repo.kv()

@@ -60,7 +60,7 @@ pub fn flare_periods(
 
 /// A flare as moments (ms since the epoch): when it began, when it ended (`None` while it
 /// runs), and the days of both.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FlareSpan {
     pub start: (NaiveDate, i64),
     pub end: Option<(NaiveDate, i64)>,

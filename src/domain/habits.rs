@@ -38,7 +38,7 @@ pub fn walking_split(total: u16) -> WalkingTarget {
     WalkingTarget { walks, total }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WalkingStep {
     Up { from: u16, to: u16 },
     HeldForPain,

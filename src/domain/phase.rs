@@ -56,7 +56,7 @@ impl Phase {
 }
 
 /// One finished week, as the phase rule sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct WeekSummary {
     pub sessions: u32,
     /// Highest pain logged during the week's sessions.

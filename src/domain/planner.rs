@@ -4,6 +4,8 @@
 //! session model, `workout::LiveSession`), next-day answers. Every decision carries its
 //! `Reason`.
 
+mod snapshot;
+
 use super::careful::{careful_for_now, safe_alternative};
 use super::equipment::{Equipment, EquipmentSet};
 use super::flare::{flare_exit_ready, flare_spans_after, FlareSpan, FLARE_EXERCISES};
@@ -379,7 +381,7 @@ pub const RULES_VERSION: u32 = 1;
 
 /// The planner as one week opened, with what it needs to carry on from there without
 /// anything dated before `floor`: stored on the device so a start reads only recent records.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Checkpoint {
     rules: u32,
     base: Profile,
@@ -800,9 +802,8 @@ impl<'h> Timeline<'h> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Slot {
-    #[serde(with = "super::library::by_id")]
     exercise: &'static Exercise,
     rx: Prescription,
     reason: Reason,
@@ -852,7 +853,7 @@ struct State<'a> {
 }
 
 /// The planner as a week opens, owning all of it: `State` without the inputs it reads.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone)]
 struct Opening {
     profile: Profile,
     week_profile: Profile,
@@ -860,7 +861,6 @@ struct Opening {
     phase_weeks: Vec<WeekSummary>,
     templates: Vec<Vec<Ladder>>,
     slots: BTreeMap<Ladder, Slot>,
-    #[serde(with = "super::library::by_id::map")]
     last_week: BTreeMap<&'static str, WeeklyDose>,
     idle_weeks: u32,
     walking: u16,
@@ -868,7 +868,6 @@ struct Opening {
     flare_pending: bool,
     paused: BTreeSet<String>,
     week_index: u32,
-    #[serde(with = "super::library::by_id::map")]
     seen: BTreeMap<&'static str, WeeklyDose>,
 }
 

@@ -324,7 +324,7 @@ pub fn scale_volume(p: &Prescription, percent: u32) -> (Prescription, Change) {
 
 /// An exercise's dose over one week: volume (sets × reps × load), reps or seconds, and
 /// the heaviest load.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct WeeklyDose {
     pub volume: u64,
     pub amount: u64,

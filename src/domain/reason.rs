@@ -5,10 +5,10 @@ use super::library::{exercise, Measure};
 use super::progression::Change;
 use super::units::Units;
 
-/// An id from the library (an alias, so serde does not try to borrow it from the input).
+/// An id from the library.
 type StaticId = &'static str;
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
     /// First weeks of an exercise: start light.
     Start,
@@ -23,11 +23,9 @@ pub enum Reason {
     HeldSmallest,
     SteppedBack(Change),
     SteppedBackEasier {
-        #[serde(with = "super::library::by_id::id")]
         from: StaticId,
     },
     SwappedForPain {
-        #[serde(with = "super::library::by_id::id")]
         from: StaticId,
         pain: u8,
     },
@@ -36,28 +34,23 @@ pub enum Reason {
         change: Change,
     },
     GoalLift {
-        #[serde(with = "super::library::by_id::id")]
         from: StaticId,
     },
     LadderUp {
-        #[serde(with = "super::library::by_id::id")]
         from: StaticId,
     },
     WelcomeBack(Change),
     AfterFlare,
     CappedWeekly,
     ChosenByYou {
-        #[serde(with = "super::library::by_id::id")]
         from: StaticId,
     },
     /// A swap by hand undone: the planner's own choice is back, as it was.
     BackToPlan {
-        #[serde(with = "super::library::by_id::id")]
         from: StaticId,
     },
     /// The user's equipment changed and no longer allows `from`.
     EquipmentChanged {
-        #[serde(with = "super::library::by_id::id")]
         from: StaticId,
     },
     /// The user's equipment changed; the load moved to its real steps.

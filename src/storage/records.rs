@@ -505,7 +505,8 @@ pub const PROFILE_KEY: &str = "profile";
 pub const SAFETY_KEY: &str = "safety";
 pub const META_KEY: &str = "meta";
 /// The planner as a recent week opened (`planner::Checkpoint`), so a start reads only the
-/// records since. Worked out from the rest, so never in a backup.
+/// records since. Stored as the checkpoint's own text (`Checkpoint::to_text`), not in an
+/// envelope; worked out from the rest, so never in a backup.
 pub const CHECKPOINT_KEY: &str = "checkpoint";
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -406,7 +406,7 @@ impl<K: KvStore> Repo<K> {
     /// Stores the planner's checkpoint, replacing the one before.
     pub async fn save_checkpoint(&self, c: &Checkpoint) -> Result<(), StoreError> {
         self.kv
-            .put(StoreName::Singletons, CHECKPOINT_KEY, &envelope(c), false)
+            .put(StoreName::Singletons, CHECKPOINT_KEY, &c.to_text(), false)
             .await
     }
 
@@ -731,10 +731,8 @@ impl<K: KvStore> Repo<K> {
                     decode_current(&raw).map(|p| loaded.shared.push((key.clone(), p)))
                 }
                 CHECKPOINT_KEY => {
-                    // Worked out from the rest: one of another version is only not used.
-                    if raw.starts_with(&current_prefix()) {
-                        checkpoint = decode::<Checkpoint>(&raw).ok();
-                    }
+                    // Worked out from the rest: one this build cannot read is only not used.
+                    checkpoint = Checkpoint::from_text(&raw);
                     Ok(())
                 }
                 _ => Ok(()),
