@@ -7,7 +7,7 @@
 mod common;
 
 use backstrong::domain::history::{FlareEvent, ManualSwap, Response24h, SetLog};
-use backstrong::domain::insight::month_over_month;
+use backstrong::domain::insight::{monday_of, month_over_month, weekly_figures};
 use backstrong::domain::pain::Pain;
 use backstrong::domain::planner::plan;
 use backstrong::domain::profile::Profile;
@@ -306,6 +306,30 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
             "the monthly check-in after step {} ({:?})",
             step,
             op
+        );
+        // History and the physio summary read only the range they show.
+        let from = today - Days::new((step as u64 * 13) % 130);
+        let range = block_on(repo.load_recent_from(today, monday_of(from))).unwrap();
+        prop_assert!(range.holds_from(monday_of(from)));
+        prop_assert_eq!(
+            weekly_figures(&range.history, &range.flare_periods(), from, today),
+            weekly_figures(&fresh.history, &fresh.flare_periods(), from, today),
+            "History's weeks from {} after step {} ({:?})",
+            from,
+            step,
+            op
+        );
+        prop_assert_eq!(
+            range.flare_periods(),
+            fresh.flare_periods(),
+            "flares, step {}",
+            step
+        );
+        prop_assert_eq!(
+            range.first_logged(),
+            fresh.first_logged(),
+            "first day, step {}",
+            step
         );
         if let Some(t) = &tab {
             prop_assert_eq!(

@@ -628,6 +628,42 @@ fn a_start_from_the_stored_checkpoint_reads_only_recent_records_and_plans_the_sa
 }
 
 #[test]
+fn a_screen_reads_the_range_it_shows_and_knows_the_first_day_ever_logged() {
+    let (repo, today) = filled_weeks_later();
+    let whole = block_on(repo.load()).unwrap();
+    block_on(repo.save_checkpoint(&whole.checkpoint_due(today).unwrap())).unwrap();
+    let recent = block_on(repo.load_recent(today)).unwrap();
+    // Nothing before 6 March is held, yet the first day logged is known: History's range
+    // choice and "nothing logged yet" depend on it.
+    assert!(!recent.holds_from(day("2026-03-02")));
+    assert!(recent.history.sessions.is_empty());
+    assert_eq!(recent.first_logged(), Some(day("2026-03-02")));
+    assert_eq!(whole.first_logged(), Some(day("2026-03-02")));
+    // A range reaching 4 March holds the session of 5 March, as a whole load does; the
+    // plan and the flares are the same.
+    let range = block_on(repo.load_recent_from(today, day("2026-03-04"))).unwrap();
+    assert!(range.holds_from(day("2026-03-04")) && !range.holds_from(day("2026-03-03")));
+    assert!(!range.is_whole());
+    let days = |l: &backstrong::storage::repo::Loaded| -> Vec<NaiveDate> {
+        let from = day("2026-03-04");
+        l.history
+            .sessions
+            .iter()
+            .map(|s| s.day)
+            .filter(|d| *d >= from)
+            .collect()
+    };
+    assert_eq!(days(&range), vec![day("2026-03-05")]);
+    assert_eq!(days(&range), days(&whole));
+    assert_eq!(range.history.sessions[0].sets().count(), 3);
+    assert_eq!(range.flare_periods(), whole.flare_periods());
+    assert_eq!(range.plan(today), whole.plan(today));
+    // An empty store has no first day.
+    let empty = Repo::new(MemoryStore::new());
+    assert_eq!(block_on(empty.load()).unwrap().first_logged(), None);
+}
+
+#[test]
 fn a_damaged_checkpoint_is_not_used_and_a_new_one_replaces_it() {
     let (repo, today) = filled_weeks_later();
     let whole = block_on(repo.load()).unwrap();

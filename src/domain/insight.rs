@@ -1,7 +1,7 @@
 //! Figures for History and the physio summary, derived from the log (DOMAIN.md §3, §5,
 //! §8, §9). Every reading says how much data it rests on and never claims a cause.
 
-use super::flare::{flare_periods, pain_triggers, TriggerLink};
+use super::flare::{pain_triggers, TriggerLink};
 use super::history::{CheckIn, History, SessionLog, SetLog};
 use super::library::{exercise, Ladder, Pattern};
 use super::order;
@@ -54,7 +54,14 @@ fn pattern_of(set: &SetLog) -> Option<Pattern> {
 
 /// DOMAIN.md §3 weekly volume, §5 flare days, §8 habits: one row per calendar week from
 /// the week of `from` to the week of `to`, empty weeks included so gaps show as gaps.
-pub fn weekly_figures(history: &History, from: NaiveDate, to: NaiveDate) -> Vec<WeekFigures> {
+/// `flares` are the flare periods by day (`flare::flare_periods`, or a checkpoint's when
+/// only recent check-ins are held).
+pub fn weekly_figures(
+    history: &History,
+    flares: &[(NaiveDate, Option<NaiveDate>)],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<WeekFigures> {
     let first = monday_of(from);
     let last = monday_of(to.max(from));
     let n = ((last - first).num_days() / 7 + 1) as usize;
@@ -103,7 +110,7 @@ pub fn weekly_figures(history: &History, from: NaiveDate, to: NaiveDate) -> Vec<
         w.protein = mean(cs.iter().map(|c| f32::from(c.protein_meals)));
         w.water = mean(cs.iter().map(|c| f32::from(c.water)));
     }
-    for (start, end) in flare_periods(&history.flares, &history.checkins) {
+    for &(start, end) in flares {
         let end = end.unwrap_or(to + Days::new(1));
         let mut d = start.max(first);
         while d < end && d <= to {
@@ -383,6 +390,7 @@ pub fn month_over_month(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::flare::flare_periods;
     use crate::domain::history::{FlareEvent, Trigger};
     use crate::domain::pain::Pain;
     use crate::domain::units::Grams;
@@ -442,7 +450,8 @@ mod tests {
             ],
             ..History::default()
         };
-        let w = weekly_figures(&h, d("2026-03-04"), d("2026-03-20"));
+        let periods = flare_periods(&h.flares, &h.checkins);
+        let w = weekly_figures(&h, &periods, d("2026-03-04"), d("2026-03-20"));
         assert_eq!(w.len(), 3, "three calendar weeks, the empty one included");
         assert_eq!(w[0].monday, d("2026-03-02"));
         assert_eq!(w[0].sessions, 2);

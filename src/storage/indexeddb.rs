@@ -362,6 +362,17 @@ impl KvStore for IdbStore {
         self.read_range(store, None).await
     }
 
+    async fn first_key(&self, store: StoreName) -> Result<Option<String>, StoreError> {
+        let (tx, _) = self.tx(&[store], false, false)?;
+        let os = tx.object_store(store.as_str()).map_err(failed)?;
+        let keys = os
+            .get_all_keys(None, Some(1))
+            .map_err(failed)?
+            .await
+            .map_err(failed)?;
+        Ok(keys.into_iter().next().and_then(|k| k.as_string()))
+    }
+
     async fn delete(&self, store: StoreName, key: &str) -> Result<(), StoreError> {
         let (tx, raw) = self.tx(&[store], true, true)?;
         let os = tx.object_store(store.as_str()).map_err(failed)?;

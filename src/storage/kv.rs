@@ -102,6 +102,8 @@ pub trait KvStore {
         to: &str,
     ) -> Result<Vec<(String, String)>, StoreError>;
     async fn all(&self, store: StoreName) -> Result<Vec<(String, String)>, StoreError>;
+    /// The first key in key order, without reading any record.
+    async fn first_key(&self, store: StoreName) -> Result<Option<String>, StoreError>;
     async fn delete(&self, store: StoreName, key: &str) -> Result<(), StoreError>;
     /// Writes many records atomically: all or none.
     async fn put_many(&self, records: &[(StoreName, String, String)]) -> Result<(), StoreError>;

@@ -89,6 +89,14 @@ impl KvStore for MemoryStore {
             .unwrap_or_default())
     }
 
+    async fn first_key(&self, store: StoreName) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .data
+            .borrow()
+            .get(&store)
+            .and_then(|m| m.keys().next().cloned()))
+    }
+
     async fn delete(&self, store: StoreName, key: &str) -> Result<(), StoreError> {
         if let Some(m) = self.data.borrow_mut().get_mut(&store) {
             m.remove(key);

@@ -40,6 +40,8 @@ const CHECKPOINT_RENEW_WEEKS: u32 = 4;
 pub struct Partial {
     pub since: NaiveDate,
     checkpoint: Checkpoint,
+    /// The day of the first session or check-in on the device, read or not.
+    first_stored: Option<NaiveDate>,
 }
 
 /// Everything the app reads at start.
@@ -205,6 +207,20 @@ impl Loaded {
     /// Whether every record is held (not only those since a checkpoint).
     pub fn is_whole(&self) -> bool {
         self.partial.is_none()
+    }
+
+    /// Whether every record dated `day` or later is held.
+    pub fn holds_from(&self, day: NaiveDate) -> bool {
+        self.partial.as_ref().is_none_or(|p| p.since <= day)
+    }
+
+    /// The day of the first session or check-in ever logged, held or not.
+    pub fn first_logged(&self) -> Option<NaiveDate> {
+        let h = &self.history;
+        let held = h.sessions.iter().map(|s| s.day);
+        let held = held.chain(h.checkins.iter().map(|c| c.day)).min();
+        let stored = self.partial.as_ref().and_then(|p| p.first_stored);
+        held.into_iter().chain(stored).min()
     }
 
     /// A checkpoint worth storing now, if the stored one is missing or more than a few
@@ -711,10 +727,23 @@ impl<K: KvStore> Repo<K> {
     /// records since it (and from 59 days back, for the monthly look back);
     /// without one, everything.
     pub async fn load_recent(&self, today: NaiveDate) -> Result<Loaded, StoreError> {
-        self.load_from(Some(today)).await
+        self.load_from(Some((today, NaiveDate::MAX))).await
     }
 
-    async fn load_from(&self, today: Option<NaiveDate>) -> Result<Loaded, StoreError> {
+    /// `load_recent`, holding also every record dated `reach` or later (the range a
+    /// screen shows).
+    pub async fn load_recent_from(
+        &self,
+        today: NaiveDate,
+        reach: NaiveDate,
+    ) -> Result<Loaded, StoreError> {
+        self.load_from(Some((today, reach))).await
+    }
+
+    async fn load_from(
+        &self,
+        recent: Option<(NaiveDate, NaiveDate)>,
+    ) -> Result<Loaded, StoreError> {
         let mut loaded = Loaded::default();
         let mut checkpoint = None;
         for (key, raw) in self.kv.all(StoreName::Singletons).await? {
@@ -744,21 +773,26 @@ impl<K: KvStore> Repo<K> {
         }
         let checkpoint = checkpoint.filter(|c| loaded.profile.as_ref().is_some_and(|p| c.fits(p)));
         loaded.stored_checkpoint = checkpoint.as_ref().map(Checkpoint::week_start);
-        let partial = match (today, checkpoint) {
-            (Some(today), Some(c)) if c.week_start() <= today => Some(Partial {
-                since: c.floor().min(look_back(today)),
+        let mut partial = match (recent, checkpoint) {
+            (Some((today, reach)), Some(c)) if c.week_start() <= today => Some(Partial {
+                since: c.floor().min(look_back(today)).min(reach),
                 checkpoint: c,
+                first_stored: None,
             }),
             _ => None,
         };
         let since = partial.as_ref().map(|p| p.since);
-        // The four stores at once: each read is a round trip to IndexedDB's process.
-        let (sessions, sets, checkins, events) = futures::join!(
+        // The stores at once: each read is a round trip to IndexedDB's process.
+        let (sessions, sets, checkins, events, first) = futures::join!(
             self.read_since::<StoredSession>(StoreName::Sessions, since),
             self.read_since::<StoredEntry>(StoreName::Sets, since),
             self.read_since::<CheckIn>(StoreName::CheckIns, since),
             self.read::<Event>(StoreName::Events),
+            self.first_day(since.is_some()),
         );
+        if let Some(p) = &mut partial {
+            p.first_stored = first?;
+        }
         let sessions: Vec<StoredSession> = sessions?.into_iter().map(|(_, v)| v).collect();
         let sets = match partial {
             Some(_) => match recent_sets(&sessions, sets?) {
@@ -819,6 +853,20 @@ impl<K: KvStore> Repo<K> {
                 .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
         });
         Ok(loaded)
+    }
+
+    /// The day of the first session or check-in stored, when only some are read: their
+    /// keys start with the day.
+    async fn first_day(&self, wanted: bool) -> Result<Option<NaiveDate>, StoreError> {
+        if !wanted {
+            return Ok(None);
+        }
+        let day = |k: Option<String>| k.and_then(|k| k.get(..10)?.parse::<NaiveDate>().ok());
+        let (s, c) = futures::join!(
+            self.kv.first_key(StoreName::Sessions),
+            self.kv.first_key(StoreName::CheckIns)
+        );
+        Ok(day(s?).into_iter().chain(day(c?)).min())
     }
 
     /// Deletes everything this app has stored on the device.

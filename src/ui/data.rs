@@ -7,6 +7,7 @@ use crate::storage::kv::StoreError;
 use crate::storage::records::{Event, StoredEntry, StoredSession};
 use crate::storage::repo::{Applied, Loaded, Repo};
 use crate::storage::{open_backend, Backend};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::future::Future;
 use std::rc::Rc;
@@ -23,8 +24,9 @@ const CHECKPOINT_DELAY: std::time::Duration = std::time::Duration::from_millis(1
 pub struct DataCtx {
     db: StoredValue<Option<Rc<Db>>, LocalStorage>,
     channel: StoredValue<Option<Rc<DataChannel>>, LocalStorage>,
-    /// A screen asked for every record (History, the summary): loads read them all.
-    whole: StoredValue<bool>,
+    /// The earliest day a screen shows (History, the summary): loads hold every record
+    /// from it on. `MAX`: only what a start needs; `MIN`: everything.
+    reach: StoredValue<NaiveDate>,
     /// Everything stored, once loaded (or, from a checkpoint, what is recent).
     pub loaded: RwSignal<Option<Loaded>>,
     /// The last storage problem, in words for the user.
@@ -37,7 +39,7 @@ impl DataCtx {
         let ctx = DataCtx {
             db: StoredValue::new_local(None),
             channel: StoredValue::new_local(None),
-            whole: StoredValue::new(false),
+            reach: StoredValue::new(NaiveDate::MAX),
             loaded: RwSignal::new(None),
             error: RwSignal::new(None),
         };
@@ -82,23 +84,23 @@ impl DataCtx {
     }
 
     /// Reads the store again (after a change here or in another tab): what is recent, from
-    /// the stored checkpoint, unless a screen asked for everything.
+    /// the stored checkpoint, and the range a screen asked for.
     pub fn reload(&self) {
         let ctx = *self;
         let Some(db) = self.db() else { return };
-        let whole = self.whole.get_value();
+        let reach = self.reach.get_value();
         leptos::task::spawn_local(async move {
             let today = crate::platform::clock::today();
-            let loaded = match whole {
-                true => db.load().await,
-                false => db.load_recent(today).await,
+            let loaded = match reach {
+                NaiveDate::MIN => db.load().await,
+                reach => db.load_recent_from(today, reach).await,
             };
             match loaded {
                 Ok(l) => {
-                    let partial = !l.is_whole();
+                    let short = !l.holds_from(ctx.reach.get_value());
                     ctx.loaded.set(Some(l));
-                    if partial && ctx.whole.get_value() {
-                        // A screen asked for every record while this read was under way.
+                    if short {
+                        // A screen asked for more while this read was under way.
                         ctx.reload();
                         return;
                     }
@@ -110,13 +112,18 @@ impl DataCtx {
         });
     }
 
-    /// For screens that show the whole log: reads every record, once.
-    pub fn need_whole(&self) {
-        if self.whole.get_value() {
+    /// For a screen that shows records from `day` on (`None`: all of them): reads them,
+    /// unless they are held already. Later loads keep holding them.
+    pub fn need_from(&self, day: Option<NaiveDate>) {
+        let day = day.unwrap_or(NaiveDate::MIN);
+        if day >= self.reach.get_value() {
             return;
         }
-        self.whole.set_value(true);
-        if self.with(Loaded::is_whole) == Some(false) {
+        self.reach.set_value(day);
+        let held = self
+            .loaded
+            .with_untracked(|l| l.as_ref().map(|l| l.holds_from(day)));
+        if held == Some(false) {
             self.reload();
         }
     }

@@ -4,11 +4,10 @@
 use super::chart::{dec1, BandChart, BarLineChart, CapChart, PhaseTimeline};
 use super::data::use_data;
 use super::plan_state::{use_plan_state, PlanState};
-use crate::domain::flare::flare_periods;
 use crate::domain::history::History as Log;
 use crate::domain::insight::{
-    exercise_days, habit_split, in_blocks, ladder_positions, psfs_series, trend, trigger_findings,
-    volume_with_cap, weekly_figures, weeks_within_cap, WeekFigures,
+    exercise_days, habit_split, in_blocks, ladder_positions, monday_of, psfs_series, trend,
+    trigger_findings, volume_with_cap, weekly_figures, weeks_within_cap, WeekFigures,
 };
 use crate::domain::library::{exercise, ladder, Exercise, Pattern};
 use crate::domain::order;
@@ -17,6 +16,7 @@ use crate::domain::psfs::PsfsRating;
 use crate::domain::schedule::week_start;
 use crate::domain::units::Units;
 use crate::platform::clock;
+use crate::storage::repo::Loaded;
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -110,32 +110,42 @@ struct Figures {
     weeks_logged: i64,
 }
 
+/// The first day a range shows: `weeks` back from today, never before the program's start.
+fn range_from(state: &PlanState, range: Option<u64>, today: NaiveDate) -> NaiveDate {
+    let start = match state {
+        PlanState::Ready(_, profile) => profile.start.min(today),
+        _ => today,
+    };
+    match range {
+        Some(w) => (today - Days::new(7 * w - 1)).max(start),
+        None => start,
+    }
+}
+
+/// What History shows from `from` on. `loaded` holds every record from `from`; older
+/// ones only when the range is all of it.
 fn figures(
-    log: &Log,
-    psfs: &[PsfsRating],
+    loaded: &Loaded,
     state: &PlanState,
-    range: Option<u64>,
+    from: NaiveDate,
+    today: NaiveDate,
     units: Units,
 ) -> Figures {
-    let today = clock::today();
-    let (start, phase_history, units) = match state {
+    let (log, psfs) = (&loaded.history, &loaded.psfs);
+    let (start, phase_history) = match state {
         PlanState::Ready(plan, profile) => (
             profile.start,
             plan.phase_history
                 .iter()
                 .map(|p| p.number())
                 .collect::<Vec<u8>>(),
-            units,
         ),
-        _ => (today, Vec::new(), units),
+        _ => (today, Vec::new()),
     };
-    let from = match range {
-        Some(w) => (today - Days::new(7 * w - 1)).max(start.min(today)),
-        None => start.min(today),
-    };
-    let weeks = weekly_figures(log, from, today);
+    // From a checkpoint, the flares over before it come from there.
+    let periods = loaded.flare_periods();
+    let weeks = weekly_figures(log, &periods, from, today);
     // Program weeks inside the range, with any flare day in them.
-    let periods = flare_periods(&log.flares, &log.checkins);
     let first_week = phase_history
         .iter()
         .enumerate()
@@ -178,14 +188,9 @@ fn figures(
         .filter(|s| s.day >= from)
         .cloned()
         .collect();
-    let has_data = !log.sessions.is_empty() || !log.checkins.is_empty();
-    let weeks_logged = log
-        .sessions
-        .iter()
-        .map(|s| s.day)
-        .chain(log.checkins.iter().map(|c| c.day))
-        .min()
-        .map_or(0, |d| (today - d).num_days() / 7 + 1);
+    let first = loaded.first_logged();
+    let has_data = first.is_some();
+    let weeks_logged = first.map_or(0, |d| (today - d).num_days() / 7 + 1);
     Figures {
         weeks,
         phases,
@@ -487,14 +492,17 @@ pub fn History() -> impl IntoView {
     let state = use_plan_state();
     let range = RwSignal::new(Some(26u64));
     let units = super::app::units();
-    // A start reads only recent records; this screen shows them all.
-    data.need_whole();
+    let today = clock::today();
+    // A start reads only recent records: this screen reads the range it shows.
+    let from = Memo::new(move |_| state.with(|s| range_from(s, range.get(), today)));
+    // Weekly figures count whole calendar weeks: from the Monday of the first day shown.
+    Effect::new(move || data.need_from(range.get().map(|_| monday_of(from.get()))));
     let figures = Memo::new(move |_| {
         let s = state.get();
-        let r = range.get();
+        let from = from.get();
         data.with(|l| {
-            l.is_whole()
-                .then(|| figures(&l.history, &l.psfs, &s, r, units))
+            l.holds_from(monday_of(from))
+                .then(|| figures(l, &s, from, today, units))
         })
         .flatten()
     });

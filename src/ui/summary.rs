@@ -5,13 +5,11 @@ use super::chart::{dec1, BarLineChart};
 use super::data::use_data;
 use super::monthly::MonthComparison;
 use super::plan_state::{use_plan_state, PlanState};
-use crate::domain::flare::flare_periods;
-use crate::domain::insight::{month_over_month, psfs_series, trend, weekly_figures};
+use crate::domain::insight::{monday_of, month_over_month, psfs_series, trend, weekly_figures};
 use crate::domain::library::Pattern;
 use crate::domain::safety::RedFlag;
 use crate::platform::clock;
-use crate::storage::repo::Loaded;
-use chrono::Days;
+use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -34,17 +32,24 @@ pub fn Summary() -> impl IntoView {
     let data = use_data();
     let state = use_plan_state();
     let today = clock::today();
-    data.need_whole();
+    // The latest twelve weeks, from the program's start at the earliest.
+    let from = move |start: NaiveDate| (today - Days::new(7 * 12 - 1)).max(start.min(today));
+    // A start reads only recent records: this page reads the weeks it shows.
+    Effect::new(move || {
+        if let PlanState::Ready(_, profile) = state.get() {
+            data.need_from(Some(monday_of(from(profile.start))));
+        }
+    });
     let body = move || {
         let PlanState::Ready(plan, profile) = state.get() else {
             return view! { <p>"The summary is ready once your plan is set up."</p> }.into_any();
         };
-        if data.with(Loaded::is_whole) != Some(true) {
+        let from = from(profile.start);
+        if data.with(|l| l.holds_from(monday_of(from))) != Some(true) {
             return view! { <p class="muted">"Reading your history…"</p> }.into_any();
         }
         data.with(|l| {
-            let from = (today - Days::new(7 * 12 - 1)).max(profile.start.min(today));
-            let weeks = weekly_figures(&l.history, from, today);
+            let weeks = weekly_figures(&l.history, &l.flare_periods(), from, today);
             let pains: Vec<Option<f32>> = weeks.iter().map(|w| w.pain).collect();
             let trend_text = match trend(&pains, 4) {
                 Some(t) => format!(
@@ -58,7 +63,8 @@ pub fn Summary() -> impl IntoView {
             let (psfs_points, _) = psfs_series(&l.psfs);
             let first_psfs = l.psfs.iter().min_by_key(|r| r.day);
             let last_psfs = l.psfs.iter().max_by_key(|r| r.day);
-            let flares: Vec<String> = flare_periods(&l.history.flares, &l.history.checkins)
+            let flares: Vec<String> = l
+                .flare_periods()
                 .into_iter()
                 .map(|(s, e)| match e {
                     Some(e) => format!("{} to {} ({} days)", super::dates::long_date(s), super::dates::long_date(e), (e - s).num_days()),

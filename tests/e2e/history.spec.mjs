@@ -261,14 +261,24 @@ test("a start reads from the planner's stored checkpoint; a damaged or outdated 
     await expect.poll(() => storedCheckpoint(page), { timeout: 15_000, message: `${what}: repaired` }).toBe(good);
   }
 
-  // History asks for every record, not only the recent ones a start read.
+  // History reads the six months it shows, not only the recent records a start read;
+  // All reads every record. Back at six months, with everything held, it shows the same.
   await page.goto("/");
   await expect(plan.getByText(/Phase \d/)).toBeVisible();
   await page.getByRole("link", { name: "History" }).first().click();
   await expect(page.getByRole("img", { name: "Phases over time, flare-ups marked", exact: true })).toBeVisible();
   const weeks = page.getByRole("group", { name: "Time range" });
+  await expect(weeks.getByRole("button", { name: "6 months" })).toHaveAttribute("aria-pressed", "true");
+  const main = page.locator("main");
+  const sixMonths = await main.innerText();
+  const charts = await main.locator("svg [aria-label], svg title, [role=img]").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? e.textContent));
+  expect(sixMonths).toContain("flare");
   await weeks.getByRole("button", { name: "All" }).click();
   await expect(page.getByRole("img", { name: "Pain against training", exact: true })).toBeVisible();
+  await weeks.getByRole("button", { name: "6 months" }).click();
+  await expect(page.getByRole("img", { name: "Phases over time, flare-ups marked", exact: true })).toBeVisible();
+  expect(await main.innerText()).toBe(sixMonths);
+  expect(await main.locator("svg [aria-label], svg title, [role=img]").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? e.textContent))).toEqual(charts);
   // Opened straight at History (a reload there), while the start's recent read is under way.
   await page.reload();
   await expect(page.getByRole("img", { name: "Phases over time, flare-ups marked", exact: true })).toBeVisible();
