@@ -497,7 +497,9 @@ pub fn History() -> impl IntoView {
     let from = Memo::new(move |_| state.with(|s| range_from(s, range.get(), today)));
     // Weekly figures count whole calendar weeks: from the Monday of the first day shown.
     Effect::new(move || data.need_from(range.get().map(|_| monday_of(from.get()))));
-    let figures = Memo::new(move |_| {
+    let held = move || data.with(|l| l.holds_from(monday_of(from.get())));
+    // While a longer range is read, the charts of the last one stay.
+    let figures = Memo::new(move |last: Option<&Option<Figures>>| {
         let s = state.get();
         let from = from.get();
         data.with(|l| {
@@ -505,6 +507,7 @@ pub fn History() -> impl IntoView {
                 .then(|| figures(l, &s, from, today, units))
         })
         .flatten()
+        .or_else(|| last.cloned().flatten())
     });
     view! {
         <section class="screen" aria-labelledby="history-title">
@@ -525,6 +528,9 @@ pub fn History() -> impl IntoView {
                                 view! { <button aria-pressed=move || (range.get() == weeks).to_string() on:click=move |_| range.set(weeks)>{*label}</button> }
                             }).collect_view()}
                         </div>
+                    })}
+                    {move || (held() == Some(false)).then(|| view! {
+                        <p class="muted small" role="status">"Reading the rest of your history…"</p>
                     })}
                     <article class="card physio" aria-label="For your physio">
                         <A href="/summary" attr:class="button">"Summary for your physio"</A>

@@ -274,7 +274,10 @@ test("a start reads from the planner's stored checkpoint; a damaged or outdated 
   const charts = await main.locator("svg [aria-label], svg title, [role=img]").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? e.textContent));
   expect(sixMonths).toContain("flare");
   await weeks.getByRole("button", { name: "All" }).click();
+  // The six months' charts stay while the rest is read.
   await expect(page.getByRole("img", { name: "Pain against training", exact: true })).toBeVisible();
+  await expect(main.getByText("Reading the rest of your history…")).toHaveCount(0);
+  expect(await main.innerText()).not.toBe(sixMonths);
   await weeks.getByRole("button", { name: "6 months" }).click();
   await expect(page.getByRole("img", { name: "Phases over time, flare-ups marked", exact: true })).toBeVisible();
   expect(await main.innerText()).toBe(sixMonths);
