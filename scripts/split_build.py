@@ -63,7 +63,9 @@ def main():
             for name in os.listdir(out_dir):
                 if name.endswith(".wasm"):
                     p = os.path.join(out_dir, name)
-                    run([wasm_opt, "-Oz", "--output=" + p, p])
+                    # BACKSTRONG_WASM_NAMES=1 keeps function names, for a profiler.
+                    keep = ["-g"] if os.environ.get("BACKSTRONG_WASM_NAMES") else []
+                    run([wasm_opt, "-Oz", *keep, "--output=" + p, p])
 
         names = sorted(os.listdir(out_dir))
         digest = hashlib.sha256()

@@ -15,8 +15,18 @@ use std::fmt::Write;
 const STEPS: usize = 6;
 
 fn num(out: &mut String, v: f32) {
-    // One decimal is finer than a pixel at phone size and keeps the markup short.
-    let _ = write!(out, "{}", (v * 10.0).round() / 10.0);
+    // One decimal is finer than a pixel at phone size and keeps the markup short. Written
+    // as whole tenths: float formatting was a sixth of a workout's first render.
+    let tenths = (v * 10.0).round() as i32;
+    if tenths < 0 {
+        out.push('-');
+    }
+    let t = tenths.unsigned_abs();
+    let _ = write!(out, "{}", t / 10);
+    if !t.is_multiple_of(10) {
+        out.push('.');
+        out.push(char::from(b'0' + (t % 10) as u8));
+    }
 }
 
 fn line(out: &mut String, a: Pt, b: Pt) {

@@ -41,6 +41,8 @@ test("with reduced motion the key poses stand still side by side, and each is ca
     await expect(stills).toBeVisible();
     expect(await stills.locator("svg").count()).toBeGreaterThanOrEqual(2);
     const id = await d.getAttribute("data-id");
+    // Clear of the sticky tab bar, which would otherwise cover the capture.
+    await stills.evaluate((e) => e.scrollIntoView({ block: "center" }));
     await stills.screenshot({ path: `${shots}${id}.png` });
     await d.locator("summary").click();
   }
