@@ -240,6 +240,16 @@ test("backup export, delete everything, import: the plan and every set come back
     const preview = page.within(await page.get("region", "Backup to import"));
     await preview.click("button", "Add to what is here");
     await page.sees(/Imported \d+ records/);
+    // A start from the planner's checkpoint asks a store for its first key alone (the
+    // day the log begins), as the app's IndexedDB adapter does.
+    const firstKeys = await page.eval(`return new Promise((done) => {
+      const r = indexedDB.open("backstrong");
+      r.onsuccess = () => {
+        const q = r.result.transaction("sets").objectStore("sets").getAllKeys(null, 1);
+        q.onsuccess = () => { done(q.result.length); r.result.close(); };
+      };
+    })`);
+    assert.equal(firstKeys, 1);
     await page.click("link", "Plan");
     await page.get("region", "Your plan");
     await page.click("link", "History");
