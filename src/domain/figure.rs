@@ -71,6 +71,9 @@ pub struct Pose {
     pub rests: &'static [Contact],
     /// Lifts the whole figure (standing on a step).
     pub lift: f32,
+    /// How far the middle of the back rounds out (+) or sags in (−) from the straight line
+    /// between pelvis and neck: a spine that bends, as in the cat–camel.
+    pub arch: f32,
     /// What the pose shows, for the figure's accessible name.
     pub says: &'static str,
 }
@@ -164,6 +167,9 @@ pub struct Body {
     pub shoulder: [Pt; 2],
     pub elbow: [Pt; 2],
     pub hand: [Pt; 2],
+    /// The control point of the back's curve from pelvis to neck (their midpoint when
+    /// the back is straight).
+    pub back: Pt,
 }
 
 impl Body {
@@ -255,7 +261,12 @@ impl Body {
     }
 
     fn moved(mut self, dx: f32, dy: f32) -> Body {
-        for p in [&mut self.pelvis, &mut self.neck, &mut self.head] {
+        for p in [
+            &mut self.pelvis,
+            &mut self.neck,
+            &mut self.head,
+            &mut self.back,
+        ] {
             *p = p.shift(dx, dy);
         }
         for arr in [
@@ -286,10 +297,16 @@ fn joints(p: &Pose, view: View) -> Body {
         View::Front => (5.0, 9.0),
     };
     let across = p.torso + 90.0;
+    // A quadratic curve bulges half as far as its control point: the back's side is
+    // behind the torso (the figure faces right).
+    let back = pelvis
+        .at(TORSO / 2.0, p.torso)
+        .at(2.0 * p.arch, p.torso + 90.0);
     let mut b = Body {
         pelvis,
         neck,
         head,
+        back,
         ..Body::default()
     };
     for s in 0..2 {
@@ -343,6 +360,7 @@ impl Figure {
             fore: mix2(a.fore, b.fore),
             rests: near.rests,
             lift: mix(a.lift, b.lift),
+            arch: mix(a.arch, b.arch),
             says: near.says,
         }
     }
@@ -455,6 +473,7 @@ const STAND: Pose = Pose {
     fore: [6.0, -2.0],
     rests: &[Contact::Feet],
     lift: 0.0,
+    arch: 0.0,
     says: "standing tall",
 };
 
@@ -469,6 +488,7 @@ const SUPINE: Pose = Pose {
     fore: [92.0, 92.0],
     rests: &[Contact::Back, Contact::Seat, Contact::Feet],
     lift: 0.0,
+    arch: 0.0,
     says: "lying on the back, knees bent, feet flat",
 };
 
@@ -483,6 +503,7 @@ const FOURS: Pose = Pose {
     fore: [0.0, 0.0],
     rests: &[Contact::Knees, Contact::Hands, Contact::FarHand],
     lift: 0.0,
+    arch: 0.0,
     says: "on hands and knees, back flat",
 };
 
@@ -1429,12 +1450,14 @@ pub fn figure(id: &str) -> Option<Figure> {
                 Pose {
                     torso: 97.0,
                     head: 140.0,
+                    arch: -5.0,
                     says: "on hands and knees, chest and head lifted, back hollowed",
                     ..FOURS
                 },
                 Pose {
                     torso: 104.0,
                     head: 35.0,
+                    arch: 7.0,
                     says: "back rounded up, head and tailbone tucked",
                     ..FOURS
                 },
@@ -1730,6 +1753,35 @@ mod tests {
             }
         }
         assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    #[test]
+    fn figure_the_cat_camel_back_hollows_then_rounds_and_every_other_back_is_straight() {
+        // How far the middle of the back's curve sits below (+) the straight line.
+        let sag = |b: &Body| {
+            (b.pelvis.y + 2.0 * b.back.y + b.neck.y) / 4.0 - (b.pelvis.y + b.neck.y) / 2.0
+        };
+        let f = figure("cat-camel").unwrap();
+        let (hollow, round) = (f.place(&f.poses[0]), f.place(&f.poses[1]));
+        assert!(
+            sag(&hollow) > 2.0,
+            "hollowed: the back dips toward the floor"
+        );
+        assert!(sag(&round) < -3.0, "rounded: the back rises");
+        // Half way, it passes through straight.
+        let half = f.place(&Figure::between(&f.poses[0], &f.poses[1], 0.5));
+        assert!(sag(&half).abs() < sag(&round).abs());
+        for e in LIBRARY.iter().filter(|e| e.id != "cat-camel") {
+            let f = figure(e.id).unwrap();
+            for p in &f.poses {
+                let b = f.place(p);
+                let mid = Pt {
+                    x: (b.pelvis.x + b.neck.x) / 2.0,
+                    y: (b.pelvis.y + b.neck.y) / 2.0,
+                };
+                assert!(b.back.dist(mid) < 0.01, "{}: a straight back", e.id);
+            }
+        }
     }
 
     #[test]

@@ -40,6 +40,22 @@ fn line(out: &mut String, a: Pt, b: Pt) {
     num(out, b.y);
 }
 
+/// The back: always a curve, so every frame's path has the same commands to animate.
+fn curve(out: &mut String, a: Pt, control: Pt, b: Pt) {
+    out.push('M');
+    num(out, a.x);
+    out.push(' ');
+    num(out, a.y);
+    out.push('Q');
+    num(out, control.x);
+    out.push(' ');
+    num(out, control.y);
+    out.push(' ');
+    num(out, b.x);
+    out.push(' ');
+    num(out, b.y);
+}
+
 fn circle(out: &mut String, c: Pt, r: f32) {
     out.push('M');
     num(out, c.x - r);
@@ -275,7 +291,11 @@ fn shapes(b: &Body, gear: &[Gear], eq: Equipment) -> Vec<Shape> {
         .into_iter()
         .map(|(p, q, r, near)| {
             let mut d = String::new();
-            line(&mut d, p, q);
+            if (p, q) == (b.pelvis, b.neck) {
+                curve(&mut d, p, b.back, q);
+            } else {
+                line(&mut d, p, q);
+            }
             (if near { "near" } else { "far" }, 2.0 * r, d)
         })
         .collect();
