@@ -122,8 +122,8 @@ fn range_from(state: &PlanState, range: Option<u64>, today: NaiveDate) -> NaiveD
     }
 }
 
-/// What History shows from `from` on. `loaded` holds every record from `from`; older
-/// ones only when the range is all of it.
+/// What History shows from `from` on. `loaded` holds every record from the Monday of
+/// `from`'s week on (weekly figures count whole weeks), and perhaps older ones.
 fn figures(
     loaded: &Loaded,
     state: &PlanState,
