@@ -18,13 +18,20 @@ after(async () => {
   await stopServer();
 });
 
-/** Runs `fn` with a fresh browser (an empty profile), always closing it. */
-async function withBrowser(fn) {
+/** Runs `fn` with a fresh browser (an empty profile), always closing it. When WebKitGTK's
+ * web process dies under automation ("page crash or hang": once in about twenty runs on a
+ * busy machine, in the workout journey), the run says so and tries once more from a new,
+ * empty profile; any other failure, or a second crash, fails the test. */
+async function withBrowser(fn, retried = false) {
   const page = await browser();
   try {
     await fn(page);
+  } catch (e) {
+    if (retried || e?.name !== "NoSuchSessionError" || !/page crash or hang/.test(e?.message)) throw e;
+    console.log(`# WebKit's web process crashed (${e.message}); trying once more with a new profile`);
+    return withBrowser(fn, true);
   } finally {
-    await page.quit();
+    await page.quit().catch(() => {});
   }
 }
 
