@@ -29,38 +29,28 @@ fn num(out: &mut String, v: f32) {
     }
 }
 
+/// `x y`, after the path command `cmd`.
+fn point(out: &mut String, cmd: char, p: Pt) {
+    out.push(cmd);
+    num(out, p.x);
+    out.push(' ');
+    num(out, p.y);
+}
+
 fn line(out: &mut String, a: Pt, b: Pt) {
-    out.push('M');
-    num(out, a.x);
-    out.push(' ');
-    num(out, a.y);
-    out.push('L');
-    num(out, b.x);
-    out.push(' ');
-    num(out, b.y);
+    point(out, 'M', a);
+    point(out, 'L', b);
 }
 
 /// The back: always a curve, so every frame's path has the same commands to animate.
 fn curve(out: &mut String, a: Pt, control: Pt, b: Pt) {
-    out.push('M');
-    num(out, a.x);
-    out.push(' ');
-    num(out, a.y);
-    out.push('Q');
-    num(out, control.x);
-    out.push(' ');
-    num(out, control.y);
-    out.push(' ');
-    num(out, b.x);
-    out.push(' ');
-    num(out, b.y);
+    point(out, 'M', a);
+    point(out, 'Q', control);
+    point(out, ' ', b);
 }
 
 fn circle(out: &mut String, c: Pt, r: f32) {
-    out.push('M');
-    num(out, c.x - r);
-    out.push(' ');
-    num(out, c.y);
+    point(out, 'M', Pt { x: c.x - r, y: c.y });
     out.push('a');
     num(out, r);
     out.push(' ');
