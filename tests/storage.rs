@@ -185,7 +185,7 @@ fn records_that_parse_but_cannot_be_true_are_set_aside_too() {
     let json = |e: &StoredEntry| {
         format!(
             r#"{{"v":{SCHEMA_VERSION},"d":{}}}"#,
-            serde_json::to_string(e).unwrap()
+            backstrong::storage::json::ToJson::to_json(e).to_text()
         )
     };
     let stray = StoredEntry {

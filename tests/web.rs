@@ -244,8 +244,10 @@ mod indexeddb {
         );
     }
 
-    fn add_flag(_: StoreName, v: &mut serde_json::Value) -> Result<(), String> {
-        v["d"]["flag"] = serde_json::Value::from(true);
+    fn add_flag(_: StoreName, v: &mut backstrong::storage::json::Json) -> Result<(), String> {
+        v.get_mut("d")
+            .ok_or("no data")?
+            .set("flag", backstrong::storage::json::Json::Bool(true));
         Ok(())
     }
 

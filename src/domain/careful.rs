@@ -6,10 +6,9 @@ use super::equipment::EquipmentSet;
 use super::library::{ladder, Exercise, Ladder, Pattern};
 use super::phase::Phase;
 use super::profile::OwnExercise;
-use serde::{Deserialize, Serialize};
 
 /// The kinds of DOMAIN.md §6's careful list. Not bad movements: they come back in phase 3.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum CarefulKind {
     /// High-rep sit-ups, crunches and other trunk curls.
     SitUps,

@@ -3,9 +3,8 @@
 
 use super::order;
 use super::units::Grams;
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Equipment {
     /// Nothing needed beyond the body, a wall, a chair or a broomstick.
     Bodyweight,
@@ -44,7 +43,7 @@ impl Equipment {
 }
 
 /// An evenly stepped range, e.g. adjustable dumbbells 2–24 kg in 2 kg steps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SteppedRange {
     pub min: Grams,
     pub max: Grams,
@@ -58,14 +57,14 @@ impl SteppedRange {
 }
 
 /// A barbell: the bar, the smallest plate (loaded in pairs) and the heaviest total.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BarbellSet {
     pub bar: Grams,
     pub smallest_plate: Grams,
     pub max: Grams,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EquipmentSet {
     pub bands: bool,
     pub dumbbells: Option<SteppedRange>,

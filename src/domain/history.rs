@@ -6,10 +6,9 @@ use super::profile::{Profile, Setup};
 use super::units::Grams;
 use super::workout::ServedItem;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// One logged set. `amount` is reps, seconds or minutes as the exercise measures it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetLog {
     pub exercise: String,
     pub amount: u16,
@@ -22,7 +21,7 @@ pub struct SetLog {
 }
 
 /// The answer, the next day, to "how is your back after yesterday's session?".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Response24h {
     /// Any soreness settled within a day.
     Settled,
@@ -146,7 +145,7 @@ impl SessionLog {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Trigger {
     Sitting,
     Bending,
@@ -182,7 +181,7 @@ impl Trigger {
 }
 
 /// The daily check-in (DOMAIN.md §8).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckIn {
     pub day: NaiveDate,
     pub pain: Pain,
@@ -200,7 +199,7 @@ pub struct CheckIn {
     pub new_symptoms: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FlareEvent {
     Started(NaiveDate),
     Ended(NaiveDate),
@@ -216,18 +215,17 @@ impl FlareEvent {
 
 /// A swap the user chose by hand, on Plan or in the workout: from that moment on, the
 /// ladder that trained `from` trains `to`. Swapping back to what a swap replaced undoes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ManualSwap {
     pub day: NaiveDate,
     /// When it was made; 0 for swaps stored before this was kept (they count from `day`).
-    #[serde(default)]
     pub at_ms: i64,
     pub from: String,
     pub to: String,
 }
 
 /// An own or physiotherapy exercise brought back after pain 5+ paused it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resume {
     pub day: NaiveDate,
     pub at_ms: i64,
@@ -237,7 +235,7 @@ pub struct Resume {
 
 /// Equipment, days or goal changed after onboarding. Dated, so the weeks before it are
 /// still judged with the setup the user had then.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetupChange {
     pub day: NaiveDate,
     pub at_ms: i64,

@@ -3,10 +3,9 @@
 
 use super::equipment::{Equipment, EquipmentSet};
 use super::units::Grams;
-use serde::{Deserialize, Serialize};
 
 /// The movement patterns of DOMAIN.md §6.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Pattern {
     Hinge,
     Squat,
@@ -57,7 +56,7 @@ impl Pattern {
 
 /// A ladder: one line of progressions inside a pattern. Core and upper back hold more
 /// than one ladder so that a session can train them from different directions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Ladder {
     Hinge,
     Squat,
@@ -102,7 +101,7 @@ impl Ladder {
 }
 
 /// How a dose of the exercise is counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Measure {
     Reps,
     Seconds,

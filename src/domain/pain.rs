@@ -4,13 +4,9 @@ use super::equipment::{Equipment, EquipmentSet};
 use super::library::{ladder, Exercise, Measure};
 use super::prescription::SetTarget;
 use super::units::Grams;
-use serde::{Deserialize, Serialize};
 
 /// Pain on the 0–10 numeric rating scale. Construction clamps, so no rule sees 11.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
-#[serde(try_from = "u8", into = "u8")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Pain(u8);
 
 impl Pain {

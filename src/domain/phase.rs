@@ -1,8 +1,6 @@
 //! DOMAIN.md §4, the three phases, their entry and exit criteria.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Phase {
     Restore = 1,
     Rebuild = 2,

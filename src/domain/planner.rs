@@ -35,7 +35,7 @@ use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The red-flag record the gate reads.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Safety {
     pub answers: RedFlagAnswers,
     pub clearances: Vec<Clearance>,

@@ -2,16 +2,15 @@
 
 use super::equipment::Equipment;
 use super::units::Grams;
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SetTarget {
     /// Reps, seconds or minutes, as the exercise measures it.
     pub amount: u16,
     pub load: Grams,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prescription {
     pub exercise: String,
     /// The equipment it is done with; decides the load steps.

@@ -3,9 +3,8 @@
 use super::equipment::EquipmentSet;
 use super::units::Units;
 use chrono::{NaiveDate, Weekday};
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Experience {
     /// New to strength training.
     #[default]
@@ -14,7 +13,7 @@ pub enum Experience {
     Returning,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Goal {
     EverydayStrength,
     DeadliftAgain,
@@ -39,7 +38,7 @@ impl Goal {
 }
 
 /// How a physiotherapist's exercise is dosed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RehabDose {
     Reps { sets: u8, reps: u16 },
     Seconds { sets: u8, seconds: u16 },
@@ -47,7 +46,7 @@ pub enum RehabDose {
 
 /// An exercise the user's physiotherapist prescribed. It stays in every plan until the
 /// user removes it (DOMAIN.md §4: rehab continues after rehab).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RehabExercise {
     pub name: String,
     pub dose: RehabDose,
@@ -57,13 +56,12 @@ pub struct RehabExercise {
 
 /// An exercise the user added themselves. The app logs it and applies the pain rule
 /// live, but does not progress it: its dose is whatever the user sets.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OwnExercise {
     pub name: String,
     /// The pattern it trains; for a careful kind, the pattern its safe alternative comes from.
     pub pattern: super::library::Pattern,
     /// A "careful for now" kind of movement (DOMAIN.md §6), as the user said when adding it.
-    #[serde(default)]
     pub careful: Option<super::careful::CarefulKind>,
     pub measure: super::library::Measure,
     pub sets: u8,
@@ -91,7 +89,7 @@ pub const OWN_PREFIX: &str = "own:";
 pub const PHYSIO_PREFIX: &str = "physio:";
 
 /// What the user trains with and how often: set at onboarding, changed later in Settings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Setup {
     pub equipment: EquipmentSet,
     pub days_per_week: u8,
@@ -100,7 +98,7 @@ pub struct Setup {
     pub goal: Goal,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Profile {
     /// The first day of the program: week 1 starts here.
     pub start: NaiveDate,
@@ -116,7 +114,6 @@ pub struct Profile {
     pub goal: Goal,
     pub rehab: Vec<RehabExercise>,
     /// Added in a later release; older profiles read as none.
-    #[serde(default)]
     pub own: Vec<OwnExercise>,
 }
 

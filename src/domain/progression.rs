@@ -5,7 +5,6 @@ use super::equipment::{Equipment, EquipmentSet};
 use super::library::{Exercise, Measure};
 use super::prescription::{Prescription, SetTarget};
 use super::units::Grams;
-use serde::{Deserialize, Serialize};
 
 /// The default weekly increase, in tenths of a percent (5 %).
 pub const DEFAULT_INCREASE_PERMILLE: u64 = 50;
@@ -15,7 +14,7 @@ pub const SLOW_INCREASE_PERMILLE: u64 = 25;
 pub const MAX_INCREASE_PERMILLE: u64 = 100;
 
 /// What changed in a dose, for the reason shown to the user.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     Load {
         from: Grams,

@@ -1,10 +1,9 @@
 //! DOMAIN.md §9, the Patient-Specific Functional Scale.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// Up to five activities, each rated 0 (cannot do it) to 10 (as well as before the pain).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PsfsRating {
     pub day: NaiveDate,
     pub scores: Vec<(String, u8)>,

@@ -2,9 +2,8 @@
 
 use super::order;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RedFlag {
     Numbness,
     TinglingDownLeg,
@@ -130,14 +129,14 @@ pub fn clearance_date_ok(day: NaiveDate, today: NaiveDate) -> Result<(), Clearan
 }
 
 /// One round of answers: the flags answered "yes" on `day`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RedFlagAnswers {
     pub day: Option<NaiveDate>,
     pub yes: Vec<RedFlag>,
 }
 
 /// "I have been cleared by a professional on DATE", for the flags open at that time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clearance {
     pub day: NaiveDate,
     pub covers: Vec<RedFlag>,

@@ -1,12 +1,8 @@
 //! Mass and units. Loads are whole grams so every comparison in the rules is exact and
 //! the same on every platform (no float drift between wasm and the host).
 
-use serde::{Deserialize, Serialize};
-
 /// A mass in grams.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Grams(pub u32);
 
 impl Grams {
@@ -36,7 +32,7 @@ impl Grams {
 const GRAMS_PER_LB: f64 = 453.592_37;
 
 /// The unit the user reads and types loads in. Storage is always grams.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Units {
     #[default]
     Kg,

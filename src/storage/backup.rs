@@ -1,6 +1,7 @@
 //! Backups: every stored record, versioned, as one JSON file; and the set log as CSV.
 //! Imports are validated whole before anything is written.
 
+use super::json::{from_text, member, object, parse, write_str, FromJson, Json};
 use super::kv::{KvStore, StoreError, StoreName};
 use super::migrations::migrate_to_current;
 use super::records::{
@@ -9,7 +10,6 @@ use super::records::{
 use super::repo::{readable, Repo};
 use crate::domain::library::exercise;
 use crate::domain::order;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -19,7 +19,7 @@ const FORMAT: u32 = 1;
 /// Twenty years of training is about 25 MB.
 pub const MAX_BACKUP_BYTES: usize = 40 * 1024 * 1024;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Backup {
     pub app: String,
     pub format: u32,
@@ -27,6 +27,72 @@ pub struct Backup {
     pub exported: String,
     /// Store name → (key, record text), in key order.
     pub stores: BTreeMap<String, Vec<(String, String)>>,
+}
+
+impl Backup {
+    /// The file's text, written straight out: twenty years of records are 25 MB, and no
+    /// copy of them is built on the way.
+    pub fn to_text(&self) -> String {
+        let records: usize = self
+            .stores
+            .values()
+            .flat_map(|rows| rows.iter().map(|(k, v)| k.len() + v.len() + 8))
+            .sum();
+        let mut out = String::with_capacity(records * 5 / 4 + 256);
+        out.push_str("{\"app\":");
+        write_str(&mut out, &self.app);
+        out.push_str(&format!(
+            ",\"format\":{},\"schema\":{},\"exported\":",
+            self.format, self.schema
+        ));
+        write_str(&mut out, &self.exported);
+        out.push_str(",\"stores\":{");
+        for (n, (name, rows)) in self.stores.iter().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            write_str(&mut out, name);
+            out.push_str(":[");
+            for (i, (key, raw)) in rows.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push('[');
+                write_str(&mut out, key);
+                out.push(',');
+                write_str(&mut out, raw);
+                out.push(']');
+            }
+            out.push(']');
+        }
+        out.push_str("}}");
+        out
+    }
+}
+
+impl FromJson for Backup {
+    fn from_json(j: &Json) -> Result<Self, String> {
+        let o = object(j, "a backup")?;
+        let mut stores = BTreeMap::new();
+        match o.get("stores") {
+            Some(Json::Obj(m)) => {
+                for (name, rows) in m {
+                    let rows = Vec::<(String, String)>::from_json(rows)
+                        .map_err(|e| format!("stores: {e}"))?;
+                    stores.insert(name.clone(), rows);
+                }
+            }
+            Some(_) => return Err("stores: expected an object".into()),
+            None => return Err("missing field `stores`".into()),
+        }
+        Ok(Backup {
+            app: member(o, "app", None)?,
+            format: member(o, "format", None)?,
+            schema: member(o, "schema", None)?,
+            exported: member(o, "exported", None)?,
+            stores,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,13 +146,15 @@ pub fn parse_backup(text: &str) -> Result<(Backup, BackupSummary), BackupError> 
     if text.len() > MAX_BACKUP_BYTES {
         return Err(BackupError::TooLarge);
     }
-    let mut backup: Backup = serde_json::from_str(text).map_err(|e| {
-        if e.is_eof() {
+    let json = parse(text).map_err(|e| {
+        if e.eof {
             BackupError::Truncated
         } else {
             BackupError::NotABackup(e.to_string())
         }
     })?;
+    let mut backup = Backup::from_json(&json).map_err(BackupError::NotABackup)?;
+    drop(json);
     if backup.app != APP || backup.format != FORMAT {
         return Err(BackupError::NotABackup(format!(
             "app {:?}, format {}",
@@ -178,9 +246,7 @@ fn drop_repeats(
         let entry = |raw: &str| {
             let current = migrate_to_current(store, raw).ok()?;
             let text = current.as_deref().unwrap_or(raw);
-            serde_json::from_str::<Envelope<StoredEntry>>(text)
-                .ok()
-                .map(|e| e.d)
+            from_text::<Envelope<StoredEntry>>(text).ok().map(|e| e.d)
         };
         // This schema's key wins over an older one for the same entry.
         order::sort_by_key(&mut kept, |(k, raw)| {
@@ -226,14 +292,14 @@ impl<K: KvStore> Repo<K> {
                 stores.insert(s.as_str().to_string(), rows);
             }
         }
-        let b = Backup {
+        Ok(Backup {
             app: APP.into(),
             format: FORMAT,
             schema: SCHEMA_VERSION,
             exported: exported.into(),
             stores,
-        };
-        serde_json::to_string(&b).map_err(|e| StoreError::Failed(e.to_string()))
+        }
+        .to_text())
     }
 
     /// Imports a backup already validated by `parse_backup`, in one transaction.
@@ -292,8 +358,7 @@ impl<K: KvStore> Repo<K> {
             units.symbol()
         );
         for (_, raw) in self.kv().all(StoreName::Sets).await? {
-            let Ok(env) = serde_json::from_str::<super::records::Envelope<StoredEntry>>(&raw)
-            else {
+            let Ok(env) = from_text::<Envelope<StoredEntry>>(&raw) else {
                 continue;
             };
             let s = env.d;

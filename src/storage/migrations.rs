@@ -4,16 +4,16 @@
 //! as they are imported, and on read as a last guard; every released schema has a fixture
 //! test (tests/fixtures/).
 
+use super::json::{parse, Json};
 use super::kv::StoreName;
 use super::records::SCHEMA_VERSION;
-use serde_json::Value;
 use std::fmt;
 
 pub struct Migration {
     /// The schema version this step produces.
     pub to: u32,
     pub name: &'static str,
-    pub run: fn(StoreName, &mut Value) -> Result<(), String>,
+    pub run: fn(StoreName, &mut Json) -> Result<(), String>,
 }
 
 /// Schema 1 is the first released one. A new step goes at the end, with `to` one above the
@@ -27,32 +27,38 @@ pub static MIGRATIONS: &[Migration] = &[Migration {
 /// Schema 2: every record of the sets store becomes an entry of its session. A set stays a
 /// set (with the pain older versions stored on it); the empty set older versions stored to
 /// mark a stop for pain becomes a pain report of its own.
-fn session_entries(store: StoreName, v: &mut Value) -> Result<(), String> {
+fn session_entries(store: StoreName, v: &mut Json) -> Result<(), String> {
     if store != StoreName::Sets {
         return Ok(());
     }
     let d = v
         .get_mut("d")
-        .and_then(Value::as_object_mut)
+        .filter(|d| matches!(d, Json::Obj(_)))
         .ok_or("no data")?;
     let set = d.remove("set").ok_or("no set")?;
     let amount = set
         .get("amount")
-        .and_then(Value::as_u64)
+        .and_then(Json::as_i64)
+        .filter(|a| *a >= 0)
         .ok_or("a set without an amount")?;
     let exercise = set
         .get("exercise")
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .ok_or("a set without an exercise")?
         .to_string();
     let pain = set.get("pain").filter(|p| !p.is_null()).cloned();
+    let member = |k: &str, v: Json| Json::Obj(vec![(k.to_string(), v)]);
     let entry = match pain {
-        Some(pain) if amount == 0 => {
-            serde_json::json!({ "Pain": { "exercise": exercise, "pain": pain } })
-        }
-        _ => serde_json::json!({ "Set": set }),
+        Some(pain) if amount == 0 => member(
+            "Pain",
+            Json::Obj(vec![
+                ("exercise".into(), Json::Str(exercise)),
+                ("pain".into(), pain),
+            ]),
+        ),
+        _ => member("Set", set),
     };
-    d.insert("entry".into(), entry);
+    d.set("entry", entry);
     Ok(())
 }
 
@@ -84,12 +90,12 @@ pub fn migrate_record(
     steps: &[Migration],
     target: u32,
 ) -> Result<Option<String>, RecordError> {
-    let mut value: Value =
-        serde_json::from_str(raw).map_err(|e| RecordError::NotJson(e.to_string()))?;
+    let mut value = parse(raw).map_err(|e| RecordError::NotJson(e.to_string()))?;
     let v = value
         .get("v")
-        .and_then(Value::as_u64)
-        .ok_or(RecordError::NoVersion)? as u32;
+        .and_then(Json::as_i64)
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or(RecordError::NoVersion)?;
     if v > target {
         return Err(RecordError::FromTheFuture(v));
     }
@@ -101,9 +107,9 @@ pub fn migrate_record(
             step: step.name,
             why,
         })?;
-        value["v"] = Value::from(step.to);
+        value.set("v", Json::Int(step.to.into()));
     }
-    Ok(Some(value.to_string()))
+    Ok(Some(value.to_text()))
 }
 
 /// The production chain up to this build's schema.
@@ -114,21 +120,26 @@ pub fn migrate_to_current(store: StoreName, raw: &str) -> Result<Option<String>,
 #[cfg(test)]
 mod tests {
     use super::*;
+    // serde_json reads what the migrations write: an independent check that it is JSON.
+    use serde_json::Value;
 
-    fn rename_load(store: StoreName, v: &mut Value) -> Result<(), String> {
+    fn rename_load(store: StoreName, v: &mut Json) -> Result<(), String> {
         if store == StoreName::Sets {
-            let kg = v["d"]["load_kg"].as_f64().ok_or("no load_kg")?;
-            v["d"]["load_g"] = Value::from((kg * 1000.0).round() as u64);
-            v["d"]
-                .as_object_mut()
-                .ok_or("not an object")?
-                .remove("load_kg");
+            let d = v.get_mut("d").ok_or("no data")?;
+            let kg: f64 = match d.remove("load_kg") {
+                Some(Json::Num(n)) => n.parse().map_err(|_| "a bad load_kg")?,
+                Some(Json::Int(i)) => i as f64,
+                _ => return Err("no load_kg".into()),
+            };
+            d.set("load_g", Json::Int((kg * 1000.0).round() as i64));
         }
         Ok(())
     }
 
-    fn add_flag(_: StoreName, v: &mut Value) -> Result<(), String> {
-        v["d"]["flag"] = Value::from(true);
+    fn add_flag(_: StoreName, v: &mut Json) -> Result<(), String> {
+        v.get_mut("d")
+            .ok_or("no data")?
+            .set("flag", Json::Bool(true));
         Ok(())
     }
 

@@ -5,10 +5,12 @@
 pub mod backup;
 #[cfg(target_arch = "wasm32")]
 pub mod indexeddb;
+pub mod json;
 pub mod kv;
 pub mod memory;
 pub mod migrations;
 pub mod prefs;
+pub mod record_json;
 pub mod records;
 pub mod repo;
 

@@ -1,32 +1,27 @@
 //! Small preferences in localStorage (gloo-storage). Never health data: that belongs in
 //! IndexedDB, where it is safe from the browser's smaller localStorage quota.
 
+use super::json::{from_text, ToJson};
 use crate::domain::lessons::{LessonsRead, Reading};
 use crate::domain::units::Units;
 use chrono::{Datelike, NaiveDate};
 use gloo_storage::{LocalStorage, Storage};
-use serde::{Deserialize, Serialize};
 
 const KEY: &str = "backstrong.prefs.v1";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Prefs {
     pub units: Units,
     /// A short beep when a rest or a timer ends, where the device allows sound.
-    #[serde(default = "on")]
     pub sound: bool,
     /// Which set-aside records the user has been told about (`Loaded::set_aside_mark`):
     /// the notice shows once for each new one, not at every start.
-    #[serde(default)]
     pub set_aside_seen: u64,
     /// Lessons read, one bit each (`LessonsRead`), and the days (from the common era,
     /// kept as numbers: no date parser on the first screen) when the last one was read
     /// or put off: what Today offers next depends on them.
-    #[serde(default)]
     pub lessons_read: u16,
-    #[serde(default)]
     pub lesson_read_day: Option<i32>,
-    #[serde(default)]
     pub lesson_later_day: Option<i32>,
 }
 
@@ -50,9 +45,15 @@ impl Prefs {
     }
 }
 
-fn on() -> bool {
-    true
-}
+// Preferences saved before a field existed read it as its default.
+crate::json_struct!(Prefs {
+    units,
+    sound = true,
+    set_aside_seen = 0,
+    lessons_read = 0,
+    lesson_read_day,
+    lesson_later_day,
+});
 
 impl Default for Prefs {
     fn default() -> Self {
@@ -86,9 +87,24 @@ impl std::fmt::Display for PrefsError {
 
 /// Reads preferences; anything missing or unreadable falls back to the defaults.
 pub fn load() -> Prefs {
-    LocalStorage::get(KEY).unwrap_or_default()
+    LocalStorage::raw()
+        .get_item(KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| from_text(&text).ok())
+        .unwrap_or_default()
 }
 
 pub fn save(p: Prefs) -> Result<(), PrefsError> {
-    LocalStorage::set(KEY, p).map_err(|e| PrefsError::NotSaved(e.to_string()))
+    LocalStorage::raw()
+        .set_item(KEY, &p.to_json().to_text())
+        .map_err(|e| {
+            use wasm_bindgen::JsCast;
+            let why = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .or_else(|| e.as_string())
+                .unwrap_or_else(|| "the browser refused it".into());
+            PrefsError::NotSaved(why)
+        })
 }

@@ -1,6 +1,7 @@
 //! What is stored, and under which key. Every value is an envelope `{"v": schema, "d": data}`
 //! so a record written by any version can be recognised and migrated.
 
+use super::json::Json;
 use crate::domain::equipment::Equipment;
 use crate::domain::history::{
     CheckIn, Entry, FlareEvent, Logged, ManualSwap, Response24h, Resume, SessionLog, SetLog,
@@ -14,20 +15,19 @@ use crate::domain::psfs::PsfsRating;
 use crate::domain::reason::Reason;
 use crate::domain::workout::{Origin, ServedItem};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes. 2: a session's sets, pain reports and decisions
 /// are entries, and a session keeps what it served.
 pub const SCHEMA_VERSION: u32 = 2;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Envelope<T> {
     pub v: u32,
     pub d: T,
 }
 
 /// A strength session as started. `id` is unique; `day` is the local date it began on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredSession {
     pub id: String,
     pub day: NaiveDate,
@@ -37,15 +37,13 @@ pub struct StoredSession {
     pub finished: bool,
     pub response: Option<Response24h>,
     /// When it was finished (schema 2; older sessions end with their last entry).
-    #[serde(default)]
     pub finished_ms: Option<i64>,
     /// What it served when it started (schema 2; empty for older sessions).
-    #[serde(default)]
     pub served: Vec<ServedRecord>,
 }
 
 /// One thing logged in a session: a set, a pain report, a decision on a proposal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredEntry {
     pub session: String,
     pub day: NaiveDate,
@@ -54,7 +52,6 @@ pub struct StoredEntry {
     pub entry: EntryRecord,
     pub logged_ms: i64,
     /// Random per entry: two tabs logging in the same millisecond still get two keys.
-    #[serde(default)]
     pub nonce: u32,
 }
 
@@ -68,7 +65,7 @@ impl StoredEntry {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EntryRecord {
     Set(SetLog),
     Pain { exercise: String, pain: Pain },
@@ -76,7 +73,7 @@ pub enum EntryRecord {
     Decline { exercise: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModRecord {
     LessLoad { from: u32, to: u32 },
     ShorterHold { from: u16, to: u16 },
@@ -162,7 +159,7 @@ impl From<&EntryRecord> for Entry {
 }
 
 /// What a session served, as stored: plain values, exercise ids as text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServedRecord {
     pub key: String,
     pub name: String,
@@ -172,11 +169,10 @@ pub struct ServedRecord {
     pub targets: Vec<SetTarget>,
     pub tempo: String,
     pub rest_seconds: u16,
-    #[serde(default)]
     pub reason: Option<ReasonRecord>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OriginRecord {
     Planned,
     ChosenByYou,
@@ -186,7 +182,7 @@ pub enum OriginRecord {
 
 /// `Reason` with exercise ids as text; an id this build does not know reads back as a
 /// plain start.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReasonRecord {
     Start,
     Progressed(Change),
@@ -348,7 +344,7 @@ pub fn session_log(s: &StoredSession, entries: &[&StoredEntry]) -> SessionLog {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     Flare(FlareEvent),
     Swap(ManualSwap),
@@ -397,7 +393,7 @@ pub fn day_bounds(from: NaiveDate, to_inclusive: NaiveDate) -> (String, String) 
 }
 
 /// A plan someone shared, kept as its link code so it is checked again each time it is read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SavedPlan {
     pub title: String,
     pub code: String,
@@ -413,8 +409,14 @@ pub fn shared_key(stamp_ms: i64) -> String {
 /// Where and how an unreadable record is set aside: its key in the quarantine store and
 /// a value that keeps the original text, its store and key, and why it was set aside.
 pub fn quarantine_entry(store: &str, key: &str, raw: &str, why: &str) -> (String, String) {
-    let record = serde_json::json!({ "store": store, "key": key, "raw": raw, "why": why });
-    (format!("{store}/{key}"), record.to_string())
+    let text = |s: &str| Json::Str(s.to_string());
+    let record = Json::Obj(vec![
+        ("store".into(), text(store)),
+        ("key".into(), text(key)),
+        ("raw".into(), text(raw)),
+        ("why".into(), text(why)),
+    ]);
+    (format!("{store}/{key}"), record.to_text())
 }
 
 /// Records bigger than this are not ours: the largest real one (a session with what it
@@ -509,7 +511,7 @@ pub const META_KEY: &str = "meta";
 /// envelope; worked out from the rest, so never in a backup.
 pub const CHECKPOINT_KEY: &str = "checkpoint";
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Meta {
     /// The day of the last exported backup.
     pub last_backup: Option<NaiveDate>,

@@ -1,6 +1,7 @@
 //! The typed repository over any `KvStore`: what the app saves and loads. Writing a set
 //! touches that one record; loading migrates old records and sets unreadable ones aside.
 
+use super::json::{from_text, FromJson, ToJson};
 use super::kv::{KvStore, StoreError, StoreName};
 use super::migrations::migrate_to_current;
 use super::records::*;
@@ -13,8 +14,6 @@ use crate::domain::psfs::PsfsRating;
 use crate::domain::safety::Gate;
 use crate::domain::schedule::week_index;
 use chrono::{Days, NaiveDate};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -385,12 +384,13 @@ fn insert_by_day<T>(list: &mut Vec<T>, item: T, day: fn(&T) -> chrono::NaiveDate
     list.insert(i, item);
 }
 
-fn envelope<T: Serialize>(d: &T) -> String {
-    serde_json::to_string(&Envelope {
+fn envelope<T: ToJson>(d: &T) -> String {
+    Envelope {
         v: SCHEMA_VERSION,
         d,
-    })
-    .unwrap_or_default()
+    }
+    .to_json()
+    .to_text()
 }
 
 impl<K: KvStore> Repo<K> {
@@ -430,12 +430,7 @@ impl<K: KvStore> Repo<K> {
         &self.kv
     }
 
-    async fn write<T: Serialize>(
-        &self,
-        store: StoreName,
-        key: &str,
-        d: &T,
-    ) -> Result<(), StoreError> {
+    async fn write<T: ToJson>(&self, store: StoreName, key: &str, d: &T) -> Result<(), StoreError> {
         self.kv.put(store, key, &envelope(d), true).await
     }
 
@@ -570,7 +565,7 @@ impl<K: KvStore> Repo<K> {
 
     /// Reads one store, migrating old records in place and moving unreadable ones to
     /// the quarantine store (kept whole, still exported with backups).
-    async fn read<T: DeserializeOwned + Check>(
+    async fn read<T: FromJson + Check>(
         &self,
         store: StoreName,
     ) -> Result<Vec<(String, T)>, StoreError> {
@@ -579,7 +574,7 @@ impl<K: KvStore> Repo<K> {
 
     /// `read`, of the records dated `since` or later (all of them for `None`): the keys
     /// of sessions, entries and check-ins begin with their day.
-    async fn read_since<T: DeserializeOwned + Check>(
+    async fn read_since<T: FromJson + Check>(
         &self,
         store: StoreName,
         since: Option<NaiveDate>,
@@ -907,7 +902,7 @@ fn stamp_of(key: &str) -> i64 {
 /// Whether a record (already at this build's schema) is one the app would load, by the
 /// same rules a load uses; backups are checked with it before anything is written.
 pub fn readable(store: StoreName, key: &str, current: &str) -> Result<(), String> {
-    fn check<T: DeserializeOwned + Check>(key: &str, raw: &str) -> Result<(), String> {
+    fn check<T: FromJson + Check>(key: &str, raw: &str) -> Result<(), String> {
         decode::<T>(raw).and_then(|v| v.problem(key).map_or(Ok(()), Err))
     }
     if let Some(why) = too_big(current) {
@@ -938,13 +933,11 @@ fn current_prefix() -> String {
     format!("{{\"v\":{SCHEMA_VERSION},")
 }
 
-fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, String> {
-    serde_json::from_str::<Envelope<T>>(raw)
-        .map(|e| e.d)
-        .map_err(|e| e.to_string())
+fn decode<T: FromJson>(raw: &str) -> Result<T, String> {
+    from_text::<Envelope<T>>(raw).map(|e| e.d)
 }
 
-fn decode_current<T: DeserializeOwned>(raw: &str) -> Result<T, String> {
+fn decode_current<T: FromJson>(raw: &str) -> Result<T, String> {
     let migrated = migrate_to_current(StoreName::Singletons, raw).map_err(|e| e.to_string())?;
     decode(migrated.as_deref().unwrap_or(raw))
 }
