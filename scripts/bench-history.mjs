@@ -1,6 +1,7 @@
 // Time to open History and draw every chart over a synthetic five-year history, in
 // headless Chromium with 4× CPU throttling. Prints p50/p95; asserts nothing.
-// Goal (issue #7): ≤100 ms. Usage: node scripts/bench-history.mjs   (after a release build)
+// Goal (issue #7): ≤100 ms. Usage: node scripts/bench-history.mjs   (after a release build;
+// DIST=dir for another build)
 import { chromium } from "playwright-core";
 import { SAFETY_QUESTIONS } from "../tests/shared/journey.mjs";
 import { spawn } from "node:child_process";
@@ -9,7 +10,8 @@ import { replaceThroughSettings, synthesize } from "./lib/synthetic.mjs";
 const PORT = 4177;
 const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.RUNS || 9);
-const server = spawn("python3", ["scripts/serve.py", "dist", String(PORT)], { stdio: "ignore" });
+const DIST = process.env.DIST || "dist";
+const server = spawn("python3", ["scripts/serve.py", DIST, String(PORT)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 700));
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
