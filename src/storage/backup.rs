@@ -79,7 +79,7 @@ impl FromJson for Backup {
                 for (name, rows) in m {
                     let rows = Vec::<(String, String)>::from_json(rows)
                         .map_err(|e| format!("stores: {e}"))?;
-                    stores.insert(name.clone(), rows);
+                    stores.insert(String::from(&**name), rows);
                 }
             }
             Some(_) => return Err("stores: expected an object".into()),

@@ -5,19 +5,22 @@
 //! backup already on a device reads as before. Numbers other than whole ones that fit an
 //! i64 are kept as their text: no record holds one, and no float parser is needed.
 
+use std::borrow::Cow;
 use std::fmt;
 
+/// Text borrows from what was parsed (or from the value written) wherever it can: most
+/// strings in a record have no escapes, and a start reads hundreds of records.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Json {
+pub enum Json<'a> {
     Null,
     Bool(bool),
     Int(i64),
     /// Any other number, as written (a fraction, an exponent, a whole number past i64).
-    Num(String),
-    Str(String),
-    Arr(Vec<Json>),
+    Num(Cow<'a, str>),
+    Str(Cow<'a, str>),
+    Arr(Vec<Json<'a>>),
     /// Members in the order written.
-    Obj(Vec<(String, Json)>),
+    Obj(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
 /// Where and why a text is not JSON. `eof` when it ends too soon: a file cut off.
@@ -38,8 +41,9 @@ impl fmt::Display for ParseError {
 /// and a hostile file cannot exhaust the stack.
 const MAX_DEPTH: usize = 128;
 
-pub fn parse(text: &str) -> Result<Json, ParseError> {
+pub fn parse(text: &str) -> Result<Json<'_>, ParseError> {
     let mut p = Parser {
+        s: text,
         b: text.as_bytes(),
         i: 0,
     };
@@ -52,11 +56,12 @@ pub fn parse(text: &str) -> Result<Json, ParseError> {
 }
 
 struct Parser<'a> {
+    s: &'a str,
     b: &'a [u8],
     i: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn fail(&self, what: &'static str) -> ParseError {
         let eof = self.i >= self.b.len();
         ParseError {
@@ -94,14 +99,14 @@ impl Parser<'_> {
         }
     }
 
-    fn word(&mut self, w: &[u8], v: Json) -> Result<Json, ParseError> {
+    fn word(&mut self, w: &[u8], v: Json<'a>) -> Result<Json<'a>, ParseError> {
         for &c in w {
             self.eat(c, "an unknown word")?;
         }
         Ok(v)
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, ParseError> {
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, ParseError> {
         self.space();
         match self.peek() {
             Some(b'n') => self.word(b"null", Json::Null),
@@ -171,7 +176,7 @@ impl Parser<'_> {
         self.i - start
     }
 
-    fn number(&mut self) -> Result<Json, ParseError> {
+    fn number(&mut self) -> Result<Json<'a>, ParseError> {
         let start = self.i;
         if self.peek() == Some(b'-') {
             self.i += 1;
@@ -202,12 +207,12 @@ impl Parser<'_> {
                 return Err(self.fail("expected a digit"));
             }
         }
-        // Only ASCII digits, '-', '.', 'e', '+' were passed over: a valid str slice.
-        let text = std::str::from_utf8(&self.b[start..self.i]).unwrap_or_default();
+        // Only ASCII was passed over: both ends are char boundaries.
+        let text = &self.s[start..self.i];
         // "-0" is a float to serde_json (minus zero), so not a whole number here either.
         Ok(match (whole, text.parse::<i64>()) {
             (true, Ok(i)) if !(i == 0 && text.starts_with('-')) => Json::Int(i),
-            _ => Json::Num(text.to_string()),
+            _ => Json::Num(Cow::Borrowed(text)),
         })
     }
 
@@ -230,12 +235,12 @@ impl Parser<'_> {
         Ok(v)
     }
 
-    fn string(&mut self) -> Result<String, ParseError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
         self.i += 1; // the opening quote
-        let mut out = String::new();
+        let mut out: Option<String> = None;
         loop {
-            // Runs of plain bytes are copied whole; the input is a str, so a run that
-            // stops at an ASCII byte is valid UTF-8.
+            // Runs of plain bytes are taken whole; a run stops at an ASCII byte, so both
+            // its ends are char boundaries. Without an escape the text is borrowed.
             let start = self.i;
             while let Some(c) = self.peek() {
                 if c == b'"' || c == b'\\' || c < 0x20 {
@@ -243,12 +248,20 @@ impl Parser<'_> {
                 }
                 self.i += 1;
             }
-            out.push_str(std::str::from_utf8(&self.b[start..self.i]).unwrap_or_default());
+            let run = &self.s[start..self.i];
+            if self.peek() == Some(b'"') {
+                self.i += 1;
+                return Ok(match out {
+                    None => Cow::Borrowed(run),
+                    Some(mut o) => {
+                        o.push_str(run);
+                        Cow::Owned(o)
+                    }
+                });
+            }
+            let out = out.get_or_insert_with(String::new);
+            out.push_str(run);
             match self.peek() {
-                Some(b'"') => {
-                    self.i += 1;
-                    return Ok(out);
-                }
                 Some(b'\\') => {
                     self.i += 1;
                     let c = match self.peek() {
@@ -295,7 +308,7 @@ impl Parser<'_> {
     }
 }
 
-impl Json {
+impl<'a> Json<'a> {
     /// Compact text, as serde_json writes it.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
@@ -336,14 +349,14 @@ impl Json {
     }
 
     /// The first member named `key`, if this is an object that has one.
-    pub fn get(&self, key: &str) -> Option<&Json> {
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         match self {
             Json::Obj(m) => m.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
         }
     }
 
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Json> {
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Json<'a>> {
         match self {
             Json::Obj(m) => m.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -351,7 +364,7 @@ impl Json {
     }
 
     /// Takes a member out of an object.
-    pub fn remove(&mut self, key: &str) -> Option<Json> {
+    pub fn remove(&mut self, key: &str) -> Option<Json<'a>> {
         match self {
             Json::Obj(m) => {
                 let i = m.iter().position(|(k, _)| k == key)?;
@@ -363,12 +376,12 @@ impl Json {
 
     /// Sets a member of an object, in its place if it is there, else at the end. False
     /// when this is not an object.
-    pub fn set(&mut self, key: &str, v: Json) -> bool {
+    pub fn set(&mut self, key: &str, v: Json<'a>) -> bool {
         match self {
             Json::Obj(m) => {
                 match m.iter_mut().find(|(k, _)| k == key) {
                     Some((_, old)) => *old = v,
-                    None => m.push((key.to_string(), v)),
+                    None => m.push((Cow::Owned(key.to_string()), v)),
                 }
                 true
             }
@@ -439,7 +452,7 @@ pub fn write_str(out: &mut String, s: &str) {
 
 /// What a value is as JSON.
 pub trait ToJson {
-    fn to_json(&self) -> Json;
+    fn to_json(&self) -> Json<'_>;
 }
 
 /// A value read back from JSON; the error says what did not fit, in words.
@@ -484,7 +497,7 @@ fn missing_field(name: &str) -> String {
 }
 
 /// An object, or an error saying what `what` was instead.
-pub fn object<'a>(j: &'a Json, what: &str) -> Result<&'a Json, String> {
+pub fn object<'j, 'a>(j: &'j Json<'a>, what: &str) -> Result<&'j Json<'a>, String> {
     match j {
         Json::Obj(_) => Ok(j),
         other => Err(mismatch(what, other)),
@@ -493,7 +506,7 @@ pub fn object<'a>(j: &'a Json, what: &str) -> Result<&'a Json, String> {
 
 /// An enum as serde writes it by default: a unit variant as its name, any other as an
 /// object with one member, its name.
-pub fn variant(j: &Json) -> Result<(&str, Option<&Json>), String> {
+pub fn variant<'j, 'a>(j: &'j Json<'a>) -> Result<(&'j str, Option<&'j Json<'a>>), String> {
     match j {
         Json::Str(s) => Ok((s, None)),
         Json::Obj(m) if m.len() == 1 => Ok((&m[0].0, Some(&m[0].1))),
@@ -501,8 +514,13 @@ pub fn variant(j: &Json) -> Result<(&str, Option<&Json>), String> {
     }
 }
 
-pub fn tagged<T: ToJson + ?Sized>(name: &str, v: &T) -> Json {
-    Json::Obj(vec![(name.to_string(), v.to_json())])
+pub fn tagged<'a, T: ToJson + ?Sized>(name: &'static str, v: &'a T) -> Json<'a> {
+    tag(name, v.to_json())
+}
+
+/// A variant with its content.
+pub fn tag<'a>(name: &'static str, content: Json<'a>) -> Json<'a> {
+    Json::Obj(vec![(Cow::Borrowed(name), content)])
 }
 
 pub fn unknown_variant(name: &str) -> String {
@@ -510,18 +528,18 @@ pub fn unknown_variant(name: &str) -> String {
 }
 
 /// The content of a variant that has one.
-pub fn content<'a>(name: &str, v: Option<&'a Json>) -> Result<&'a Json, String> {
+pub fn content<'j, 'a>(name: &str, v: Option<&'j Json<'a>>) -> Result<&'j Json<'a>, String> {
     v.ok_or_else(|| format!("variant `{name}` without its content"))
 }
 
-impl ToJson for Json {
-    fn to_json(&self) -> Json {
+impl ToJson for Json<'_> {
+    fn to_json(&self) -> Json<'_> {
         self.clone()
     }
 }
 
 impl<T: ToJson + ?Sized> ToJson for &T {
-    fn to_json(&self) -> Json {
+    fn to_json(&self) -> Json<'_> {
         (**self).to_json()
     }
 }
@@ -539,7 +557,7 @@ fn whole(j: &Json, min: i64, max: i64, ty: &str) -> Result<i64, String> {
 macro_rules! whole_numbers {
     ($($t:ty),*) => {$(
         impl ToJson for $t {
-            fn to_json(&self) -> Json {
+            fn to_json(&self) -> Json<'_> {
                 Json::Int(i64::from(*self))
             }
         }
@@ -557,10 +575,10 @@ whole_numbers!(u8, u16, u32, i32, i64);
 macro_rules! wide_numbers {
     ($($t:ty),*) => {$(
         impl ToJson for $t {
-            fn to_json(&self) -> Json {
+            fn to_json(&self) -> Json<'_> {
                 match i64::try_from(*self) {
                     Ok(i) => Json::Int(i),
-                    Err(_) => Json::Num(self.to_string()),
+                    Err(_) => Json::Num(Cow::Owned(self.to_string())),
                 }
             }
         }
@@ -583,7 +601,7 @@ macro_rules! wide_numbers {
 wide_numbers!(u64, usize);
 
 impl ToJson for bool {
-    fn to_json(&self) -> Json {
+    fn to_json(&self) -> Json<'_> {
         Json::Bool(*self)
     }
 }
@@ -598,28 +616,28 @@ impl FromJson for bool {
 }
 
 impl ToJson for str {
-    fn to_json(&self) -> Json {
-        Json::Str(self.to_string())
+    fn to_json(&self) -> Json<'_> {
+        Json::Str(Cow::Borrowed(self))
     }
 }
 
 impl ToJson for String {
-    fn to_json(&self) -> Json {
-        Json::Str(self.clone())
+    fn to_json(&self) -> Json<'_> {
+        Json::Str(Cow::Borrowed(self))
     }
 }
 
 impl FromJson for String {
     fn from_json(j: &Json) -> Result<Self, String> {
         match j {
-            Json::Str(s) => Ok(s.clone()),
+            Json::Str(s) => Ok(String::from(&**s)),
             other => Err(mismatch("a string", other)),
         }
     }
 }
 
 impl<T: ToJson> ToJson for Option<T> {
-    fn to_json(&self) -> Json {
+    fn to_json(&self) -> Json<'_> {
         self.as_ref().map_or(Json::Null, ToJson::to_json)
     }
 }
@@ -637,7 +655,7 @@ impl<T: FromJson> FromJson for Option<T> {
 }
 
 impl<T: ToJson> ToJson for Vec<T> {
-    fn to_json(&self) -> Json {
+    fn to_json(&self) -> Json<'_> {
         let mut items = Vec::with_capacity(self.len());
         for v in self {
             items.push(v.to_json());
@@ -660,7 +678,7 @@ impl<T: FromJson> FromJson for Vec<T> {
 }
 
 impl<A: ToJson, B: ToJson> ToJson for (A, B) {
-    fn to_json(&self) -> Json {
+    fn to_json(&self) -> Json<'_> {
         Json::Arr(vec![self.0.to_json(), self.1.to_json()])
     }
 }
@@ -683,10 +701,10 @@ impl<A: FromJson, B: FromJson> FromJson for (A, B) {
 macro_rules! json_struct {
     ($ty:ty { $($field:ident $(= $missing:expr)?),* $(,)? }) => {
         impl $crate::storage::json::ToJson for $ty {
-            fn to_json(&self) -> $crate::storage::json::Json {
+            fn to_json(&self) -> $crate::storage::json::Json<'_> {
                 $crate::storage::json::Json::Obj(vec![
                     $((
-                        stringify!($field).to_string(),
+                        std::borrow::Cow::Borrowed(stringify!($field)),
                         $crate::storage::json::ToJson::to_json(&self.$field),
                     )),*
                 ])
@@ -714,10 +732,10 @@ macro_rules! json_struct {
 macro_rules! json_names {
     ($ty:ident { $($v:ident),* $(,)? }) => {
         impl $crate::storage::json::ToJson for $ty {
-            fn to_json(&self) -> $crate::storage::json::Json {
-                $crate::storage::json::Json::Str(match self {
+            fn to_json(&self) -> $crate::storage::json::Json<'_> {
+                $crate::storage::json::Json::Str(std::borrow::Cow::Borrowed(match self {
                     $($ty::$v => stringify!($v)),*
-                }.to_string())
+                }))
             }
         }
         impl $crate::storage::json::FromJson for $ty {

@@ -47,12 +47,12 @@ fn session_entries(store: StoreName, v: &mut Json) -> Result<(), String> {
         .ok_or("a set without an exercise")?
         .to_string();
     let pain = set.get("pain").filter(|p| !p.is_null()).cloned();
-    let member = |k: &str, v: Json| Json::Obj(vec![(k.to_string(), v)]);
+    let member = |k: &'static str, v| Json::Obj(vec![(k.into(), v)]);
     let entry = match pain {
         Some(pain) if amount == 0 => member(
             "Pain",
             Json::Obj(vec![
-                ("exercise".into(), Json::Str(exercise)),
+                ("exercise".into(), Json::Str(exercise.into())),
                 ("pain".into(), pain),
             ]),
         ),

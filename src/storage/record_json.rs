@@ -2,7 +2,7 @@
 //! objects in field order, enums by variant name), kept here so the domain knows nothing of
 //! storage. `tests/fixtures/` holds records written by the serde builds; they must read.
 
-use super::json::{content, member, mismatch, tagged, unknown_variant, variant};
+use super::json::{content, member, mismatch, tag, tagged, unknown_variant, variant};
 use super::json::{FromJson, Json, ToJson};
 use super::records::{
     EntryRecord, Envelope, Event, Meta, ModRecord, OriginRecord, ReasonRecord, SavedPlan,
@@ -26,23 +26,26 @@ use crate::domain::safety::{Clearance, RedFlag, RedFlagAnswers};
 use crate::domain::units::{Grams, Units};
 use crate::{json_names, json_struct};
 use chrono::{NaiveDate, Weekday};
+use std::borrow::Cow;
 
 impl ToJson for NaiveDate {
-    fn to_json(&self) -> Json {
-        Json::Str(self.to_string())
+    fn to_json(&self) -> Json<'_> {
+        Json::Str(Cow::Owned(self.to_string()))
     }
 }
 
 impl FromJson for NaiveDate {
     fn from_json(j: &Json) -> Result<Self, String> {
-        let s = String::from_json(j)?;
+        let Json::Str(s) = j else {
+            return Err(mismatch("a date", j));
+        };
         s.parse().map_err(|_| format!("not a date: {s:?}"))
     }
 }
 
 impl ToJson for Weekday {
-    fn to_json(&self) -> Json {
-        Json::Str(self.to_string())
+    fn to_json(&self) -> Json<'_> {
+        Json::Str(Cow::Owned(self.to_string()))
     }
 }
 
@@ -54,7 +57,7 @@ impl FromJson for Weekday {
 }
 
 impl ToJson for Grams {
-    fn to_json(&self) -> Json {
+    fn to_json(&self) -> Json<'_> {
         self.0.to_json()
     }
 }
@@ -66,8 +69,8 @@ impl FromJson for Grams {
 }
 
 impl ToJson for Pain {
-    fn to_json(&self) -> Json {
-        self.value().to_json()
+    fn to_json(&self) -> Json<'_> {
+        Json::Int(self.value().into())
     }
 }
 
@@ -266,7 +269,7 @@ json_struct!(SavedPlan { title, code, saved });
 json_struct!(Meta { last_backup });
 
 impl<T: ToJson> ToJson for Envelope<T> {
-    fn to_json(&self) -> Json {
+    fn to_json(&self) -> Json<'_> {
         Json::Obj(vec![
             ("v".into(), self.v.to_json()),
             ("d".into(), self.d.to_json()),
@@ -284,32 +287,32 @@ impl<T: FromJson> FromJson for Envelope<T> {
 }
 
 /// The members of a struct variant, read by name.
-fn fields<'a>(name: &str, v: Option<&'a Json>) -> Result<&'a Json, String> {
+fn fields<'j, 'a>(name: &str, v: Option<&'j Json<'a>>) -> Result<&'j Json<'a>, String> {
     match content(name, v)? {
         o @ Json::Obj(_) => Ok(o),
         other => Err(mismatch("a struct variant", other)),
     }
 }
 
-fn obj(members: Vec<(&str, Json)>) -> Json {
+fn obj<'a>(members: Vec<(&'static str, Json<'a>)>) -> Json<'a> {
     Json::Obj(
         members
             .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
+            .map(|(k, v)| (Cow::Borrowed(k), v))
             .collect(),
     )
 }
 
 impl ToJson for RehabDose {
-    fn to_json(&self) -> Json {
+    fn to_json(&self) -> Json<'_> {
         match self {
-            RehabDose::Reps { sets, reps } => tagged(
+            RehabDose::Reps { sets, reps } => tag(
                 "Reps",
-                &obj(vec![("sets", sets.to_json()), ("reps", reps.to_json())]),
+                obj(vec![("sets", sets.to_json()), ("reps", reps.to_json())]),
             ),
-            RehabDose::Seconds { sets, seconds } => tagged(
+            RehabDose::Seconds { sets, seconds } => tag(
                 "Seconds",
-                &obj(vec![
+                obj(vec![
                     ("sets", sets.to_json()),
                     ("seconds", seconds.to_json()),
                 ]),
@@ -337,9 +340,10 @@ impl FromJson for RehabDose {
 }
 
 impl ToJson for Change {
-    fn to_json(&self) -> Json {
-        let pair =
-            |name: &str, from: Json, to: Json| tagged(name, &obj(vec![("from", from), ("to", to)]));
+    fn to_json(&self) -> Json<'_> {
+        fn pair<'a>(name: &'static str, from: Json<'a>, to: Json<'a>) -> Json<'a> {
+            tag(name, obj(vec![("from", from), ("to", to)]))
+        }
         match self {
             Change::Load { from, to } => pair("Load", from.to_json(), to.to_json()),
             Change::Amount { from, to } => pair("Amount", from.to_json(), to.to_json()),
@@ -351,9 +355,9 @@ impl ToJson for Change {
                 to,
                 reps_from,
                 reps_to,
-            } => tagged(
+            } => tag(
                 "Heavier",
-                &obj(vec![
+                obj(vec![
                     ("equipment", equipment.to_json()),
                     ("from", from.to_json()),
                     ("to", to.to_json()),
@@ -399,7 +403,7 @@ impl FromJson for Change {
 }
 
 impl ToJson for FlareEvent {
-    fn to_json(&self) -> Json {
+    fn to_json(&self) -> Json<'_> {
         match self {
             FlareEvent::Started(d) => tagged("Started", d),
             FlareEvent::Ended(d) => tagged("Ended", d),
@@ -420,7 +424,7 @@ impl FromJson for FlareEvent {
 }
 
 impl ToJson for Event {
-    fn to_json(&self) -> Json {
+    fn to_json(&self) -> Json<'_> {
         match self {
             Event::Flare(e) => tagged("Flare", e),
             Event::Swap(e) => tagged("Swap", e),
@@ -447,21 +451,21 @@ impl FromJson for Event {
 }
 
 impl ToJson for ModRecord {
-    fn to_json(&self) -> Json {
+    fn to_json(&self) -> Json<'_> {
         match self {
-            ModRecord::LessLoad { from, to } => tagged(
+            ModRecord::LessLoad { from, to } => tag(
                 "LessLoad",
-                &obj(vec![("from", from.to_json()), ("to", to.to_json())]),
+                obj(vec![("from", from.to_json()), ("to", to.to_json())]),
             ),
-            ModRecord::ShorterHold { from, to } => tagged(
+            ModRecord::ShorterHold { from, to } => tag(
                 "ShorterHold",
-                &obj(vec![("from", from.to_json()), ("to", to.to_json())]),
+                obj(vec![("from", from.to_json()), ("to", to.to_json())]),
             ),
             ModRecord::ShorterRange { how } => {
-                tagged("ShorterRange", &obj(vec![("how", how.to_json())]))
+                tag("ShorterRange", obj(vec![("how", how.to_json())]))
             }
             ModRecord::SlowerTempo { tempo } => {
-                tagged("SlowerTempo", &obj(vec![("tempo", tempo.to_json())]))
+                tag("SlowerTempo", obj(vec![("tempo", tempo.to_json())]))
             }
         }
     }
@@ -492,25 +496,25 @@ impl FromJson for ModRecord {
 }
 
 impl ToJson for EntryRecord {
-    fn to_json(&self) -> Json {
+    fn to_json(&self) -> Json<'_> {
         match self {
             EntryRecord::Set(s) => tagged("Set", s),
-            EntryRecord::Pain { exercise, pain } => tagged(
+            EntryRecord::Pain { exercise, pain } => tag(
                 "Pain",
-                &obj(vec![
+                obj(vec![
                     ("exercise", exercise.to_json()),
                     ("pain", pain.to_json()),
                 ]),
             ),
-            EntryRecord::Accept { exercise, change } => tagged(
+            EntryRecord::Accept { exercise, change } => tag(
                 "Accept",
-                &obj(vec![
+                obj(vec![
                     ("exercise", exercise.to_json()),
                     ("change", change.to_json()),
                 ]),
             ),
             EntryRecord::Decline { exercise } => {
-                tagged("Decline", &obj(vec![("exercise", exercise.to_json())]))
+                tag("Decline", obj(vec![("exercise", exercise.to_json())]))
             }
         }
     }
@@ -541,9 +545,9 @@ impl FromJson for EntryRecord {
 }
 
 impl ToJson for ReasonRecord {
-    fn to_json(&self) -> Json {
+    fn to_json(&self) -> Json<'_> {
         use ReasonRecord as R;
-        let name = |n: &str| Json::Str(n.to_string());
+        let name = |n: &'static str| Json::Str(Cow::Borrowed(n));
         match self {
             R::Start => name("Start"),
             R::Progressed(c) => tagged("Progressed", c),
@@ -556,8 +560,12 @@ impl ToJson for ReasonRecord {
             R::SteppedBack(c) => tagged("SteppedBack", c),
             R::SteppedBackEasier(f) => tagged("SteppedBackEasier", f),
             R::HeldSmallest => name("HeldSmallest"),
-            R::SwappedForPain(f, p) => tagged("SwappedForPain", &(f, p)),
-            R::EasiestAlready(p, c) => tagged("EasiestAlready", &(p, c)),
+            R::SwappedForPain(f, p) => {
+                tag("SwappedForPain", Json::Arr(vec![f.to_json(), p.to_json()]))
+            }
+            R::EasiestAlready(p, c) => {
+                tag("EasiestAlready", Json::Arr(vec![p.to_json(), c.to_json()]))
+            }
             R::GoalLift(f) => tagged("GoalLift", f),
             R::LadderUp(f) => tagged("LadderUp", f),
             R::WelcomeBack(c) => tagged("WelcomeBack", c),

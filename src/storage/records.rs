@@ -409,7 +409,7 @@ pub fn shared_key(stamp_ms: i64) -> String {
 /// Where and how an unreadable record is set aside: its key in the quarantine store and
 /// a value that keeps the original text, its store and key, and why it was set aside.
 pub fn quarantine_entry(store: &str, key: &str, raw: &str, why: &str) -> (String, String) {
-    let text = |s: &str| Json::Str(s.to_string());
+    let text = |s: &str| Json::Str(s.to_string().into());
     let record = Json::Obj(vec![
         ("store".into(), text(store)),
         ("key".into(), text(key)),
