@@ -108,3 +108,41 @@ pub fn save(p: Prefs) -> Result<(), PrefsError> {
             PrefsError::NotSaved(why)
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::json::from_text;
+
+    #[test]
+    fn preferences_saved_by_an_older_version_read_with_defaults_for_what_it_lacked() {
+        let p: Prefs = from_text(r#"{"units":"Lb"}"#).unwrap();
+        assert_eq!(
+            p,
+            Prefs {
+                units: Units::Lb,
+                ..Prefs::default()
+            }
+        );
+        assert!(p.sound, "sound was on before it could be turned off");
+    }
+
+    #[test]
+    fn preferences_read_back_as_saved_in_the_shape_serde_wrote() {
+        let p = Prefs {
+            units: Units::Lb,
+            sound: false,
+            set_aside_seen: u64::MAX,
+            lessons_read: 0b101,
+            lesson_read_day: Some(739_000),
+            lesson_later_day: None,
+        };
+        let text = p.to_json().to_text();
+        assert_eq!(
+            text,
+            r#"{"units":"Lb","sound":false,"set_aside_seen":18446744073709551615,"lessons_read":5,"lesson_read_day":739000,"lesson_later_day":null}"#
+        );
+        assert_eq!(from_text::<Prefs>(&text), Ok(p));
+        assert!(from_text::<Prefs>(r#"{"units":"Stone"}"#).is_err());
+    }
+}
