@@ -294,6 +294,11 @@ fn fields<'j, 'a>(name: &str, v: Option<&'j Json<'a>>) -> Result<&'j Json<'a>, S
     }
 }
 
+/// The `from` and `to` of a change.
+fn from_to<T: FromJson>(o: &Json) -> Result<(T, T), String> {
+    Ok((member(o, "from", None)?, member(o, "to", None)?))
+}
+
 fn obj<'a>(members: Vec<(&'static str, Json<'a>)>) -> Json<'a> {
     Json::Obj(
         members
@@ -374,22 +379,22 @@ impl FromJson for Change {
         let (name, v) = variant(j)?;
         let o = fields(name, v)?;
         Ok(match name {
-            "Load" => Change::Load {
-                from: member(o, "from", None)?,
-                to: member(o, "to", None)?,
-            },
-            "Amount" => Change::Amount {
-                from: member(o, "from", None)?,
-                to: member(o, "to", None)?,
-            },
-            "Sets" => Change::Sets {
-                from: member(o, "from", None)?,
-                to: member(o, "to", None)?,
-            },
-            "Volume" => Change::Volume {
-                from: member(o, "from", None)?,
-                to: member(o, "to", None)?,
-            },
+            "Load" => {
+                let (from, to) = from_to(o)?;
+                Change::Load { from, to }
+            }
+            "Amount" => {
+                let (from, to) = from_to(o)?;
+                Change::Amount { from, to }
+            }
+            "Sets" => {
+                let (from, to) = from_to(o)?;
+                Change::Sets { from, to }
+            }
+            "Volume" => {
+                let (from, to) = from_to(o)?;
+                Change::Volume { from, to }
+            }
             "Heavier" => Change::Heavier {
                 equipment: member(o, "equipment", None)?,
                 from: member(o, "from", None)?,
@@ -476,14 +481,14 @@ impl FromJson for ModRecord {
         let (name, v) = variant(j)?;
         let o = fields(name, v)?;
         Ok(match name {
-            "LessLoad" => ModRecord::LessLoad {
-                from: member(o, "from", None)?,
-                to: member(o, "to", None)?,
-            },
-            "ShorterHold" => ModRecord::ShorterHold {
-                from: member(o, "from", None)?,
-                to: member(o, "to", None)?,
-            },
+            "LessLoad" => {
+                let (from, to) = from_to(o)?;
+                ModRecord::LessLoad { from, to }
+            }
+            "ShorterHold" => {
+                let (from, to) = from_to(o)?;
+                ModRecord::ShorterHold { from, to }
+            }
             "ShorterRange" => ModRecord::ShorterRange {
                 how: member(o, "how", None)?,
             },
@@ -615,5 +620,56 @@ impl FromJson for ReasonRecord {
             "EquipmentChanged" => R::EquipmentChanged(FromJson::from_json(c()?)?),
             other => return Err(unknown_variant(other)),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::json::from_text;
+
+    fn round_trip<T: ToJson + FromJson + PartialEq + std::fmt::Debug>(v: T) {
+        let text = v.to_json().to_text();
+        assert_eq!(from_text::<T>(&text), Ok(v), "{text}");
+    }
+
+    #[test]
+    fn every_change_and_modification_reads_back_as_written() {
+        for c in [
+            Change::Load {
+                from: Grams(8_000),
+                to: Grams(10_000),
+            },
+            Change::Amount { from: 20, to: 22 },
+            Change::Sets { from: 2, to: 3 },
+            Change::Volume {
+                from: 1 << 40,
+                to: (1 << 40) + 1,
+            },
+            Change::Heavier {
+                equipment: Equipment::Kettlebell,
+                from: Grams(8_000),
+                to: Grams(12_000),
+                reps_from: 12,
+                reps_to: 8,
+            },
+        ] {
+            round_trip(c);
+        }
+        for m in [
+            ModRecord::LessLoad { from: 9, to: 8 },
+            ModRecord::ShorterHold { from: 30, to: 20 },
+            ModRecord::ShorterRange {
+                how: "Half way \"down\"".into(),
+            },
+            ModRecord::SlowerTempo {
+                tempo: "4-1-2".into(),
+            },
+        ] {
+            round_trip(m);
+        }
+        assert!(from_text::<Change>(r#"{"Load":{"from":1}}"#)
+            .unwrap_err()
+            .contains("missing field `to`"));
     }
 }
