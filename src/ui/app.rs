@@ -27,7 +27,7 @@ pub fn App() -> impl IntoView {
     let data = super::data::DataCtx::provide();
     super::plan_state::provide_today();
     provide_context(crate::platform::install::use_install());
-    super::lazy::warm_up();
+    super::lazy::warm_up(data);
 
     view! {
         <Router>

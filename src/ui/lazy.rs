@@ -75,18 +75,32 @@ fn screens_ready() -> Result<(), ChunkError> {
     Ok(())
 }
 
-/// After Today is up, the other screens' chunk is made ready in the background (a failure
-/// here is silent: opening a screen tries again and says so). Nothing to do unsplit.
-pub fn warm_up() {
+/// Once the start's read is in and Today drawn, the other screens' chunk is made ready in
+/// the background (a failure here is silent: opening a screen tries again and says so).
+/// Nothing to do unsplit.
+pub fn warm_up(data: super::data::DataCtx) {
     #[cfg(feature = "split")]
     {
-        let later = std::time::Duration::from_millis(2500);
-        set_timeout(
-            || leptos::task::spawn_local(async { _ = preload_screens().await }),
-            later,
-        );
+        let started = StoredValue::new(false);
+        Effect::new(move || {
+            if data.loaded.with(|l| l.is_some()) && !started.get_value() {
+                started.set_value(true);
+                // The next task: after Today's first frame, not before it.
+                let later = std::time::Duration::from_millis(WARM_UP_AFTER_MS);
+                set_timeout(
+                    || leptos::task::spawn_local(async { _ = preload_screens().await }),
+                    later,
+                );
+            }
+        });
     }
+    #[cfg(not(feature = "split"))]
+    let _ = data;
 }
+
+/// How long after the start's read the screens chunk is fetched.
+#[cfg(feature = "split")]
+const WARM_UP_AFTER_MS: u64 = 100;
 
 type Load = fn() -> SendWrapper<Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>>;
 
