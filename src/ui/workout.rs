@@ -1017,24 +1017,32 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
         {move || if shown_step.get().0 {
             let name = block.with_untracked(|b| b.current().item.name.clone());
             let (reason, measure) = block.with_untracked(|b| (b.current().item.reason.clone(), b.current().item.measure));
+            // Built when first opened (the click runs before it opens), then kept.
+            let opened = RwSignal::new(false);
             view! {
                 <details class="more">
-                    <summary><span>"Pain now, effort, swap"</span></summary>
-                    {pain_grid()}
-                    <Effort effort=effort/>
-                    {reason.map(|r| view! { <p class="reason">{r.explain(units, measure)}" "{super::learn::why_link(&r)}</p> })}
-                    {move || {
-                        let choices = swap_choices();
+                    <summary on:click=move |_| if !opened.get_untracked() { opened.set(true) }><span>"Pain now, effort, swap"</span></summary>
+                    {move || opened.get().then(|| {
                         let name = name.clone();
-                        (!choices.is_empty()).then(|| view! {
-                            <details class="swap">
-                                <summary><span>{format!("Swap {name}")}</span></summary>
-                                <div class="stack">
-                                    {choices.into_iter().map(|to| view! { <button on:click=move |_| choose(to)>{to.name}</button> }).collect_view()}
-                                </div>
-                            </details>
-                        })
-                    }}
+                        let reason = reason.clone();
+                        view! {
+                            {pain_grid()}
+                            <Effort effort=effort/>
+                            {reason.map(|r| view! { <p class="reason">{r.explain(units, measure)}" "{super::learn::why_link(&r)}</p> })}
+                            {move || {
+                                let choices = swap_choices();
+                                let name = name.clone();
+                                (!choices.is_empty()).then(|| view! {
+                                    <details class="swap">
+                                        <summary><span>{format!("Swap {name}")}</span></summary>
+                                        <div class="stack">
+                                            {choices.into_iter().map(|to| view! { <button on:click=move |_| choose(to)>{to.name}</button> }).collect_view()}
+                                        </div>
+                                    </details>
+                                })
+                            }}
+                        }
+                    })}
                 </details>
             }.into_any()
         } else {
@@ -1125,11 +1133,14 @@ fn WarmUpStepView(step: WarmUp, now: ReadSignal<i64>) -> impl IntoView {
             <strong>{format!("{} · {} min", step.title, step.minutes)}</strong>
             <ul class="plain drills">{step.drills.iter().map(|(e, n)| {
                 let e: &'static crate::domain::library::Exercise = e;
+                // Drawn when first opened: a session starts without drawing the figures
+                // folded away in the warm-up (the click runs before the drill opens).
+                let opened = RwSignal::new(false);
                 view! {
                     <li>
                         <details>
-                            <summary><span>{e.name}</span><span class="dose">{format!("{n} {}", unit_label(e.measure))}</span></summary>
-                            <super::figure::ExerciseFigure exercise=e/>
+                            <summary on:click=move |_| if !opened.get_untracked() { opened.set(true) }><span>{e.name}</span><span class="dose">{format!("{n} {}", unit_label(e.measure))}</span></summary>
+                            {move || opened.get().then(|| view! { <super::figure::ExerciseFigure exercise=e/> })}
                         </details>
                     </li>
                 }
