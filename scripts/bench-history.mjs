@@ -99,11 +99,29 @@ try {
     await allButton.evaluate((b) => b.setAttribute("data-bench", "all"));
     firstAll.push(await timeClick(page, 'button[data-bench="all"]', "return document.querySelector('button[data-bench=\"all\"]').getAttribute('aria-pressed') === 'true' && document.querySelectorAll('figure.chart').length >= 9 && !document.querySelector('main [role=status]');"));
   }
+  // The physio summary, opened a moment after a start (it reads the twelve weeks it shows),
+  // through a link the router follows like the one on History.
+  const summary = [];
+  const summed = "return !!document.getElementById('s-questions') && !document.querySelector('main').textContent.includes('Reading your history');";
+  for (let i = 0; i < FIRST; i++) {
+    await page.waitForTimeout(2500);
+    await page.goto(`${BASE}/`);
+    await page.getByText(/Phase \d/).first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(IDLE);
+    await page.evaluate(() => {
+      const a = document.createElement("a");
+      a.href = "/summary";
+      a.id = "bench-summary";
+      document.body.append(a);
+    });
+    summary.push(await timeClick(page, "#bench-summary", summed));
+  }
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   console.log(`five-year history: ${counts.sets} sets, ${counts.checkins} check-ins, ${counts.sessions} sessions`);
   console.log(`open History and draw every chart (6 months shown), 4× CPU throttling: ${stats(open)}`);
   console.log(`the first History ${IDLE / 1000} s after a start (reads the six months shown), 4× CPU throttling: ${stats(ahead)}`);
   console.log(`the first History at once after a start, 4× CPU throttling: ${stats(first)}`);
+  console.log(`the physio summary ${IDLE / 1000} s after a start (reads the twelve weeks shown), 4× CPU throttling: ${stats(summary)}`);
   console.log(`then All for the first time (reads every record), 4× CPU throttling: ${stats(firstAll)}`);
   console.log(`switch to All (five years: 4-week blocks, the 10 % charts weekly for the last year), 4× CPU throttling: ${stats(all)}`);
 } finally {
