@@ -11,7 +11,7 @@ const PORT = 4177;
 const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.RUNS || 9);
 const DIST = process.env.DIST || "dist";
-// How long after a start the read-ahead case waits before opening History.
+// How long after a start the first open of History (and of the summary) waits, in ms.
 const IDLE = Number(process.env.IDLE || 1000);
 // How many starts each first-open case is timed over.
 const FIRST = Number(process.env.FIRST || 3);

@@ -82,8 +82,9 @@ pub fn warm_up(data: super::data::DataCtx) {
     #[cfg(feature = "split")]
     {
         let started = StoredValue::new(false);
+        // Once started it reads no signal, so it never runs again.
         Effect::new(move || {
-            if data.loaded.with(|l| l.is_some()) && !started.get_value() {
+            if !started.get_value() && data.loaded.with(|l| l.is_some()) {
                 started.set_value(true);
                 // The next task: after Today's first frame, not before it.
                 let later = std::time::Duration::from_millis(WARM_UP_AFTER_MS);

@@ -1017,11 +1017,10 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
         {move || if shown_step.get().0 {
             let name = block.with_untracked(|b| b.current().item.name.clone());
             let (reason, measure) = block.with_untracked(|b| (b.current().item.reason.clone(), b.current().item.measure));
-            // Built when first opened (the click runs before it opens), then kept.
             let opened = RwSignal::new(false);
             view! {
-                <details class="more">
-                    <summary on:click=move |_| if !opened.get_untracked() { opened.set(true) }><span>"Pain now, effort, swap"</span></summary>
+                <details class="more" on:toggle=move |_| unfold(opened)>
+                    <summary on:click=move |_| unfold(opened)><span>"Pain now, effort, swap"</span></summary>
                     {move || opened.get().then(|| {
                         let name = name.clone();
                         let reason = reason.clone();
@@ -1049,6 +1048,16 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
             // Done or stopped: pain that comes on afterwards is still one tap away.
             pain_grid().into_any()
         }}
+    }
+}
+
+/// Marks a `<details>` as opened, so that what it folds away is built now and then kept: a
+/// session starts without building the warm-up's figures or the pain grid while they are
+/// folded. The summary's click comes before the details opens, so nothing shows empty;
+/// `toggle` covers any other way it opens.
+fn unfold(opened: RwSignal<bool>) {
+    if !opened.get_untracked() {
+        opened.set(true);
     }
 }
 
@@ -1133,13 +1142,11 @@ fn WarmUpStepView(step: WarmUp, now: ReadSignal<i64>) -> impl IntoView {
             <strong>{format!("{} · {} min", step.title, step.minutes)}</strong>
             <ul class="plain drills">{step.drills.iter().map(|(e, n)| {
                 let e: &'static crate::domain::library::Exercise = e;
-                // Drawn when first opened: a session starts without drawing the figures
-                // folded away in the warm-up (the click runs before the drill opens).
                 let opened = RwSignal::new(false);
                 view! {
                     <li>
-                        <details>
-                            <summary on:click=move |_| if !opened.get_untracked() { opened.set(true) }><span>{e.name}</span><span class="dose">{format!("{n} {}", unit_label(e.measure))}</span></summary>
+                        <details on:toggle=move |_| unfold(opened)>
+                            <summary on:click=move |_| unfold(opened)><span>{e.name}</span><span class="dose">{format!("{n} {}", unit_label(e.measure))}</span></summary>
                             {move || opened.get().then(|| view! { <super::figure::ExerciseFigure exercise=e/> })}
                         </details>
                     </li>
