@@ -379,22 +379,10 @@ impl FromJson for Change {
         let (name, v) = variant(j)?;
         let o = fields(name, v)?;
         Ok(match name {
-            "Load" => {
-                let (from, to) = from_to(o)?;
-                Change::Load { from, to }
-            }
-            "Amount" => {
-                let (from, to) = from_to(o)?;
-                Change::Amount { from, to }
-            }
-            "Sets" => {
-                let (from, to) = from_to(o)?;
-                Change::Sets { from, to }
-            }
-            "Volume" => {
-                let (from, to) = from_to(o)?;
-                Change::Volume { from, to }
-            }
+            "Load" => from_to(o).map(|(from, to)| Change::Load { from, to })?,
+            "Amount" => from_to(o).map(|(from, to)| Change::Amount { from, to })?,
+            "Sets" => from_to(o).map(|(from, to)| Change::Sets { from, to })?,
+            "Volume" => from_to(o).map(|(from, to)| Change::Volume { from, to })?,
             "Heavier" => Change::Heavier {
                 equipment: member(o, "equipment", None)?,
                 from: member(o, "from", None)?,
