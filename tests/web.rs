@@ -376,6 +376,46 @@ mod indexeddb {
         assert_eq!(rb.load().await.unwrap().sets.len(), 6);
     }
 
+    /// A set logged while the store is being read again (another tab's change, History
+    /// asking for more) must not vanish from the screen when that read lands. The write
+    /// lands at a different point of the read each round.
+    #[wasm_bindgen_test]
+    async fn a_set_logged_during_a_read_stays_shown() {
+        use backstrong::ui::data::DataCtx;
+        use leptos::prelude::WithUntracked;
+        // What mounting the app would set up: an executor and an owner.
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        let owner = leptos::prelude::Owner::new();
+        owner.set();
+        let ctx = DataCtx::provide();
+        super::wait_until(|| ctx.loaded.with_untracked(Option::is_some)).await;
+        let today = backstrong::platform::clock::today();
+        let s = StoredSession {
+            id: format!("race-{}", js_sys::Math::random()),
+            day: today,
+            slot: 0,
+            started_ms: backstrong::platform::clock::now_ms(),
+            finished: false,
+            response: None,
+            finished_ms: None,
+            served: Vec::new(),
+        };
+        ctx.save_session(s.clone()).await.unwrap();
+        let held = || {
+            ctx.loaded
+                .with_untracked(|l| l.as_ref().map_or(0, |l| l.sets_of(&s.id).len()))
+        };
+        for i in 0..24u16 {
+            ctx.reload();
+            super::sleep(i32::from(i % 6)).await;
+            ctx.save_entry(set(&s, i)).await.unwrap();
+            super::wait_until(|| held() == usize::from(i) + 1).await;
+            // Long enough for any read under way to land.
+            super::sleep(120).await;
+            assert_eq!(held(), usize::from(i) + 1, "round {i}: the set is shown");
+        }
+    }
+
     #[wasm_bindgen_test]
     async fn every_schema_fixture_imports_and_loads_and_the_newest_round_trips() {
         for (text, newest) in [

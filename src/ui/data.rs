@@ -27,6 +27,8 @@ pub struct DataCtx {
     /// The earliest day a screen shows (History, the summary): loads hold every record
     /// from it on. `MAX`: only what a start needs; `MIN`: everything.
     reach: StoredValue<NaiveDate>,
+    /// How many writes were applied to what is held: a read that one overtook is stale.
+    applied: StoredValue<u64>,
     /// Everything stored, once loaded (or, from a checkpoint, what is recent).
     pub loaded: RwSignal<Option<Loaded>>,
     /// The last storage problem, in words for the user.
@@ -40,6 +42,7 @@ impl DataCtx {
             db: StoredValue::new_local(None),
             channel: StoredValue::new_local(None),
             reach: StoredValue::new(NaiveDate::MAX),
+            applied: StoredValue::new(0),
             loaded: RwSignal::new(None),
             error: RwSignal::new(None),
         };
@@ -89,6 +92,7 @@ impl DataCtx {
         let ctx = *self;
         let Some(db) = self.db() else { return };
         let reach = self.reach.get_value();
+        let applied = self.applied.get_value();
         leptos::task::spawn_local(async move {
             let today = crate::platform::clock::today();
             let loaded = match reach {
@@ -96,6 +100,9 @@ impl DataCtx {
                 reach => db.load_recent_from(today, reach).await,
             };
             match loaded {
+                // A write applied while this read ran may be missing from it: read again,
+                // so it does not disappear from the screen.
+                Ok(_) if ctx.applied.get_value() != applied => ctx.reload(),
                 Ok(l) => {
                     let short = !l.holds_from(ctx.reach.get_value());
                     ctx.loaded.set(Some(l));
@@ -165,12 +172,16 @@ impl DataCtx {
     /// Changes what is held; a change older than the checkpoint it was read from reads
     /// the store again.
     fn apply(&self, f: impl FnOnce(&mut Loaded)) {
+        self.applied.update_value(|n| *n += 1);
         self.loaded.update(|l| {
             if let Some(l) = l {
                 f(l);
             }
         });
-        if self.with(|l| l.stale) == Some(true) {
+        if self
+            .loaded
+            .with_untracked(|l| l.as_ref().is_some_and(|l| l.stale))
+        {
             self.reload();
         }
     }
