@@ -916,15 +916,6 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
                         rows.push(view! { <li class="saved">{format!("Set {}{of} · {}", n + 1, set_words(s.amount, s.load, step.item.measure, units))}<span class="tick">" ✓ Saved"</span></li> }.into_any());
                     }
                 }
-                if b.ended.is_none() {
-                    // The sets after the next one, as they will be: an applied change shows.
-                    let step = b.current();
-                    let cue = step.range_cue().map(|c| format!(" · {c}")).unwrap_or_default();
-                    let done = step.sets_done();
-                    for (n, t) in step.remaining().iter().enumerate().skip(1) {
-                        rows.push(view! { <li class="todo">{format!("Set {} · {}{cue}", done + n + 1, set_words(t.amount, t.load, step.item.measure, units))}</li> }.into_any());
-                    }
-                }
                 rows
             })}
         </ol>
@@ -1014,6 +1005,19 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
                 (action, _) => view! { <InView><SaidNote pain=pain action=action text=text/></InView> }.into_any(),
             })
         }}
+        // The sets after the next one, as they will be (an applied change shows): below the
+        // next set's controls, so the page reads done, now, then what is to come.
+        {move || block.with(|b| {
+            let step = b.current();
+            let remaining = step.remaining();
+            let later = remaining.get(1..).filter(|l| b.ended.is_none() && !l.is_empty())?;
+            let cue = step.range_cue().map(|c| format!(" · {c}")).unwrap_or_default();
+            let first = step.sets_done() + 2;
+            let rows = later.iter().zip(first..).map(|(t, n)| {
+                view! { <li class="todo">{format!("Set {n} · {}{cue}", set_words(t.amount, t.load, step.item.measure, units))}</li> }
+            }).collect_view();
+            Some(view! { <ol class="sets upcoming" aria-label="Sets still to come">{rows}</ol> })
+        })}
         {move || if shown_step.get().0 {
             let name = block.with_untracked(|b| b.current().item.name.clone());
             let (reason, measure) = block.with_untracked(|b| (b.current().item.reason.clone(), b.current().item.measure));

@@ -66,6 +66,11 @@ test("a whole session with one thumb: every control in reach without a scroll, p
   // Done names the set and the dose, and one tap logs it.
   const done = doneButton(page);
   await expect(done).toHaveText(/^Done · set 1 of \d+ · \d+ (reps|s)/);
+  // The page reads in order: what is done, the next set, then the sets still to come.
+  const later = first.getByRole("list", { name: "Sets still to come" });
+  await expect(later.getByRole("listitem").first()).toHaveText(/^Set 2 · /);
+  const below = await later.evaluate((l, d) => !!(d.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING), await done.elementHandle());
+  expect(below, "the sets to come are below the Done button").toBe(true);
   await logSet(done);
   await expect(first.locator(".sets .saved")).toHaveCount(1);
   await page.screenshot({ path: `${shots}workout-mid-exercise.png` });
