@@ -2,6 +2,8 @@
 // throttling, on an empty store and on a synthetic five-year history (≈16,000 sets,
 // 1,800 check-ins) imported through Settings. Prints p50/p95; asserts nothing.
 // Usage: node scripts/bench-log.mjs   (after a release build)
+// SPLIT=1 also prints where each tap's time goes: tap → the set's IndexedDB put issued →
+// the put's success → its transaction's commit → the count shown.
 import { chromium } from "playwright-core";
 import { SAFETY_QUESTIONS, DONE } from "../tests/shared/journey.mjs";
 import { spawn } from "node:child_process";
@@ -18,7 +20,23 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"],
 });
 
+/** With SPLIT=1: the times of the sets store's put, its success and its commit. */
+const SPLIT = () => {
+  window.__t = {};
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...a) {
+    const r = put.apply(this, a);
+    if (this.name === "sets") {
+      const t = (window.__t = { put: performance.now() });
+      r.addEventListener("success", () => (t.ok = performance.now()));
+      this.transaction.addEventListener("complete", () => (t.done = performance.now()));
+    }
+    return r;
+  };
+};
+
 async function onboard(page) {
+  if (process.env.SPLIT) await page.addInitScript(SPLIT);
   await page.goto(`${BASE}/start`);
   for (const q of SAFETY_QUESTIONS) await page.getByRole("group", { name: q }).getByLabel("No", { exact: true }).check();
   for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next" }).click();
@@ -96,7 +114,9 @@ async function measureWith(page, cdp, samples) {
             seen.observe(document.body, { childList: true, subtree: true });
             button.click();
           });
-          return performance.now() - t0;
+          const t = performance.now();
+          const T = window.__t || {};
+          return T.done ? [t - t0, T.put - t0, T.ok - T.put, T.done - T.ok, t - T.done] : [t - t0];
         }),
       );
     }
@@ -108,12 +128,44 @@ async function measureWith(page, cdp, samples) {
     }
   }
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
-  times.sort((a, b) => a - b);
-  const q = (p) => times[Math.min(times.length - 1, Math.floor((times.length - 1) * p))].toFixed(1);
-  return `p50 ${q(0.5)} ms, p95 ${q(0.95)} ms (n=${times.length})`;
+  const col = (i) => times.map((x) => x[i]).sort((a, b) => a - b);
+  const q = (v, p) => v[Math.min(v.length - 1, Math.floor((v.length - 1) * p))].toFixed(1);
+  const parts = ["to the put", "put → success", "success → commit", "commit → shown"];
+  const split = times[0].length > 1 ? parts.map((n, i) => `\n    ${n}: p50 ${q(col(i + 1), 0.5)} ms, p95 ${q(col(i + 1), 0.95)} ms`).join("") : "";
+  return `p50 ${q(col(0), 0.5)} ms, p95 ${q(col(0), 0.95)} ms (n=${times.length})${split}`;
+}
+
+/** The floor under any app: one strict-durability put and its commit, in a page with no app. */
+async function browserWrite() {
+  const page = await browser.newPage();
+  await page.goto(`${BASE}/robots.txt`);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  const t = await page.evaluate(async () => {
+    const db = await new Promise((ok) => {
+      const q = indexedDB.open("floor", 1);
+      q.onupgradeneeded = () => q.result.createObjectStore("s");
+      q.onsuccess = () => ok(q.result);
+    });
+    const out = [];
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      await new Promise((ok) => {
+        const tx = db.transaction("s", "readwrite", { durability: "strict" });
+        tx.objectStore("s").put("x".repeat(200), i);
+        tx.oncomplete = ok;
+      });
+      out.push(performance.now() - t0);
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+    return out.sort((a, b) => a - b);
+  });
+  await page.close();
+  return `p50 ${t[14].toFixed(1)} ms, p95 ${t[28].toFixed(1)} ms (n=30)`;
 }
 
 try {
+  if (process.env.SPLIT) console.log(`the browser's own strict write and commit, no app, 4× CPU throttling: ${await browserWrite()}`);
   const empty = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await onboard(empty);
   console.log(`tap → stored → shown, 4× CPU throttling, empty store: ${await measure(empty, 20)}`);

@@ -207,7 +207,8 @@ struct Live {
     model: RwSignal<LiveSession>,
     plan: StoredValue<Rc<Plan>, LocalStorage>,
     stored: StoredValue<StoredSession>,
-    saving: RwSignal<bool>,
+    /// Entries are being stored: a tap on Done now is a bounce.
+    saving: StoredValue<bool>,
     /// How many of the session's stored entries the model has taken in.
     applied: StoredValue<usize>,
 }
@@ -227,7 +228,7 @@ impl Live {
             })
             .unwrap_or(0);
         let now = clock::now_ms();
-        self.saving.set(true);
+        self.saving.set_value(true);
         leptos::task::spawn_local(async move {
             for (i, entry) in entries.into_iter().enumerate() {
                 let stored = StoredEntry {
@@ -254,7 +255,7 @@ impl Live {
                 });
                 self.applied.try_update_value(|n| *n += 1);
             }
-            self.saving.try_set(false);
+            self.saving.try_update_value(|s| *s = false);
         });
     }
 }
@@ -272,7 +273,7 @@ fn ActiveSession(
         model: RwSignal::new(planned.live.clone().expect("a started session has a model")),
         plan: StoredValue::new_local(plan.clone()),
         stored: StoredValue::new(stored.clone()),
-        saving: RwSignal::new(false),
+        saving: StoredValue::new(false),
         applied: StoredValue::new(
             data.loaded
                 .with_untracked(|l| l.as_ref().map(|l| l.sets_of(&stored.id).len()))
@@ -284,7 +285,7 @@ fn ActiveSession(
     Effect::new(move |_| {
         let id = stored_id(live);
         let stored_count = data.with(|l| l.sets_of(&id).len()).unwrap_or(0);
-        if stored_count == live.applied.get_value() || live.saving.get_untracked() {
+        if stored_count == live.applied.get_value() || live.saving.get_value() {
             return;
         }
         let rebuilt = data.loaded.with_untracked(|l| {
@@ -691,13 +692,23 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
         edit.set(None);
         live.log(vec![set_of(t)]);
     };
+    // A tap while the last one is being stored is a bounce, not a new set. Checked here,
+    // at once: a `disabled` attribute would come a render too late for a bounce, and
+    // toggling it on every set cost the write a frame.
+    let busy = move || live.saving.get_value();
     let log_next = move |_| {
+        if busy() {
+            return;
+        }
         if let Some(t) = next_target() {
             log_set(t);
         }
     };
     // One tap: the set is done and it hurt this much.
     let log_hurt = move |p: u8| {
+        if busy() {
+            return;
+        }
         crate::platform::sound::unlock();
         let Some(t) = next_target() else { return };
         edit.set(None);
@@ -709,6 +720,8 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
             },
         ]);
     };
+    // Never held back while a set is stored: a pain report is never dropped, and a second
+    // copy of the same report changes nothing.
     let report = move |p: u8| {
         crate::platform::sound::unlock();
         live.log(vec![Entry::Pain {
@@ -823,7 +836,6 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
             let _ = data.save_event(Event::Swap(swap)).await;
         });
     };
-    let saving = live.saving;
     let active = move || block.with(|b| b.state() == BlockState::Active);
     // What the figure and the tempo guide show: they start again only when it changes
     // (a swap, a slower tempo), not with every set logged.
@@ -850,7 +862,7 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
                             b.pains.iter().rev().find(|r| b.key_of(r) == key).map(|r| r.pain.value()) == Some(p)
                         });
                         view! {
-                            <button aria-pressed=move || pressed().to_string() class=format!("p{p}") disabled=move || saving.get() on:click=move |_| report(p)>{p.to_string()}</button>
+                            <button aria-pressed=move || pressed().to_string() class=format!("p{p}") on:click=move |_| report(p)>{p.to_string()}</button>
                         }
                     }).collect_view()}
                 </div>
@@ -972,7 +984,7 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
                                     </div>
                                 </Show>
                             </div>
-                            <button class="primary log" disabled=move || saving.get() on:click=log_next>
+                            <button class="primary log" on:click=log_next>
                                 <span>{done_label}</span>
                                 <span class="sr-only">" · "</span>
                                 <span class="what">{what}</span>
@@ -980,7 +992,7 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
                             <div class="hurt" role="group" aria-label="Done, but it hurt">
                                 <span aria-hidden="true">"Hurt?"</span>
                                 {(3u8..=10).map(|p| view! {
-                                    <button class=format!("p{p}") aria-label=format!("Done, pain {p}") disabled=move || saving.get() on:click=move |_| log_hurt(p)>{p.to_string()}</button>
+                                    <button class=format!("p{p}") aria-label=format!("Done, pain {p}") on:click=move |_| log_hurt(p)>{p.to_string()}</button>
                                 }).collect_view()}
                             </div>
                         </div>

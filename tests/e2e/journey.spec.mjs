@@ -189,6 +189,25 @@ test("the safety questions come back after a month", async ({ page, context }) =
   await expect(page.getByRole("region", { name: "Safety questions" })).toBeVisible();
 });
 
+test("a bounced double tap on Done, or on Done with pain, logs one set", async ({ page }) => {
+  await page.clock.install({ time: MONDAY });
+  await page.goto("/");
+  await expectScreen(page, "Today");
+  await setUp(page, { returning: true });
+  await page.goto("/workout");
+  await page.getByRole("button", { name: "Start session" }).click();
+  // Two clicks in the same instant, as a thumb that bounces: the second comes while the
+  // first set is being stored.
+  const bounce = (button) => button.evaluate((b) => { b.click(); b.click(); });
+  await bounce(doneButton(page));
+  await expect.poll(() => setsDone(page)).toBe(1);
+  await bounce(page.getByRole("button", { name: "Done, pain 3" }).first());
+  await expect.poll(() => setsDone(page)).toBe(2);
+  await page.reload();
+  await expect.poll(() => setsDone(page)).toBe(2);
+  await expect(page.getByRole("region", { name: "Stop for pain" })).toHaveCount(0);
+});
+
 test("a timed hold counts down to get ready, then holds, then logs itself", async ({ page }) => {
   await page.clock.install({ time: MONDAY });
   await page.goto("/");
