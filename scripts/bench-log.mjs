@@ -95,6 +95,9 @@ async function measureWith(page, cdp, samples) {
     if (await page.getByText("No session left").isVisible()) break;
     if (await start.isVisible()) await start.click();
     await log.waitFor();
+    // As in a gym, where the warm-up comes first: the session is open a moment before its
+    // first set (the app readies the rest's sound then, away from any tap).
+    await page.waitForTimeout(2000);
     while (times.length < samples && (await log.isVisible())) {
       await page.waitForTimeout(50);
       times.push(

@@ -9,14 +9,23 @@ thread_local! {
     static CONTEXT: RefCell<Option<AudioContext>> = const { RefCell::new(None) };
 }
 
-/// Creates or resumes the audio context; call from a tap.
-pub fn unlock() {
+/// Creates the audio context, still silent until a tap unlocks it. Creating one takes a
+/// browser tens of milliseconds, so it is done ahead, away from any tap: the first set of a
+/// session is then stored and shown without waiting for it.
+pub fn prepare() {
     CONTEXT.with(|c| {
         let mut c = c.borrow_mut();
         if c.is_none() {
             *c = AudioContext::new().ok();
         }
-        if let Some(ctx) = c.as_ref() {
+    });
+}
+
+/// Creates (unless prepared) and resumes the audio context; call from a tap.
+pub fn unlock() {
+    prepare();
+    CONTEXT.with(|c| {
+        if let Some(ctx) = c.borrow().as_ref() {
             let _ = ctx.resume();
         }
     });

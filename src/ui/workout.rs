@@ -305,6 +305,11 @@ fn ActiveSession(
         }
         live.applied.set_value(stored_count);
     });
+    // The rest's beep needs an audio context: made a moment after the session opens, not
+    // on the first set's tap.
+    if sound_on() {
+        set_timeout(crate::platform::sound::prepare, Duration::from_millis(1000));
+    }
     // The screen stays on for the whole session.
     let wake = StoredValue::new_local(Some(crate::platform::wake_lock::ScreenWake::start()));
     on_cleanup(move || wake.update_value(|w| drop(w.take())));
