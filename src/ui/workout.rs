@@ -843,7 +843,8 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
     };
     let active = move || block.with(|b| b.state() == BlockState::Active);
     // What the figure and the tempo guide show: they start again only when it changes
-    // (a swap, a slower tempo), not with every set logged.
+    // (a swap, a slower tempo, the last set done), not with every set logged. Read only
+    // through this memo: reading the block there too would draw them again on every set.
     let shown = Memo::new(move |_| {
         block.with(|b| {
             let s = b.current();
@@ -851,11 +852,13 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
                 s.item.library().map(|e| e.id),
                 s.item.equipment,
                 s.tempo().to_string(),
+                b.state() == BlockState::Active,
             )
         })
     });
     // What the folded extras depend on: they stay open across logged sets.
     let shown_step = Memo::new(move |_| (active(), key()));
+    let sets_done = Memo::new(move |_| block.with(|b| b.current().sets_done()));
     let pain_grid = move || {
         view! {
             <fieldset class="pain">
@@ -915,10 +918,10 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
         })}</p>
         </div>
         {move || {
-            let (id, eq, tempo) = shown.get();
+            let (id, eq, tempo, active) = shown.get();
             let e = id.and_then(crate::domain::library::exercise);
-            match (tempo_parts(&tempo).filter(|_| active()), e) {
-                (Some(parts), e) => view! { <TempoGuide parts=parts figure=e.map(|e| (e, eq))/> }.into_any(),
+            match (tempo_parts(&tempo).filter(|_| active), e) {
+                (Some(parts), e) => view! { <TempoGuide parts=parts figure=e.map(|e| (e, eq)) sets_done=sets_done/> }.into_any(),
                 (None, Some(e)) => view! { <super::figure::ExerciseFigure exercise=e with=Some(eq)/> }.into_any(),
                 (None, None) => ().into_any(),
             }
@@ -1193,6 +1196,9 @@ fn TempoGuide(
         &'static crate::domain::library::Exercise,
         crate::domain::equipment::Equipment,
     )>,
+    /// Sets logged of this exercise: a logged set ends the set it paced, so the guide stops
+    /// (and stays quiet through the rest).
+    sets_done: Memo<usize>,
 ) -> impl IntoView {
     let seconds = |want: TempoPart| {
         parts
@@ -1224,6 +1230,14 @@ fn TempoGuide(
             ticker.resume();
         }
     };
+    Effect::new(move |was: Option<usize>| {
+        let n = sets_done.get();
+        if was.is_some_and(|w| w != n) && started.get_untracked().is_some() {
+            ticker.pause();
+            started.set(None);
+        }
+        n
+    });
     let parts = StoredValue::new(parts);
     let at = move || {
         let t0 = started.get()?;

@@ -323,11 +323,17 @@ test("warm-up steps have timers, the tempo guide keeps time, and rests end with 
   await page.clock.runFor(1_500);
   await expect(now).not.toHaveText(first);
   await page.getByRole("button", { name: "Stop tempo guide" }).click();
+  await expect(now).toHaveCount(0);
+  // Started again, it paces the set until the set is logged; the rest is quiet.
+  await guide.click();
+  await expect(now).toHaveText(/^(Down|Pause|Up) \d$/);
 
   // A rest ends with a beep (sound on by default) ...
   const beeps = await page.evaluate(() => window.__beeps);
   await doneButton(page).click();
   await expect(page.getByRole("timer")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Tempo guide" }).first()).toHaveAttribute("aria-pressed", "false");
+  await expect(now).toHaveCount(0);
   await page.clock.runFor(181_000);
   await expect(page.getByRole("timer")).toHaveCount(0);
   expect(await page.evaluate(() => window.__beeps)).toBeGreaterThan(beeps);
