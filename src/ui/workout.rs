@@ -394,6 +394,9 @@ fn ActiveSession(
     };
     let sets_left = move || live.model.with(LiveSession::sets_left);
     let sets_done = move || live.model.with(LiveSession::sets_logged);
+    // The timer is built once per rest; each second changes only its text.
+    let rest_shown = Memo::new(move |_| rest_left().filter(|_| sets_left() > 0));
+    let rest_on = Memo::new(move |_| rest_shown.with(Option::is_some));
     let blocks = planned.live.as_ref().map_or(0, |l| l.blocks.len());
     let label = session_label(planned.slot);
     // With every exercise done, the finish button comes into view by itself.
@@ -417,8 +420,8 @@ fn ActiveSession(
                     let done = sets_done();
                     format!("{done} of {} sets", done + sets_left())
                 }}</span>
-                {move || rest_left().filter(|_| sets_left() > 0).map(|s| view! {
-                    <span class="rest" role="timer" aria-live="off">{format!("Rest {}:{:02}", s / 60, s % 60)}</span>
+                {move || rest_on.get().then(|| view! {
+                    <span class="rest" role="timer" aria-live="off">{move || rest_shown.get().map(|s| format!("Rest {}:{:02}", s / 60, s % 60))}</span>
                 })}
             </p>
             <progress aria-label="Sets done" max=move || (sets_done() + sets_left()).max(1) value=sets_done></progress>
@@ -859,6 +862,14 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
     // What the folded extras depend on: they stay open across logged sets.
     let shown_step = Memo::new(move |_| (active(), key()));
     let sets_done = Memo::new(move |_| block.with(|b| b.current().sets_done()));
+    let cue = Memo::new(move |_| {
+        block.with(|b| {
+            b.current()
+                .item
+                .library()
+                .and_then(|e| e.cues.first().copied())
+        })
+    });
     let pain_grid = move || {
         view! {
             <fieldset class="pain">
@@ -926,7 +937,7 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
                 (None, None) => ().into_any(),
             }
         }}
-        {move || block.with(|b| b.current().item.library().and_then(|e| e.cues.first().copied())).map(|c| view! { <p class="cue">{c}</p> })}
+        {move || cue.get().map(|c| view! { <p class="cue">{c}</p> })}
         <ol class="sets">
             {move || block.with(|b| {
                 let mut rows = Vec::new();
