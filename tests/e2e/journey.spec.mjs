@@ -189,13 +189,18 @@ test("the safety questions come back after a month", async ({ page, context }) =
   await expect(page.getByRole("region", { name: "Safety questions" })).toBeVisible();
 });
 
-test("a bounced double tap on Done, or on Done with pain, logs one set", async ({ page }) => {
+/** A returning user on Monday, with the day's session started (the clock installed). */
+async function startAsReturningUser(page) {
   await page.clock.install({ time: MONDAY });
   await page.goto("/");
   await expectScreen(page, "Today");
   await setUp(page, { returning: true });
   await page.goto("/workout");
   await page.getByRole("button", { name: "Start session" }).click();
+}
+
+test("a bounced double tap on Done, or on Done with pain, logs one set", async ({ page }) => {
+  await startAsReturningUser(page);
   // Two clicks in the same instant, as a thumb that bounces: the second comes while the
   // first set is being stored.
   const bounce = (button) => button.evaluate((b) => { b.click(); b.click(); });
@@ -209,12 +214,7 @@ test("a bounced double tap on Done, or on Done with pain, logs one set", async (
 });
 
 test("a timed hold counts down to get ready, then holds, then logs itself", async ({ page }) => {
-  await page.clock.install({ time: MONDAY });
-  await page.goto("/");
-  await expectScreen(page, "Today");
-  await setUp(page, { returning: true });
-  await page.goto("/workout");
-  await page.getByRole("button", { name: "Start session" }).click();
+  await startAsReturningUser(page);
   // The first timed exercise, found by its name: its text changes once it is open.
   const name = await page.locator("article.block", { hasText: /\d+ × \d+ s/ }).first().locator(".name").innerText();
   const timed = page.locator("article.block", { has: page.getByRole("heading", { name }) });
