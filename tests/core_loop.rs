@@ -2,8 +2,9 @@
 //! equipment (kg and lb), random sequences of what a user does — log a set, change reps or
 //! load, report pain 0–10 at any moment, accept or turn down a proposal, swap by hand on
 //! Plan or in the workout, follow a shared plan, finish early, reload, answer or skip the
-//! next-day question, flare and recover, change equipment, add an own exercise, answer the
-//! safety questions — and after every step the promises checked from the user's side:
+//! next-day question, flare and recover, change equipment, add an own exercise, tell of a
+//! new symptom at a check-in, answer the safety questions, record a clearance — and after
+//! every step the promises checked from the user's side:
 //! the stored records are the only state, as after a reload.
 //!
 //! `PROPTEST_CASES=N` runs more cases (CI runs the default).
@@ -140,12 +141,16 @@ fn profile() -> impl Strategy<Value = Profile> {
 
 #[derive(Debug, Clone)]
 enum Action {
-    /// A new day (1–3 on): answer yesterday's question or not, check in or not.
+    /// A new day (1–3 on): answer yesterday's question or not, check in or not (telling
+    /// of a new symptom or not).
     NextDay {
         days: u64,
         answer: Option<u8>,
         checkin: Option<u8>,
+        new_symptom: bool,
     },
+    /// A second check-in the same day, later, telling of a new symptom.
+    NewSymptom,
     Start,
     /// Log the next set of a block as shown, or with reps or load changed.
     Log {
@@ -183,15 +188,17 @@ enum Action {
     SafetyAgain {
         yes: Vec<usize>,
     },
+    /// A clearance recorded now, dated this many days from today (negative: before).
     Clear {
-        days_ahead: u64,
+        days: i64,
     },
 }
 
 fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
-        8 => (1u64..=3, prop::option::weighted(0.7, 0u8..3), prop::option::weighted(0.8, prop_oneof![4 => 0u8..=2, 1 => 3u8..=7]))
-            .prop_map(|(days, answer, checkin)| Action::NextDay { days, answer, checkin }),
+        8 => (1u64..=3, prop::option::weighted(0.7, 0u8..3), prop::option::weighted(0.8, prop_oneof![4 => 0u8..=2, 1 => 3u8..=7]), prop::bool::weighted(0.03))
+            .prop_map(|(days, answer, checkin, new_symptom)| Action::NextDay { days, answer, checkin, new_symptom }),
+        1 => Just(Action::NewSymptom),
         5 => Just(Action::Start),
         30 => (0usize..12, prop_oneof![6 => Just(0i8), 1 => Just(-1i8), 1 => Just(1i8)], prop_oneof![6 => Just(0i8), 1 => Just(-1i8), 1 => Just(1i8)])
             .prop_map(|(block, reps, load)| Action::Log { block, reps, load }),
@@ -208,8 +215,8 @@ fn action() -> impl Strategy<Value = Action> {
         1 => profile().prop_map(Action::Follow),
         1 => any::<bool>().prop_map(|careful| Action::AddOwn { careful }),
         1 => Just(Action::Resume),
-        1 => prop::collection::vec(0usize..10, 0..2).prop_map(|yes| Action::SafetyAgain { yes }),
-        1 => (0u64..3).prop_map(|days_ahead| Action::Clear { days_ahead }),
+        2 => prop::collection::vec(0usize..10, 0..2).prop_map(|yes| Action::SafetyAgain { yes }),
+        2 => (-2i64..3).prop_map(|days| Action::Clear { days }),
     ]
 }
 
@@ -262,6 +269,7 @@ impl Sim {
             safety: Safety {
                 answers: RedFlagAnswers {
                     day: Some(profile.start),
+                    at_ms: 0,
                     yes: vec![],
                 },
                 clearances: vec![],
@@ -328,6 +336,7 @@ impl Sim {
                 days,
                 answer,
                 checkin,
+                new_symptom,
             } => {
                 self.day = self.day + Days::new(days);
                 // A session left open from an earlier week can only be closed, as the
@@ -364,10 +373,27 @@ impl Sim {
                 if let Some(pain) = checkin {
                     let walking = plan.as_ref().map_or(10, |p| p.walking.total());
                     let mut c = common::checkin(self.day, pain, walking);
-                    c.new_symptoms = false;
+                    c.new_symptoms = new_symptom;
+                    c.at_ms = self.tick();
                     self.history.checkins.retain(|x| x.day != self.day);
                     self.history.checkins.push(c);
+                    self.open_screen();
                 }
+            }
+            Action::NewSymptom => {
+                let walking = plan.as_ref().map_or(10, |p| p.walking.total());
+                let mut c = self
+                    .history
+                    .checkins
+                    .iter()
+                    .find(|x| x.day == self.day)
+                    .cloned()
+                    .unwrap_or_else(|| common::checkin(self.day, 2, walking));
+                c.new_symptoms = true;
+                c.at_ms = self.tick();
+                self.history.checkins.retain(|x| x.day != self.day);
+                self.history.checkins.push(c);
+                self.open_screen();
             }
             Action::Start => {
                 let Some(p) = plan else { return };
@@ -653,37 +679,53 @@ impl Sim {
                 let mut flags: Vec<RedFlag> = yes.into_iter().map(|i| RedFlag::ALL[i]).collect();
                 flags.sort();
                 flags.dedup();
+                let at = self.tick();
                 self.safety.answers = RedFlagAnswers {
                     day: Some(self.day),
+                    at_ms: at,
                     yes: flags,
                 };
+                self.open_screen();
             }
-            Action::Clear { days_ahead } => {
-                // The app refuses a date in the future; a stored one must not count early.
+            Action::Clear { days } => {
+                // The app refuses a date in the future or before the answers; a stored one
+                // must not count early, nor for answers given after it.
+                let at = self.tick();
+                let Some(day) = self.day.checked_add_signed(chrono::Duration::days(days)) else {
+                    return;
+                };
                 self.safety.clearances.push(Clearance {
-                    day: self.day + Days::new(days_ahead),
+                    day,
                     covers: self.safety.answers.yes.clone(),
+                    at_ms: at,
                 });
+                self.open_screen();
             }
         }
     }
 
-    /// The gate, worked out independently of the app's function.
+    /// The gate, worked out independently of the app's function (DOMAIN.md §1): closed
+    /// from the moment a check-in tells of a new symptom until the questions are answered
+    /// again, and after any yes until a clearance dated on or after those answers is
+    /// recorded after them.
     fn blocked(&self) -> bool {
         let Some(asked) = self.safety.answers.day else {
             return true;
         };
-        self.safety.answers.yes.iter().any(|f| {
-            let urgent = matches!(
-                f,
-                RedFlag::BowelOrBladder | RedFlag::SaddleNumbness | RedFlag::LegWeakness
-            );
-            !self
-                .safety
-                .clearances
-                .iter()
-                .any(|c| c.covers.contains(f) && c.day <= self.day && (!urgent || c.day >= asked))
-        })
+        let answered_at = self.safety.answers.at_ms;
+        // Every moment in the simulation is a real one, but the first answers' (0).
+        let reported = self.history.checkins.iter().any(|c| {
+            c.new_symptoms && c.day <= self.day && c.day >= asked && c.at_ms >= answered_at
+        });
+        reported
+            || self.safety.answers.yes.iter().any(|f| {
+                !self.safety.clearances.iter().any(|c| {
+                    c.covers.contains(f)
+                        && c.day <= self.day
+                        && c.day >= asked
+                        && c.at_ms >= answered_at
+                })
+            })
     }
 
     /// Whether a flare runs today, worked out from the events and the check-ins: an end
@@ -719,14 +761,22 @@ impl Sim {
 
     fn check(&mut self) -> Result<(), TestCaseError> {
         let result = plan(&self.profile, &self.safety, &self.history, self.day);
-        // DOMAIN.md §1: no plan while a red flag is open.
+        // DOMAIN.md §1: no plan while a red flag is open or a new symptom waits for the
+        // questions; then no session starts or resumes either.
         prop_assert_eq!(
             result.is_err(),
             self.blocked(),
             "gate at step {}",
             self.steps
         );
-        let Ok(p) = result else { return Ok(()) };
+        let Ok(p) = result else {
+            prop_assert!(
+                self.screen.is_none(),
+                "a workout open while the gate is closed (step {})",
+                self.steps
+            );
+            return Ok(());
+        };
         let week = self.week();
 
         // The workout serves what the plan shows, and the screen's model (updated entry by

@@ -23,6 +23,7 @@ fn red_flag_user_gets_no_plan_until_a_clearance_is_recorded() {
     let mut t = Timeline::new(profile(full_gym()));
     t.safety.answers = RedFlagAnswers {
         day: Some(start()),
+        at_ms: 0,
         yes: vec![RedFlag::LegWeakness],
     };
     assert_eq!(
@@ -33,6 +34,7 @@ fn red_flag_user_gets_no_plan_until_a_clearance_is_recorded() {
     t.safety.clearances.push(Clearance {
         day: start() + Days::new(3),
         covers: vec![RedFlag::LegWeakness],
+        at_ms: 0,
     });
     assert!(plan(&t.profile, &t.safety, &t.history, t.today).is_err());
     assert!(plan(&t.profile, &t.safety, &t.history, start() + Days::new(3)).is_ok());

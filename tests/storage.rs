@@ -419,11 +419,13 @@ fn write_fixture_for_the_current_schema() {
         let safety = Safety {
             answers: RedFlagAnswers {
                 day: Some(day("2026-03-01")),
+                at_ms: 1_772_366_400_000,
                 yes: vec![RedFlag::Numbness],
             },
             clearances: vec![Clearance {
                 day: day("2026-03-02"),
                 covers: vec![RedFlag::Numbness],
+                at_ms: 1_772_452_800_000,
             }],
         };
         repo.save_safety(&safety).await.unwrap();

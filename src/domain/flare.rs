@@ -234,6 +234,7 @@ mod tests {
             water: 6,
             triggers: triggers.to_vec(),
             new_symptoms: false,
+            at_ms: 0,
         }
     }
 

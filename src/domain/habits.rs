@@ -118,6 +118,7 @@ mod tests {
             water: 6,
             triggers: vec![],
             new_symptoms: false,
+            at_ms: 0,
         }
     }
 

@@ -197,6 +197,9 @@ pub struct CheckIn {
     pub triggers: Vec<Trigger>,
     /// The user reports a new symptom: the red-flag questions must be asked again.
     pub new_symptoms: bool,
+    /// When it was saved, ms since the epoch (`0` for check-ins saved before this was
+    /// kept): a new symptom closes the gate from that moment (DOMAIN.md §1).
+    pub at_ms: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

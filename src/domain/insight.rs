@@ -411,6 +411,7 @@ mod tests {
             water: 6,
             triggers,
             new_symptoms: false,
+            at_ms: 0,
         }
     }
 

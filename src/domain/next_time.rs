@@ -144,6 +144,7 @@ mod tests {
         Safety {
             answers: RedFlagAnswers {
                 day: Some(d("2026-01-05")),
+                at_ms: 0,
                 yes: vec![],
             },
             clearances: vec![],

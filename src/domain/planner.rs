@@ -27,7 +27,7 @@ use super::progression::{
 use super::reason::Reason;
 use super::response::{twenty_four_hour_rule, worst_response, DoseDecision};
 use super::safety::{red_flag_gate, Clearance, Gate, RedFlagAnswers};
-use super::schedule::{session_dates, week_index, week_start};
+use super::schedule::{moment, session_dates, week_index, week_start};
 use super::session::{ramp_up_sets, session_templates, warm_up, WarmUp};
 use super::units::Grams;
 use super::workout::{item_prescription, Ctx, LiveSession, Origin, Outcome, ServedItem};
@@ -39,6 +39,14 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Safety {
     pub answers: RedFlagAnswers,
     pub clearances: Vec<Clearance>,
+}
+
+impl Safety {
+    /// DOMAIN.md §1: the gate for `today`, with the check-ins that may report new
+    /// symptoms. Nothing starts or resumes a session unless it is open.
+    pub fn gate(&self, history: &History, today: NaiveDate) -> Gate {
+        red_flag_gate(&self.answers, &self.clearances, &history.checkins, today)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -514,7 +522,7 @@ pub fn plan_with(
     history: &History,
     today: NaiveDate,
 ) -> Result<Plan, Gate> {
-    match red_flag_gate(&safety.answers, &safety.clearances, today) {
+    match safety.gate(history, today) {
         Gate::Open => {}
         blocked => return Err(blocked),
     }
@@ -685,16 +693,6 @@ enum Ev {
 /// resumes before a session that starts at the same moment), its place in the history,
 /// and the day it counts for.
 type EvKey = (i64, u8, usize, usize, NaiveDate);
-
-/// The moment of something stored with a day but no time (older records): the earliest
-/// the day can begin anywhere, so it comes before whatever the user did that day.
-fn moment(day: NaiveDate, at_ms: i64) -> i64 {
-    if at_ms != 0 {
-        return at_ms;
-    }
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a real date");
-    (day - epoch).num_days() * 86_400_000 - 14 * 3_600_000
-}
 
 /// What is stored for weeks `from..=current`, bucketed by program week and put in order.
 struct Timeline<'h> {

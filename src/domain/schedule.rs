@@ -14,6 +14,17 @@ pub fn week_start(start: NaiveDate, week: u32) -> NaiveDate {
     start + chrono::Days::new(u64::from(week) * 7)
 }
 
+/// The moment (ms since the epoch) of something stored on `day` at `at_ms`. Older records
+/// kept no time (`0`): they take the earliest moment the day can begin anywhere, so they
+/// come before whatever the user did that day.
+pub fn moment(day: NaiveDate, at_ms: i64) -> i64 {
+    if at_ms != 0 {
+        return at_ms;
+    }
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a real date");
+    (day - epoch).num_days() * 86_400_000 - 14 * 3_600_000
+}
+
 /// DOMAIN.md §4 weekly schedule: 2–4 strength days with rest between them where the
 /// count allows. The user's own weekdays win when they chose the right number.
 pub fn training_weekdays(profile: &Profile) -> Vec<Weekday> {

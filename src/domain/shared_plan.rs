@@ -338,6 +338,7 @@ mod tests {
         Safety {
             answers: crate::domain::safety::RedFlagAnswers {
                 day: Some(day("2026-01-05")),
+                at_ms: 0,
                 yes: vec![],
             },
             clearances: vec![],

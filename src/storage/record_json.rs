@@ -214,7 +214,8 @@ json_struct!(CheckIn {
     protein_meals,
     water,
     triggers,
-    new_symptoms
+    new_symptoms,
+    at_ms = 0,
 });
 json_struct!(ManualSwap {
     day,
@@ -229,8 +230,16 @@ json_struct!(Resume {
 });
 json_struct!(SetupChange { day, at_ms, setup });
 json_struct!(PsfsRating { day, scores });
-json_struct!(RedFlagAnswers { day, yes });
-json_struct!(Clearance { day, covers });
+json_struct!(RedFlagAnswers {
+    day,
+    yes,
+    at_ms = 0,
+});
+json_struct!(Clearance {
+    day,
+    covers,
+    at_ms = 0,
+});
 json_struct!(Safety {
     answers,
     clearances

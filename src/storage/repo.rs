@@ -175,6 +175,13 @@ impl Loaded {
         Some(self.cached(|c| plan_with(c, profile, &self.safety, &self.history, today)))
     }
 
+    /// The red-flag gate for `today` (DOMAIN.md §1), without planning: `None` before
+    /// onboarding.
+    pub fn gate(&self, today: NaiveDate) -> Option<Gate> {
+        self.profile.as_ref()?;
+        Some(self.safety.gate(&self.history, today))
+    }
+
     /// Holding only recent records, the cache must never replay from week 0: it starts
     /// again from the checkpoint they were read for.
     fn cached<R>(&self, f: impl FnOnce(&mut PlanCache) -> R) -> R {

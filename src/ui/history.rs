@@ -111,11 +111,8 @@ struct Figures {
 }
 
 /// The first day a range shows: `weeks` back from today, never before the program's start.
-fn range_from(state: &PlanState, range: Option<u64>, today: NaiveDate) -> NaiveDate {
-    let start = match state {
-        PlanState::Ready(_, profile) => profile.start.min(today),
-        _ => today,
-    };
+fn range_from(start: Option<NaiveDate>, range: Option<u64>, today: NaiveDate) -> NaiveDate {
+    let start = start.map_or(today, |s| s.min(today));
     match range {
         Some(w) => (today - Days::new(7 * w - 1)).max(start),
         None => start,
@@ -132,15 +129,15 @@ fn figures(
     units: Units,
 ) -> Figures {
     let (log, psfs) = (&loaded.history, &loaded.psfs);
-    let (start, phase_history) = match state {
-        PlanState::Ready(plan, profile) => (
-            profile.start,
-            plan.phase_history
-                .iter()
-                .map(|p| p.number())
-                .collect::<Vec<u8>>(),
-        ),
-        _ => (today, Vec::new()),
+    // While the safety gate is closed there is no plan, but the history is still shown.
+    let start = loaded.profile.as_ref().map_or(today, |p| p.start);
+    let phase_history = match state {
+        PlanState::Ready(plan, _) => plan
+            .phase_history
+            .iter()
+            .map(|p| p.number())
+            .collect::<Vec<u8>>(),
+        _ => Vec::new(),
     };
     // From a checkpoint, the flares over before it come from there.
     let periods = loaded.flare_periods();
@@ -494,7 +491,8 @@ pub fn History() -> impl IntoView {
     let units = super::app::units();
     let today = clock::today();
     // A start reads only recent records: this screen reads the range it shows.
-    let from = Memo::new(move |_| state.with(|s| range_from(s, range.get(), today)));
+    let start = Memo::new(move |_| data.with(|l| l.profile.as_ref().map(|p| p.start)).flatten());
+    let from = Memo::new(move |_| range_from(start.get(), range.get(), today));
     // Weekly figures count whole calendar weeks: from the Monday of the first day shown.
     Effect::new(move || data.need_from(range.get().map(|_| monday_of(from.get()))));
     let held = move || data.with(|l| l.holds_from(monday_of(from.get())));

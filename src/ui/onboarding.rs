@@ -85,7 +85,7 @@ pub fn Onboarding() -> impl IntoView {
                 }
             })
             .collect();
-        let answers = red_flag_answers(&flags.get_untracked(), today)
+        let answers = red_flag_answers(&flags.get_untracked(), today, clock::now_ms())
             .map_err(|_| "Answer every safety question first.".to_string())?;
         let clearances = if answers.yes.is_empty() {
             Vec::new()
@@ -94,11 +94,13 @@ pub fn Onboarding() -> impl IntoView {
                 .get_untracked()
                 .parse::<chrono::NaiveDate>()
                 .map_err(|_| "Enter the date you were cleared.".to_string())?;
-            clearance_date_ok(day, today)
-                .map_err(|_| "The date you were cleared cannot be in the future.".to_string())?;
+            clearance_date_ok(day, today, today)
+                .map_err(|p| super::safety::clearance_problem_words(p, today))?;
             vec![Clearance {
                 day,
                 covers: answers.yes.clone(),
+                // Recorded with the answers, after them.
+                at_ms: answers.at_ms,
             }]
         };
         let safety = Safety {
@@ -106,7 +108,7 @@ pub fn Onboarding() -> impl IntoView {
             clearances,
         };
         if !matches!(
-            red_flag_gate(&safety.answers, &safety.clearances, today),
+            red_flag_gate(&safety.answers, &safety.clearances, &[], today),
             Gate::Open
         ) {
             return Err("A professional's clearance is needed first.".into());
@@ -161,16 +163,14 @@ pub fn Onboarding() -> impl IntoView {
     let next = move |_| {
         set_error.set(None);
         if step.get_untracked() == 0 && any_yes() {
-            let ok = cleared_on
-                .get_untracked()
-                .parse::<chrono::NaiveDate>()
-                .ok()
-                .is_some_and(|d| clearance_date_ok(d, today).is_ok());
-            if !ok {
-                return set_error.set(Some(
-                    "Enter the date you were cleared: today or a day before, not a future one."
-                        .into(),
-                ));
+            let problem = match cleared_on.get_untracked().parse::<chrono::NaiveDate>() {
+                Ok(d) => clearance_date_ok(d, today, today)
+                    .err()
+                    .map(|p| super::safety::clearance_problem_words(p, today)),
+                Err(_) => Some("Enter the date you were cleared.".to_string()),
+            };
+            if let Some(problem) = problem {
+                return set_error.set(Some(problem));
             }
         }
         step.update(|s| *s = (*s + 1).min(STEPS - 1));
@@ -196,8 +196,9 @@ pub fn Onboarding() -> impl IntoView {
                             "I have been checked and cleared for exercise by a professional"
                         </label>
                         <Show when=move || cleared.get()>
+                            <p class="muted">"A clearance counts for the answers you gave before it, so it is dated today: come back once a professional has seen you about what you answered."</p>
                             <label for="cleared-on">"Date you were cleared"</label>
-                            <input id="cleared-on" type="date" prop:value=cleared_on max=today.to_string()
+                            <input id="cleared-on" type="date" prop:value=cleared_on min=today.to_string() max=today.to_string()
                                 on:input=move |ev| cleared_on.set(event_target_value(&ev))/>
                         </Show>
                     </div>

@@ -217,7 +217,15 @@ pub fn PlanScreen() -> impl IntoView {
                 PlanState::NoProfile => view! {
                     <p><A href="/start" attr:class="button primary">"Set up my plan"</A></p>
                 }.into_any(),
-                _ => ().into_any(),
+                // DOMAIN.md §1: no plan while the gate is closed; Today says why.
+                PlanState::Blocked(_) => view! {
+                    <article class="card gate" role="region" aria-label="Your plan waits">
+                        <h2>"Your plan waits"</h2>
+                        <p>"The safety questions on Today need your attention before any training. Your plan comes back once they are answered (and, after a yes, once a professional has cleared you)."</p>
+                        <A href="/" attr:class="button primary">"Go to Today"</A>
+                    </article>
+                }.into_any(),
+                PlanState::Loading => ().into_any(),
             }}
             <super::share::SavedPlans/>
             <super::share::ImportBox/>

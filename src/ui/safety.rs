@@ -1,7 +1,9 @@
 //! The red-flag questions and what the app says to a "yes" (DOMAIN.md §1), shared by
 //! onboarding, the monthly check and the gate on Today.
 
-use crate::domain::safety::{red_flag_urgency, RedFlag, Urgency};
+use crate::domain::safety::{
+    next_safety_moment, red_flag_urgency, ClearanceProblem, RedFlag, Urgency,
+};
 use leptos::prelude::*;
 
 /// Answers as given: `None` until the user picks one. Nothing starts answered.
@@ -79,4 +81,32 @@ pub fn Advice(flags: Vec<RedFlag>) -> impl IntoView {
         .into_any(),
         None => ().into_any(),
     }
+}
+
+/// What a clearance date problem means, in words.
+pub fn clearance_problem_words(problem: ClearanceProblem, answered: chrono::NaiveDate) -> String {
+    match problem {
+        ClearanceProblem::InTheFuture => {
+            "The date you were cleared cannot be in the future.".into()
+        }
+        ClearanceProblem::BeforeTheAnswers => format!(
+            "A clearance counts only for answers given before it: enter {} or a later day.",
+            super::dates::long_date(answered)
+        ),
+    }
+}
+
+/// The moment to save safety answers, a clearance or a check-in with: now, kept after
+/// whatever was saved before it (`domain::safety::next_safety_moment`).
+pub fn safety_moment(data: super::data::DataCtx) -> i64 {
+    let now = crate::platform::clock::now_ms();
+    data.with(|l| {
+        next_safety_moment(
+            now,
+            &l.safety.answers,
+            &l.safety.clearances,
+            &l.history.checkins,
+        )
+    })
+    .unwrap_or(now)
 }

@@ -345,6 +345,7 @@ pub fn SavedPlans() -> impl IntoView {
                         Ok(shared) => {
                             let follow = match state.get_untracked() {
                                 PlanState::Ready(plan, profile) => view! { <Follow shared=shared.clone() plan=*plan profile=*profile followed=set_followed/> }.into_any(),
+                                PlanState::Blocked(_) => view! { <p class="muted">"Answer the safety questions on Today first; then you can follow this one."</p> }.into_any(),
                                 _ => view! { <p class="muted">"Finish setting up your own plan first; then you can follow this one."</p> }.into_any(),
                             };
                             view! { <PlanPreview plan=shared/> {follow} }.into_any()

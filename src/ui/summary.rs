@@ -35,13 +35,23 @@ pub fn Summary() -> impl IntoView {
     // The latest twelve weeks, from the program's start at the earliest.
     let from = move |start: NaiveDate| (today - Days::new(7 * 12 - 1)).max(start.min(today));
     // A start reads only recent records: this page reads the weeks it shows.
+    // While the safety gate is closed there is no plan, but the summary is most needed
+    // then: everything but this week's exercises.
+    let setup = move || match state.get() {
+        PlanState::Ready(plan, profile) => Some((Some(plan), *profile)),
+        PlanState::Blocked(_) => data
+            .with(|l| l.profile.clone())
+            .flatten()
+            .map(|p| (None, p)),
+        PlanState::Loading | PlanState::NoProfile => None,
+    };
     Effect::new(move || {
-        if let PlanState::Ready(_, profile) = state.get() {
+        if let Some((_, profile)) = setup() {
             data.need_from(Some(monday_of(from(profile.start))));
         }
     });
     let body = move || {
-        let PlanState::Ready(plan, profile) = state.get() else {
+        let Some((plan, profile)) = setup() else {
             return view! { <p>"The summary is ready once your plan is set up."</p> }.into_any();
         };
         let from = from(profile.start);
@@ -71,13 +81,21 @@ pub fn Summary() -> impl IntoView {
                     None => format!("Since {} (ongoing)", super::dates::long_date(s)),
                 })
                 .collect();
+            // New symptoms told at check-ins: kept for the professional to see.
+            let reported: Vec<NaiveDate> = l
+                .history
+                .checkins
+                .iter()
+                .filter(|c| c.new_symptoms && c.day >= from)
+                .map(|c| c.day)
+                .collect();
             let patterns = Pattern::STRENGTH;
             let current: Vec<(Pattern, String)> = patterns
                 .iter()
                 .filter_map(|p| {
                     let names: Vec<&str> = plan
-                        .sessions
                         .iter()
+                        .flat_map(|plan| &plan.sessions)
                         .flat_map(|s| &s.exercises)
                         .filter(|e| e.exercise.pattern() == *p)
                         .map(|e| e.exercise.name)
@@ -91,7 +109,10 @@ pub fn Summary() -> impl IntoView {
             view! {
                 <section class="print-section" aria-labelledby="s-program">
                     <h2 id="s-program">"Programme"</h2>
-                    <p>{format!("Started {}. Now week {}, {}. {} strength sessions a week, about {} minutes each.", super::dates::long_date(profile.start), plan.week, plan.phase.title(), profile.days_per_week, profile.session_minutes)}</p>
+                    <p>{match &plan {
+                        Some(plan) => format!("Started {}. Now week {}, {}. {} strength sessions a week, about {} minutes each.", super::dates::long_date(profile.start), plan.week, plan.phase.title(), profile.days_per_week, profile.session_minutes),
+                        None => format!("Started {}. {} strength sessions a week, about {} minutes each. Training is paused until the red-flag questions below are dealt with.", super::dates::long_date(profile.start), profile.days_per_week, profile.session_minutes),
+                    }}</p>
                 </section>
                 <section class="print-section" aria-labelledby="s-safety">
                     <h2 id="s-safety">"Red-flag questions"</h2>
@@ -102,6 +123,10 @@ pub fn Summary() -> impl IntoView {
                             view! { <li><span>{f.question()}</span>" "<strong>{if yes { "Yes" } else { "No" }}</strong></li> }
                         }).collect_view()}
                     </ul>
+                    {(!reported.is_empty()).then(|| view! {
+                        <p>"New symptoms reported at daily check-ins:"</p>
+                        <ul>{reported.iter().map(|d| view! { <li>{format!("New symptom reported on {}", super::dates::long_date(*d))}</li> }).collect_view()}</ul>
+                    })}
                     {if l.safety.clearances.is_empty() {
                         view! { <p>"No clearances recorded."</p> }.into_any()
                     } else {

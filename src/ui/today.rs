@@ -8,7 +8,7 @@ use crate::domain::library::Exercise;
 use crate::domain::pain::Pain;
 use crate::domain::planner::{Mode, Plan};
 use crate::domain::safety::{
-    clearance_date_ok, red_flag_answers, red_flags_due, Clearance, Gate, RedFlag,
+    clearance_date_ok, monthly_recheck_due, red_flag_answers, Clearance, Gate, RedFlag,
 };
 use crate::domain::session::session_label;
 use crate::platform::clock;
@@ -110,7 +110,9 @@ pub fn Today() -> impl IntoView {
                     }.into_any()
                 }
                 // Never answered here (the record was set aside, say): ask, don't assume.
-                PlanState::Blocked(Gate::NotAsked) => view! { <SafetyRecheck/> }.into_any(),
+                PlanState::Blocked(Gate::NotAsked) => view! { <SafetyRecheck why=Recheck::NotOnDevice/> }.into_any(),
+                // A new symptom: the questions again, and no plan until they are answered.
+                PlanState::Blocked(Gate::AskAgain { reported }) => view! { <SafetyRecheck why=Recheck::NewSymptom(reported)/> }.into_any(),
                 PlanState::Blocked(gate) => view! { <GateCard gate=gate/> }.into_any(),
                 PlanState::Ready(plan, _) => view! { <TodayPlan plan=*plan/> }.into_any(),
             }}
@@ -127,6 +129,10 @@ fn GateCard(gate: Gate) -> impl IntoView {
     };
     let (day, set_day) = signal(String::new());
     let (error, set_error) = signal(None::<String>);
+    let answered = data
+        .with(|l| l.safety.answers.day)
+        .flatten()
+        .unwrap_or_else(clock::today);
     let record = {
         let flags = flags.clone();
         move |_| {
@@ -134,10 +140,10 @@ fn GateCard(gate: Gate) -> impl IntoView {
             let Ok(d) = day.get_untracked().parse::<chrono::NaiveDate>() else {
                 return set_error.set(Some("Enter the date you were cleared.".into()));
             };
-            if clearance_date_ok(d, today).is_err() {
-                return set_error.set(Some(
-                    "The date you were cleared cannot be in the future.".into(),
-                ));
+            if let Err(problem) = clearance_date_ok(d, answered, today) {
+                return set_error.set(Some(super::safety::clearance_problem_words(
+                    problem, answered,
+                )));
             }
             set_error.set(None);
             let Some(mut safety) = data.with(|l| l.safety.clone()) else {
@@ -146,6 +152,7 @@ fn GateCard(gate: Gate) -> impl IntoView {
             safety.clearances.push(Clearance {
                 day: d,
                 covers: flags.clone(),
+                at_ms: super::safety::safety_moment(data),
             });
             leptos::task::spawn_local(async move {
                 let _ = data
@@ -161,8 +168,9 @@ fn GateCard(gate: Gate) -> impl IntoView {
             <p>"You told us:"</p>
             <ul>{flags.iter().map(|f| view! { <li>{f.question()}</li> }).collect_view()}</ul>
             <p>"Training waits until a professional has checked you. Gentle walking is fine if it does not make things worse."</p>
+            <p class="muted">{format!("A clearance counts for the answers you gave before it: the date is {} or later.", super::dates::long_date(answered))}</p>
             <label for="cleared-date">"I was cleared by a professional on"</label>
-            <input id="cleared-date" type="date" max=today prop:value=day on:input=move |ev| set_day.set(event_target_value(&ev))/>
+            <input id="cleared-date" type="date" min=answered.to_string() max=today prop:value=day on:input=move |ev| set_day.set(event_target_value(&ev))/>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <button class="primary" on:click=record>"Record my clearance"</button>
         </article>
@@ -197,9 +205,13 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
         .with(|l| l.partial.is_some() || l.sessions.iter().any(|s| s.finished))
         .unwrap_or(false);
     let moment = Moment::of(&plan, trained);
+    let monthly = move || {
+        data.with(|l| monthly_recheck_due(l.safety.answers.day, clock::today()))
+            .unwrap_or(false)
+    };
     view! {
         <p class="phase-line">{format!("{} · week {}", plan.phase.title(), plan.week)}</p>
-        <SafetyRecheck/>
+        <Show when=monthly><SafetyRecheck why=Recheck::Monthly/></Show>
         <super::monthly::MonthlyCheckIn/>
         <ResponseQuestion/>
         {match mode {
@@ -270,76 +282,58 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
     }
 }
 
-/// DOMAIN.md §1: the red-flag questions again, monthly and after a check-in reports a new
-/// symptom. A new "yes" that no clearance covers stops the plan (the gate).
+/// Why the safety questions are asked now.
+#[derive(Clone, Copy, PartialEq)]
+enum Recheck {
+    /// The answers are not on this device (set aside, say).
+    NotOnDevice,
+    /// A check-in on this day told of a new symptom: no training until answered.
+    NewSymptom(chrono::NaiveDate),
+    /// A month has passed since they were last answered.
+    Monthly,
+}
+
+/// DOMAIN.md §1: the red-flag questions again. Monthly they sit above the plan; after a
+/// check-in reports a new symptom, or when the answers are missing, they take its place
+/// (the gate, decided in `domain::safety`).
 #[component]
-fn SafetyRecheck() -> impl IntoView {
+fn SafetyRecheck(why: Recheck) -> impl IntoView {
     let data = use_data();
-    let due = move || {
-        data.with(|l| {
-            let asked = l.safety.answers.day;
-            let symptoms = l
-                .history
-                .checkins
-                .iter()
-                .any(|c| c.new_symptoms && asked.is_none_or(|a| c.day >= a));
-            red_flags_due(asked, clock::today(), symptoms)
-        })
-        .unwrap_or(false)
-    };
     let answers = super::safety::new_answers();
     let save = move |_: leptos::ev::MouseEvent| {
-        let Ok(round) = red_flag_answers(&answers.get_untracked(), clock::today()) else {
+        let at = super::safety::safety_moment(data);
+        let Ok(round) = red_flag_answers(&answers.get_untracked(), clock::today(), at) else {
             return;
         };
-        let Some((mut safety, checkin)) = data.with(|l| {
-            let today = l
-                .history
-                .checkins
-                .iter()
-                .find(|c| c.day == clock::today() && c.new_symptoms)
-                .cloned();
-            (l.safety.clone(), today)
-        }) else {
+        let Some(mut safety) = data.with(|l| l.safety.clone()) else {
             return;
         };
         safety.answers = round;
         leptos::task::spawn_local(async move {
             let _ = data
-                .write(|db| async move {
-                    db.save_safety(&safety).await?;
-                    // Answered: today's report of a new symptom has been dealt with.
-                    match checkin {
-                        Some(c) => {
-                            db.save_checkin(&CheckIn {
-                                new_symptoms: false,
-                                ..c
-                            })
-                            .await
-                        }
-                        None => Ok(()),
-                    }
-                })
+                .write(|db| async move { db.save_safety(&safety).await })
                 .await;
         });
     };
+    let intro = match why {
+        Recheck::NotOnDevice => "Your answers to these questions are not on this device, so training waits until you answer them. Answer for how you are now.".to_string(),
+        Recheck::NewSymptom(day) => format!(
+            "Your check-in on {} told of a new symptom. Training waits until you answer these again, for how you are now.",
+            super::dates::long_date(day)
+        ),
+        Recheck::Monthly => "Once a month, and whenever something new shows up, we ask these again. Answer for how you are now.".to_string(),
+    };
     view! {
-        <Show when=due>
-            <article class="card gate" role="region" aria-label="Safety questions">
-                <h2>"A quick safety check"</h2>
-                <p>{move || if data.with(|l| l.safety.answers.day.is_none()).unwrap_or(false) {
-                    "Your answers to these questions are not on this device, so training waits until you answer them. Answer for how you are now."
-                } else {
-                    "Once a month, and whenever something new shows up, we ask these again. Answer for how you are now."
-                }}</p>
-                {RedFlag::ALL.into_iter().map(|f| view! { <super::safety::YesNo flag=f answers=answers group="recheck"/> }).collect_view()}
-                {move || {
-                    let left = super::safety::unanswered(answers);
-                    (left > 0).then(|| view! { <p class="muted">{format!("{left} {} still to answer.", if left == 1 { "question" } else { "questions" })}</p> })
-                }}
-                <button class="primary" disabled=move || { super::safety::unanswered(answers) > 0 } on:click=save>"Save my answers"</button>
-            </article>
-        </Show>
+        <article class="card gate" role="region" aria-label="Safety questions">
+            <h2>"A quick safety check"</h2>
+            <p>{intro}</p>
+            {RedFlag::ALL.into_iter().map(|f| view! { <super::safety::YesNo flag=f answers=answers group="recheck"/> }).collect_view()}
+            {move || {
+                let left = super::safety::unanswered(answers);
+                (left > 0).then(|| view! { <p class="muted">{format!("{left} {} still to answer.", if left == 1 { "question" } else { "questions" })}</p> })
+            }}
+            <button class="primary" disabled=move || { super::safety::unanswered(answers) > 0 } on:click=save>"Save my answers"</button>
+        </article>
     }
 }
 
@@ -474,6 +468,7 @@ fn CheckInCard() -> impl IntoView {
             water,
             triggers: triggers.get_untracked(),
             new_symptoms: new_symptoms.get_untracked(),
+            at_ms: super::safety::safety_moment(data),
         };
         leptos::task::spawn_local(async move {
             if let Err(e) = data.save_checkin(c).await {

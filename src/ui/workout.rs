@@ -13,6 +13,7 @@ use crate::domain::next_time::NextChange;
 use crate::domain::pain::{Modification, Pain, PainAction};
 use crate::domain::planner::{Plan, PlannedSession};
 use crate::domain::prescription::SetTarget;
+use crate::domain::safety::Gate;
 use crate::domain::session::{session_label, tempo_at, tempo_parts, TempoPart, WarmUp};
 use crate::domain::units::Units;
 use crate::domain::workout::{Block, BlockState, Ended, LiveSession, Origin, Step, StepWhy};
@@ -63,7 +64,8 @@ pub fn Workout() -> impl IntoView {
                 l.history.swaps.len() + l.history.resumes.len() + l.history.setups.len(),
                 // A next-day answer can change what a session still to finish serves.
                 l.sessions.iter().filter(|s| s.response.is_some()).count(),
-                l.safety.clone(),
+                // The gate: a new symptom or a yes stops the workout where it stands.
+                l.gate(clock::today()),
             )
         })
     });
@@ -76,16 +78,20 @@ pub fn Workout() -> impl IntoView {
                 // Planned here, only when the key changes: never on every saved set.
                 let planned = data
                     .loaded
-                    .with_untracked(|l| l.as_ref()?.plan(clock::today())?.ok());
-                let Some(plan) = planned else {
-                    data.loaded.track();
-                    return match ready {
-                        None => view! { <p class="muted">"Loading…"</p> }.into_any(),
-                        Some(_) => view! {
-                            <p>"Your plan is not ready. "<A href="/">"Back to Today"</A></p>
-                        }
-                        .into_any(),
-                    };
+                    .with_untracked(|l| l.as_ref()?.plan(clock::today()));
+                let plan = match planned {
+                    Some(Ok(plan)) => plan,
+                    Some(Err(gate)) => return view! { <GateClosed gate=gate/> }.into_any(),
+                    None => {
+                        data.loaded.track();
+                        return match ready {
+                            None => view! { <p class="muted">"Loading…"</p> }.into_any(),
+                            Some(_) => view! {
+                                <p>"Your plan is not ready. "<A href="/">"Back to Today"</A></p>
+                            }
+                            .into_any(),
+                        };
+                    }
                 };
                 let units = super::app::units();
                 // Untracked: the key above already says when the open session changes.
@@ -124,6 +130,25 @@ pub fn Workout() -> impl IntoView {
     }
 }
 
+/// DOMAIN.md §1: no session starts or resumes while the gate is closed; the sets already
+/// logged stay saved.
+#[component]
+fn GateClosed(gate: Gate) -> impl IntoView {
+    let why = match gate {
+        Gate::Blocked(_) => "Training waits until a professional has checked you. Today has the details and the place to record your clearance.",
+        Gate::AskAgain { .. } => "You told us about a new symptom. Training waits until you answer the safety questions again on Today.",
+        Gate::NotAsked | Gate::Open => "Training waits until you answer the safety questions on Today.",
+    };
+    view! {
+        <article class="card gate" role="region" aria-label="Training waits">
+            <h2>"Training waits"</h2>
+            <p>{why}</p>
+            <p class="muted">"Everything you have logged is saved."</p>
+            <A href="/" attr:class="button primary">"Go to Today"</A>
+        </article>
+    }
+}
+
 #[component]
 fn StartCard(s: PlannedSession, units: Units) -> impl IntoView {
     let data = use_data();
@@ -133,6 +158,11 @@ fn StartCard(s: PlannedSession, units: Units) -> impl IntoView {
     let start = move |_| {
         let now = clock::now_ms();
         let day = clock::local_date_of(now);
+        // The gate is checked again at the tap: another tab may have closed it.
+        let open = data.with(|l| l.gate(day).is_some_and(|g| g.lets_training_through()));
+        if open != Some(true) {
+            return;
+        }
         let stored = StoredSession {
             id: format!("{day}-{slot}-{now}"),
             day,

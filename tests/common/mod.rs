@@ -55,6 +55,7 @@ pub fn checkin(day: NaiveDate, pain: u8, walking: u16) -> CheckIn {
         water: 6,
         triggers: vec![],
         new_symptoms: false,
+        at_ms: 0,
     }
 }
 
@@ -62,6 +63,7 @@ pub fn cleared() -> Safety {
     Safety {
         answers: RedFlagAnswers {
             day: Some(start()),
+            at_ms: 0,
             yes: vec![],
         },
         clearances: vec![],

@@ -17,7 +17,7 @@ test("a red flag means no plan until a professional's clearance is recorded", as
   await expect(gate).toContainText("No plan is made until then");
   await expect(page.getByRole("button", { name: "Next" })).toBeDisabled();
   await gate.getByLabel(/checked and cleared for exercise/).check();
-  await gate.getByLabel("Date you were cleared").fill("2026-05-01");
+  await gate.getByLabel("Date you were cleared").fill("2026-05-04");
   await expect(page.getByRole("button", { name: "Next" })).toBeEnabled();
   for (let step = 1; step < 6; step++) await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Make my plan" }).click();

@@ -193,7 +193,7 @@ test("a change in bladder or bowel control means urgent help today, and a cleara
   await gate.getByLabel(/checked and cleared for exercise/).check();
   await gate.getByLabel("Date you were cleared").fill("2026-05-20");
   await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByRole("alert")).toContainText("not a future one");
+  await expect(page.getByRole("alert")).toContainText("cannot be in the future");
   await expect(page.getByText("Step 1 of 6")).toBeVisible();
   await gate.getByLabel("Date you were cleared").fill("2026-05-04");
   await page.getByRole("button", { name: "Next" }).click();

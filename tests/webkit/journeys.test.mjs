@@ -35,6 +35,14 @@ async function withBrowser(fn, retried = false) {
   }
 }
 
+/** Today's local date as a date field takes it: a clearance counts only from the day of
+ * the answers it clears. */
+function today() {
+  const d = new Date();
+  const two = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
 async function answerSafety(page, yes = []) {
   for (const q of SAFETY_QUESTIONS) {
     const group = page.within(await page.get("group", q));
@@ -52,7 +60,7 @@ async function onboard(page, yes = []) {
   if (yes.length) {
     const gate = page.within(await page.get("region", "Get checked first"));
     await gate.check("checkbox", /checked and cleared for exercise/);
-    await gate.fill("Date you were cleared", "2026-01-02");
+    await gate.fill("Date you were cleared", today());
   }
   for (let step = 1; step < ONBOARDING_STEPS; step++) await page.click("button", "Next");
   await page.click("button", "Make my plan");
@@ -91,7 +99,7 @@ test("a red flag gives no plan until a clearance is recorded, then the first pla
     await gate.sees("No plan is made until then");
     assert.equal(await next.isEnabled(), false, "a yes blocks the plan");
     await gate.check("checkbox", /checked and cleared for exercise/);
-    await gate.fill("Date you were cleared", "2026-01-02");
+    await gate.fill("Date you were cleared", today());
     await page.driver.wait(() => next.isEnabled(), 5_000, "a recorded clearance opens the way");
     for (let step = 1; step < ONBOARDING_STEPS; step++) await page.click("button", "Next");
     await page.click("button", "Make my plan");
