@@ -18,8 +18,8 @@ use backstrong::domain::flare::flare_exit_ready;
 use backstrong::domain::history::{
     Entry, FlareEvent, History, Logged, ManualSwap, Resume, SessionLog, SetLog, SetupChange,
 };
-use backstrong::domain::library::{exercise, Measure, Pattern};
-use backstrong::domain::pain::{easier_variation_for_pain, Pain};
+use backstrong::domain::library::{exercise, ladder, Measure, Pattern};
+use backstrong::domain::pain::Pain;
 use backstrong::domain::phase::Phase;
 use backstrong::domain::planner::{plan, Plan, Safety};
 use backstrong::domain::profile::{
@@ -254,6 +254,7 @@ struct Sim {
 struct Stop {
     week: u32,
     id: &'static str,
+    movement: &'static str,
     /// Whether an easier rung existed to go down to.
     easier: bool,
     /// When the session it happened in started, and when the pain was reported.
@@ -473,19 +474,25 @@ impl Sim {
                     .flatten()
                     .map(|e| {
                         let p = &self.screen.as_ref().unwrap().0;
-                        let easier =
-                            easier_variation_for_pain(e, &p.equipment, p.phase.number()).is_some();
-                        (e.id, easier)
+                        // Worked out here, not by the app's function: a lower rung of the
+                        // ladder that is another movement, doable and allowed now.
+                        let easier = ladder(e.ladder).take(e.rung()).any(|x| {
+                            x.movement != e.movement
+                                && x.is_doable_with(&p.equipment)
+                                && x.allowed_in_phase(p.phase.number())
+                        });
+                        (e, easier)
                     });
                 self.log(Entry::Pain {
                     exercise: key,
                     pain: Pain::clamped(pain),
                 });
-                if let Some((id, easier)) = stop {
+                if let Some((e, easier)) = stop {
                     // It counts for the day of the session it was reported in.
                     self.stops.push(Stop {
                         week: week_index(self.profile.start, self.history.sessions[i].day),
-                        id,
+                        id: e.id,
+                        movement: e.movement,
                         easier,
                         session_started: self.history.sessions[i].started_ms,
                         at: self.ms,
@@ -654,10 +661,10 @@ impl Sim {
             Action::Resume => {
                 let Some(p) = plan else { return };
                 let paused = p
-                    .own
+                    .paused
                     .iter()
-                    .filter(|o| o.paused)
-                    .map(|o| o.own.log_id())
+                    .map(|e| e.id.to_string())
+                    .chain(p.own.iter().filter(|o| o.paused).map(|o| o.own.log_id()))
                     .chain(
                         p.rehab
                             .iter()
@@ -833,16 +840,20 @@ impl Sim {
         self.last_week = Some(week);
         for st in &self.stops {
             if st.week == week {
+                // Pain 5+ stops the movement, whatever carries the load.
+                let same = |key: &str| exercise(key).is_some_and(|e| e.movement == st.movement);
                 for s in &p.sessions {
                     match &s.live {
                         None => prop_assert!(
-                            s.exercises.iter().all(|e| e.exercise.id != st.id),
-                            "{} planned again the week it hurt (step {})",
+                            s.exercises
+                                .iter()
+                                .all(|e| e.exercise.movement != st.movement),
+                            "{} (or its movement) planned again the week it hurt (step {})",
                             st.id,
                             self.steps
                         ),
                         Some(l) => {
-                            for b in l.blocks.iter().filter(|b| b.current().item.key == st.id) {
+                            for b in l.blocks.iter().filter(|b| same(&b.current().item.key)) {
                                 prop_assert!(
                                     l.started_ms < st.at,
                                     "{} served in a session started after it hurt (step {})",
@@ -856,28 +867,71 @@ impl Sim {
                                     self.steps
                                 );
                             }
+                            // A swap for pain lands on another movement.
+                            for b in &l.blocks {
+                                for step in b.steps.iter().skip(1) {
+                                    if let backstrong::domain::workout::StepWhy::SwappedForPain {
+                                        from,
+                                        ..
+                                    } = &step.why
+                                    {
+                                        let from = exercise(from).expect("a library exercise");
+                                        prop_assert!(
+                                            step.item.library().is_some_and(|e| e.movement != from.movement),
+                                            "{} swapped for pain to the same movement, {} (step {})",
+                                            from.id,
+                                            step.item.key,
+                                            self.steps
+                                        );
+                                    }
+                                }
+                            }
                         }
                     }
                 }
                 for e in p.sessions.iter().flat_map(|s| &s.exercises) {
                     prop_assert!(
-                        p.swap_choices(e.exercise).iter().all(|c| c.id != st.id),
+                        p.swap_choices(e.exercise)
+                            .iter()
+                            .all(|c| c.id != st.id && c.movement != st.movement),
                         "{} offered as a swap the week it hurt",
                         st.id
                     );
                 }
-            } else if st.week + 1 == week && st.easier && first_look {
-                prop_assert!(
-                    p.sessions
-                        .iter()
-                        .filter(|s| !s.started)
-                        .flat_map(|s| &s.exercises)
-                        .all(|e| e.exercise.id != st.id),
-                    "{} planned again the week after it hurt (step {})",
-                    st.id,
-                    self.steps
-                );
+            } else if st.week + 1 == week && first_look {
+                // One rung lower next week, or, with nothing easier of another movement,
+                // paused until brought back.
+                let resumed = self
+                    .history
+                    .resumes
+                    .iter()
+                    .any(|r| r.exercise == st.id && r.at_ms > st.at);
+                if st.easier || !resumed {
+                    prop_assert!(
+                        p.sessions
+                            .iter()
+                            .filter(|s| !s.started)
+                            .flat_map(|s| &s.exercises)
+                            .all(|e| e.exercise.id != st.id),
+                        "{} planned again the week after it hurt (step {})",
+                        st.id,
+                        self.steps
+                    );
+                }
             }
+        }
+        // A paused exercise is in no session still to start.
+        for e in &p.paused {
+            prop_assert!(
+                p.sessions
+                    .iter()
+                    .filter(|s| !s.started)
+                    .flat_map(|s| &s.exercises)
+                    .all(|x| x.exercise.id != e.id),
+                "paused {} still planned (step {})",
+                e.id,
+                self.steps
+            );
         }
 
         // DOMAIN.md §6: nothing careful before phase 3 unless it is the user's own, marked.

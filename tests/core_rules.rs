@@ -7,7 +7,7 @@ mod common;
 use backstrong::domain::equipment::EquipmentSet;
 use backstrong::domain::habits::walking_split;
 use backstrong::domain::history::Response24h::{Settled, Spiked, StillRaised};
-use backstrong::domain::history::{Entry, FlareEvent, Logged, ManualSwap, SessionLog};
+use backstrong::domain::history::{Entry, FlareEvent, Logged, ManualSwap, Resume, SessionLog};
 use backstrong::domain::pain::Pain;
 use backstrong::domain::planner::{Mode, Plan, PlannedExercise};
 use backstrong::domain::profile::Profile;
@@ -369,7 +369,7 @@ fn a_user_in_pounds_progresses_on_pound_steps() {
 }
 
 #[test]
-fn pain_5_plus_on_the_gentlest_version_brings_it_back_10_to_20_percent_smaller() {
+fn pain_5_plus_on_the_gentlest_version_pauses_it_until_brought_back_10_to_20_percent_smaller() {
     let mut t = Timeline::new(Profile::new(start(), EquipmentSet::default()));
     let plan = t.plan();
     // Every gentlest exercise of the first week, each with its own dose.
@@ -396,14 +396,34 @@ fn pain_5_plus_on_the_gentlest_version_brings_it_back_10_to_20_percent_smaller()
             }
         }
     });
+    // Nothing gentler of another movement below: paused, as the user's own exercises are.
     let after = t.plan();
     for before in &gentlest {
-        let now = after
+        let served = after
+            .sessions
+            .iter()
+            .flat_map(|s| &s.exercises)
+            .any(|e| e.exercise.id == before.exercise.id);
+        assert!(!served, "{} paused after pain 6", before.exercise.id);
+        assert!(after.paused.iter().any(|e| e.id == before.exercise.id));
+    }
+    // Brought back by the user: a step smaller, saying why.
+    for (i, id) in ids.iter().enumerate() {
+        t.history.resumes.push(Resume {
+            day: t.today,
+            at_ms: i as i64 + 1,
+            exercise: id.to_string(),
+        });
+    }
+    let back = t.plan();
+    assert!(back.paused.is_empty());
+    for before in &gentlest {
+        let now = back
             .sessions
             .iter()
             .flat_map(|s| &s.exercises)
             .find(|e| e.exercise.id == before.exercise.id)
-            .unwrap_or_else(|| panic!("{} is back next week", before.exercise.id));
+            .unwrap_or_else(|| panic!("{} is back once brought back", before.exercise.id));
         let (from, to) = (before.prescription.volume(), now.prescription.volume());
         assert!(
             to * 10 <= from * 9 && to * 10 >= from * 8,
@@ -412,4 +432,61 @@ fn pain_5_plus_on_the_gentlest_version_brings_it_back_10_to_20_percent_smaller()
         );
         assert!(matches!(now.reason, Reason::EasiestAlready { pain: 6, .. }));
     }
+}
+
+#[test]
+fn pain_5_plus_on_a_barbell_romanian_deadlift_goes_to_another_movement_not_a_dumbbell_one() {
+    let mut t = Timeline::new(Profile::new(start(), full_gym()));
+    t.week(1, Settled);
+    t.week(1, Settled);
+    let p = t.plan();
+    assert_eq!(p.phase.number(), 2);
+    let hinge = p
+        .sessions
+        .iter()
+        .flat_map(|s| &s.exercises)
+        .find(|e| e.exercise.ladder == backstrong::domain::library::Ladder::Hinge)
+        .expect("a hinge in phase 2")
+        .exercise;
+    t.history.swaps.push(ManualSwap {
+        day: t.today,
+        at_ms: 0,
+        from: hinge.id.into(),
+        to: "barbell-rdl".into(),
+    });
+    let p = t.plan();
+    let rdl = backstrong::domain::library::exercise("barbell-rdl").unwrap();
+    assert!(p.sessions[0]
+        .exercises
+        .iter()
+        .any(|e| e.exercise.id == rdl.id));
+    t.train(
+        0,
+        |e| if e.exercise.id == rdl.id { 6 } else { 1 },
+        Some(Settled),
+    );
+    let is_rdl = |id: &str| id == "barbell-rdl" || id == "db-rdl";
+    // The next session this week, and the whole of next week: another movement.
+    t.today = p.sessions[1].date;
+    let later = t.plan();
+    let rest: Vec<&str> = later.sessions[1..]
+        .iter()
+        .flat_map(|s| &s.exercises)
+        .map(|e| e.exercise.id)
+        .collect();
+    assert!(rest.iter().all(|id| !is_rdl(id)), "{rest:?}");
+    assert!(
+        rest.iter()
+            .any(|id| *id == "cable-pull-through" || *id == "kb-deadlift"),
+        "{rest:?}"
+    );
+    t.today = p.day + Days::new(7);
+    let next = t.plan();
+    let ids: Vec<&str> = next
+        .sessions
+        .iter()
+        .flat_map(|s| &s.exercises)
+        .map(|e| e.exercise.id)
+        .collect();
+    assert!(ids.iter().all(|id| !is_rdl(id)), "{ids:?}");
 }

@@ -142,6 +142,10 @@ pub struct Exercise {
     /// "Careful for now" (DOMAIN.md §6): never planned before phase 3.
     pub careful: bool,
     pub each_side: bool,
+    /// The movement it is, whatever carries the load: a barbell and a dumbbell Romanian
+    /// deadlift are one movement, a kettlebell deadlift another. Pain 5+ stops the
+    /// movement (DOMAIN.md §2), so a swap for pain goes to another one.
+    pub movement: &'static str,
 }
 
 impl Exercise {
@@ -169,7 +173,13 @@ impl Exercise {
             min_phase,
             careful: false,
             each_side: false,
+            movement: id,
         }
+    }
+    /// Shares its movement with the other rungs of this name.
+    const fn movement(mut self, m: &'static str) -> Self {
+        self.movement = m;
+        self
     }
     const fn tempo(mut self, t: &'static str) -> Self {
         self.tempo = t;
@@ -203,6 +213,11 @@ impl Exercise {
 
     pub fn pattern(&self) -> Pattern {
         self.ladder.pattern()
+    }
+
+    /// Whether `other` is the same movement (itself included).
+    pub fn same_movement(&self, other: &Exercise) -> bool {
+        self.movement == other.movement
     }
 
     /// Position on its ladder, 0 = easiest.
@@ -277,6 +292,7 @@ pub static LIBRARY: &[Exercise] = &[
         (10, 15),
         1,
     )
+    .movement("pull-through")
     .tempo("2-1-1")
     .cues(&[
         "Band anchored low behind you, handle between the legs",
@@ -293,6 +309,7 @@ pub static LIBRARY: &[Exercise] = &[
         (8, 12),
         1,
     )
+    .movement("deadlift")
     .tempo("3-1-1")
     .cues(&[
         "Bell between your feet, hips back, chest proud",
@@ -310,6 +327,7 @@ pub static LIBRARY: &[Exercise] = &[
         (10, 15),
         2,
     )
+    .movement("pull-through")
     .tempo("2-1-1")
     .cues(&[
         "Face away from a low pulley, rope between the legs",
@@ -327,6 +345,7 @@ pub static LIBRARY: &[Exercise] = &[
         (8, 12),
         2,
     )
+    .movement("romanian-deadlift")
     .tempo("3-1-1")
     .cues(&[
         "Weights slide down the front of the thighs",
@@ -344,6 +363,7 @@ pub static LIBRARY: &[Exercise] = &[
         (6, 10),
         2,
     )
+    .movement("romanian-deadlift")
     .tempo("3-1-1")
     .cues(&[
         "Start standing, bar close to the body",
@@ -377,6 +397,7 @@ pub static LIBRARY: &[Exercise] = &[
         (3, 6),
         3,
     )
+    .movement("deadlift")
     .tempo("2-1-1")
     .cues(&[
         "Bar over the middle of the foot, shins close",
@@ -428,6 +449,7 @@ pub static LIBRARY: &[Exercise] = &[
         (8, 12),
         1,
     )
+    .movement("box-squat")
     .tempo("3-1-1")
     .cues(&[
         "Sit back to a box at a height that feels easy",
@@ -445,6 +467,7 @@ pub static LIBRARY: &[Exercise] = &[
         (8, 12),
         2,
     )
+    .movement("squat")
     .tempo("3-1-1")
     .cues(&[
         "Hold the weight at the chest, elbows down",
@@ -480,6 +503,7 @@ pub static LIBRARY: &[Exercise] = &[
         (8, 12),
         2,
     )
+    .movement("split-squat")
     .tempo("3-1-1")
     .cues(&[
         "Long stance, back heel up",
@@ -498,6 +522,7 @@ pub static LIBRARY: &[Exercise] = &[
         (6, 10),
         3,
     )
+    .movement("split-squat")
     .tempo("3-1-1")
     .cues(&[
         "Back foot on a bench, front foot far enough forward",
@@ -516,6 +541,7 @@ pub static LIBRARY: &[Exercise] = &[
         (5, 8),
         3,
     )
+    .movement("box-squat")
     .tempo("3-1-1")
     .cues(&[
         "Bar on the upper back, hands firm",
@@ -533,6 +559,7 @@ pub static LIBRARY: &[Exercise] = &[
         (3, 6),
         3,
     )
+    .movement("squat")
     .tempo("3-1-1")
     .cues(&[
         "Ramp up in small jumps",
@@ -552,6 +579,7 @@ pub static LIBRARY: &[Exercise] = &[
         (10, 15),
         1,
     )
+    .movement("bridge")
     .tempo("2-2-1")
     .cues(&[
         "Lie on your back, feet flat, knees bent",
@@ -568,6 +596,7 @@ pub static LIBRARY: &[Exercise] = &[
         (8, 12),
         1,
     )
+    .movement("bridge")
     .tempo("2-2-1")
     .cues(&[
         "One foot down, the other knee to the chest",
@@ -706,6 +735,7 @@ pub static LIBRARY: &[Exercise] = &[
         (20, 40),
         1,
     )
+    .movement("front-plank")
     .cues(&[
         "Forearms under shoulders",
         "A straight line from knees to head",
@@ -720,6 +750,7 @@ pub static LIBRARY: &[Exercise] = &[
         (20, 45),
         2,
     )
+    .movement("front-plank")
     .cues(&[
         "Feet, hips and shoulders in one line",
         "Squeeze glutes and quads",
@@ -774,6 +805,7 @@ pub static LIBRARY: &[Exercise] = &[
         (8, 12),
         1,
     )
+    .movement("pallof-press")
     .tempo("2-2-2")
     .start(5000)
     .cues(&[
@@ -792,6 +824,7 @@ pub static LIBRARY: &[Exercise] = &[
         (8, 12),
         2,
     )
+    .movement("pallof-press")
     .tempo("2-2-2")
     .start(5000)
     .cues(&[
@@ -826,6 +859,7 @@ pub static LIBRARY: &[Exercise] = &[
         (15, 30),
         1,
     )
+    .movement("side-plank")
     .cues(&[
         "Elbow under shoulder, knees bent",
         "Lift the hips in line",
@@ -841,6 +875,7 @@ pub static LIBRARY: &[Exercise] = &[
         (15, 40),
         2,
     )
+    .movement("side-plank")
     .cues(&[
         "Feet stacked or staggered",
         "Push the floor away",
@@ -856,6 +891,7 @@ pub static LIBRARY: &[Exercise] = &[
         (15, 30),
         3,
     )
+    .movement("side-plank")
     .cues(&[
         "Hold the side plank",
         "Lift the top leg slowly",
@@ -872,6 +908,7 @@ pub static LIBRARY: &[Exercise] = &[
         (30, 60),
         1,
     )
+    .movement("two-hand-carry")
     .cues(&[
         "A filled bag or water bottles in each hand",
         "Walk tall with short steps",
@@ -886,6 +923,7 @@ pub static LIBRARY: &[Exercise] = &[
         (30, 60),
         2,
     )
+    .movement("two-hand-carry")
     .cues(&[
         "A weight in each hand, stand tall",
         "Short quick steps",
@@ -964,6 +1002,7 @@ pub static LIBRARY: &[Exercise] = &[
         (10, 15),
         1,
     )
+    .movement("anchored-row")
     .tempo("2-1-2")
     .cues(&[
         "Band anchored at chest height",
@@ -998,6 +1037,7 @@ pub static LIBRARY: &[Exercise] = &[
         (8, 12),
         2,
     )
+    .movement("anchored-row")
     .tempo("2-1-2")
     .cues(&[
         "Sit tall, slight bend in the knees",
@@ -1275,13 +1315,13 @@ pub fn available_rungs<'a>(
     ladder(l).filter(move |e| e.is_doable_with(owned) && e.allowed_in_phase(phase))
 }
 
-/// The swap (DOMAIN.md §2, pain 5+): the nearest easier rung of the same ladder that
-/// the user's equipment allows, or `None` when `from` is already the easiest one.
+/// The swap (DOMAIN.md §2, pain 5+): the nearest easier rung of the same ladder that is
+/// another movement and that the user's equipment allows, or `None` when there is none
+/// below `from`.
 pub fn easier_variation(from: &Exercise, owned: &EquipmentSet) -> Option<&'static Exercise> {
-    let r = from.rung();
     ladder(from.ladder)
-        .take(r)
-        .filter(|e| e.is_doable_with(owned))
+        .take(from.rung())
+        .filter(|e| e.is_doable_with(owned) && !e.same_movement(from))
         .last()
 }
 

@@ -116,10 +116,9 @@ pub enum PainAction {
     AlreadyEased,
     /// 5+: stop this movement and swap to this easier variation of the same pattern.
     StopAndSwap(&'static Exercise),
-    /// 5+ on the easiest rung there is: stop the movement for today.
-    Stop,
-    /// 5+ on an own or physiotherapy exercise: stop it and pause it until the user (or
-    /// their physio) brings it back.
+    /// 5+ with no easier variation of another movement below it, or on an own or
+    /// physiotherapy exercise: stop it and pause it until the user (or their physio)
+    /// brings it back.
     StopAndPause,
 }
 
@@ -156,13 +155,36 @@ pub struct Doing<'a> {
     pub tried: &'a [Modification],
 }
 
-/// DOMAIN.md §2 pain 5+: the easier variation to swap to — the nearest lower rung of the
-/// same ladder that the user's equipment and the phase allow; `None` on the easiest rung.
+/// DOMAIN.md §2 pain 5+: the easier variation to swap to. Pain stops *that movement*, so
+/// it is the nearest lower rung of the same ladder that is another movement (a dumbbell
+/// Romanian deadlift is no swap for a barbell one) and that the user's equipment and the
+/// phase allow; `None` when there is none below.
 pub fn easier_variation_for_pain(
     from: &Exercise,
     owned: &EquipmentSet,
     phase: u8,
 ) -> Option<&'static Exercise> {
+    easier_variation_avoiding(from, owned, phase, &[])
+}
+
+/// `easier_variation_for_pain`, passing over the exercises in `avoid` (served already by
+/// another place of the plan): the next one further down.
+pub fn easier_variation_avoiding(
+    from: &Exercise,
+    owned: &EquipmentSet,
+    phase: u8,
+    avoid: &[&str],
+) -> Option<&'static Exercise> {
+    ladder(from.ladder)
+        .take(from.rung())
+        .filter(|e| !e.same_movement(from) && !avoid.contains(&e.id))
+        .filter(|e| e.is_doable_with(owned) && e.allowed_in_phase(phase))
+        .last()
+}
+
+/// The nearest lower rung the equipment and phase allow, of any movement: the step back
+/// after a 24-hour spike, or a dose that does not fit the week (not pain 5+).
+pub fn lower_rung(from: &Exercise, owned: &EquipmentSet, phase: u8) -> Option<&'static Exercise> {
     ladder(from.ladder)
         .take(from.rung())
         .filter(|e| e.is_doable_with(owned) && e.allowed_in_phase(phase))
@@ -171,8 +193,8 @@ pub fn easier_variation_for_pain(
 
 /// DOMAIN.md §2 pain rule during an exercise, for every exercise of a session however it
 /// got there: 0–2 go on; 3–4 the next kind of change not yet made (less load, a shorter
-/// hold or range, a slower tempo); 5+ stop, and swap down the ladder, or stop for today
-/// on the easiest rung, or pause an own or physio exercise.
+/// hold or range, a slower tempo); 5+ stop, and swap down the ladder to another movement,
+/// or, with none below (and for own and physio exercises), stop and pause it.
 pub fn pain_rule_during_exercise(
     pain: Pain,
     doing: Doing,
@@ -184,7 +206,7 @@ pub fn pain_rule_during_exercise(
         PainBand::Stop => match doing.exercise {
             Some(e) => match easier_variation_for_pain(e, owned, phase) {
                 Some(easier) => PainAction::StopAndSwap(easier),
-                None => PainAction::Stop,
+                None => PainAction::StopAndPause,
             },
             None => PainAction::StopAndPause,
         },
@@ -411,11 +433,17 @@ mod tests {
     }
 
     #[test]
-    fn pain_rule_5_plus_on_the_easiest_rung_stops_and_on_an_own_exercise_pauses() {
+    fn pain_rule_5_plus_with_nothing_easier_and_on_an_own_exercise_stops_and_pauses() {
         let d = doing("wall-hip-hinge", set(8, 0), &[]);
         assert_eq!(
             pain_rule_during_exercise(Pain::clamped(7), d, &EquipmentSet::default(), 1),
-            PainAction::Stop
+            PainAction::StopAndPause
+        );
+        // A single-leg bridge has only the glute bridge below it: the same movement.
+        let d = doing("single-leg-bridge", set(8, 0), &[]);
+        assert_eq!(
+            pain_rule_during_exercise(Pain::clamped(6), d, &EquipmentSet::default(), 1),
+            PainAction::StopAndPause
         );
         let own = Doing {
             exercise: None,
@@ -429,6 +457,48 @@ mod tests {
             pain_rule_during_exercise(Pain::clamped(5), own, &EquipmentSet::default(), 1),
             PainAction::StopAndPause
         );
+    }
+
+    #[test]
+    fn pain_rule_5_plus_stops_the_movement_whatever_carries_the_load() {
+        let gym = EquipmentSet {
+            bands: true,
+            dumbbells: Some(crate::domain::equipment::SteppedRange {
+                min: Grams(2000),
+                max: Grams(30000),
+                step: Grams(2000),
+            }),
+            kettlebells: vec![Grams(8000), Grams(12000)],
+            barbell: Some(crate::domain::equipment::BarbellSet {
+                bar: Grams(20000),
+                smallest_plate: Grams(1250),
+                max: Grams(100000),
+            }),
+            ..Default::default()
+        };
+        // A barbell Romanian deadlift that hurts does not become a dumbbell one.
+        let rdl = exercise("barbell-rdl").unwrap();
+        let to = easier_variation_for_pain(rdl, &gym, 2).unwrap();
+        assert_eq!(to.id, "kb-deadlift");
+        // Every rung of every ladder: a swap goes down, to another movement, doable and
+        // allowed; none means no such rung exists below.
+        for phase in 1..=3 {
+            for from in crate::domain::library::LIBRARY.iter() {
+                let below: Vec<_> = ladder(from.ladder)
+                    .take(from.rung())
+                    .filter(|e| !e.same_movement(from))
+                    .filter(|e| e.is_doable_with(&gym) && e.allowed_in_phase(phase))
+                    .collect();
+                match easier_variation_for_pain(from, &gym, phase) {
+                    Some(to) => {
+                        assert!(to.rung() < from.rung(), "{} → {}", from.id, to.id);
+                        assert_ne!(to.movement, from.movement, "{} → {}", from.id, to.id);
+                        assert_eq!(Some(&to), below.last(), "{} → the nearest", from.id);
+                    }
+                    None => assert!(below.is_empty(), "{}: {below:?}", from.id),
+                }
+            }
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use super::habits::{
 use super::history::{CheckIn, Entry, History, Response24h};
 use super::library::{exercise, ladder, Exercise, Ladder, Pattern};
 use super::order;
-use super::pain::{easier_variation_for_pain, pain_band, PainBand};
+use super::pain::{easier_variation_avoiding, lower_rung, pain_band, Pain, PainBand};
 use super::phase::{phase_after_flare, phase_rule, Phase, PhaseStep, WeekSummary};
 use super::prescription::{Prescription, SetTarget};
 use super::profile::{Experience, Goal, OwnExercise, Profile, RehabExercise};
@@ -162,6 +162,9 @@ pub struct Plan {
     pub equipment: EquipmentSet,
     /// Exercises stopped for pain 5+ this week: not served again until next week.
     pub stopped_this_week: Vec<&'static str>,
+    /// Library exercises paused by pain 5+ with no easier movement below them: out of the
+    /// sessions until the user brings them back.
+    pub paused: Vec<&'static Exercise>,
     dosing: Dosing,
     /// Every session of the week, also those a flare hides, for `swap_dose`.
     week_sessions: Vec<PlannedSession>,
@@ -260,13 +263,13 @@ impl Plan {
     }
 }
 
-/// DOMAIN.md §2: after pain 5+ on an exercise, it and the harder rungs of its ladder wait
-/// for next week.
+/// DOMAIN.md §2: after pain 5+ on an exercise, its movement (on any rung) and the harder
+/// rungs of its ladder wait for next week.
 fn held_back(e: &Exercise, stopped: &[&'static str]) -> bool {
     stopped
         .iter()
         .filter_map(|id| exercise(id))
-        .any(|x| x.ladder == e.ladder && e.rung() >= x.rung())
+        .any(|x| (x.ladder == e.ladder && e.rung() >= x.rung()) || x.same_movement(e))
 }
 
 fn weekly_doses(sessions: &[PlannedSession]) -> BTreeMap<&'static str, WeeklyDose> {
@@ -385,7 +388,7 @@ pub struct PlanCache {
 
 /// Bumped whenever the planner's rules change what a week opens with: checkpoints of
 /// other rules are not used.
-pub const RULES_VERSION: u32 = 1;
+pub const RULES_VERSION: u32 = 2;
 
 /// The planner as one week opened, with what it needs to carry on from there without
 /// anything dated before `floor`: stored on the device so a start reads only recent records.
@@ -820,8 +823,6 @@ struct Week {
     lives: Vec<(usize, LiveSession, bool)>,
     /// Exercises stopped for pain 5+: not served again this week.
     stopped: BTreeSet<&'static str>,
-    /// Ladders stopped on their easiest rung: nothing more of them this week.
-    suspended: BTreeMap<Ladder, u8>,
     /// Ladders changed during the week (pain 5+, a spike): not progressed at its end.
     changed: BTreeSet<Ladder>,
 }
@@ -1073,10 +1074,12 @@ impl<'a> State<'a> {
         let Some(ladders) = self.templates.get(usize::from(slot)) else {
             return Vec::new();
         };
+        // Paused for pain, or stopped for pain this week: not served.
         let mut out: Vec<&Slot> = ladders
             .iter()
-            .filter(|l| !self.week.suspended.contains_key(l))
             .filter_map(|l| self.slots.get(l))
+            .filter(|s| !self.paused.contains(s.exercise.id))
+            .filter(|s| !self.week.stopped.contains(s.exercise.id))
             .filter(|s| s.only_in.as_ref().is_none_or(|o| o.contains(&slot)))
             .collect();
         order::sort_by_key(&mut out, |s| s.exercise.pattern() == Pattern::Core);
@@ -1220,82 +1223,122 @@ impl<'a> State<'a> {
         changed
     }
 
-    /// DOMAIN.md §2 pain 5+, for the rest of the week and the next: the exercise is not
-    /// served again this week, and its ladder continues one rung lower.
+    /// DOMAIN.md §2 pain 5+, for the rest of the week and the next: the movement is not
+    /// served again this week, and its ladder continues on the easier movement; with none
+    /// below, the exercise is paused until the user brings it back, a step lighter.
     fn apply_outcome(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Nothing => {}
-            Outcome::Paused { key, .. } => {
+            Outcome::Paused { key, pain } => {
+                if let Some(e) = exercise(&key) {
+                    self.pause_library(e, pain);
+                }
                 self.paused.insert(key);
             }
             Outcome::Stopped { from, to, pain } => {
                 self.week.stopped.insert(from.id);
-                let l = self
-                    .slots
-                    .iter()
-                    .find(|(_, s)| s.exercise.id == from.id)
-                    .map(|(l, _)| *l)
-                    .or_else(|| {
-                        self.slots
-                            .iter()
-                            .find(|(_, s)| s.exercise.ladder == from.ladder)
-                            .map(|(l, _)| *l)
-                    });
-                let Some(l) = l else { return };
+                let Some(l) = self.slot_ladder_of(from) else {
+                    return;
+                };
                 self.week.changed.insert(l);
                 let slot = &self.slots[&l];
                 // Another slot may hold the easier rung already: one further down.
-                let mut to = to;
-                while let Some(e) = to {
-                    if !self
-                        .slots
-                        .iter()
-                        .any(|(x, s)| *x != l && s.exercise.id == e.id)
-                    {
-                        break;
+                let others: Vec<&str> = self
+                    .slots
+                    .iter()
+                    .filter(|(x, _)| **x != l)
+                    .map(|(_, s)| s.exercise.id)
+                    .collect();
+                let to = if others.contains(&to.id) {
+                    easier_variation_avoiding(from, self.owned(), self.phase.number(), &others)
+                } else {
+                    Some(to)
+                };
+                let Some(to) = to else {
+                    // Nothing of another movement left below: paused, as with no rung.
+                    if slot.exercise.id == from.id {
+                        self.pause_library(from, pain);
+                        self.paused.insert(from.id.to_string());
                     }
-                    to = easier_variation_for_pain(e, self.owned(), self.phase.number());
-                }
-                match to {
-                    Some(to) => {
-                        if slot.exercise.id == from.id || slot.exercise.rung() > to.rung() {
-                            let (rx, only_in) = self.mid_week(l, to, None);
-                            self.slots.insert(
-                                l,
-                                Slot {
-                                    exercise: to,
-                                    rx,
-                                    reason: Reason::SwappedForPain {
-                                        from: from.id,
-                                        pain: pain.value(),
-                                    },
-                                    chosen: false,
-                                    before_choice: None,
-                                    only_in,
-                                },
-                            );
-                        } else if slot.exercise.id == to.id {
-                            // The slot holds it already: what the session just took of it
-                            // comes off the rest of the week.
-                            let slot = slot.clone();
-                            let (rx, only_in) = self.mid_week_with(l, to, slot.rx.clone(), None);
-                            self.slots.insert(
-                                l,
-                                Slot {
-                                    rx,
-                                    only_in,
-                                    ..slot
-                                },
-                            );
-                        }
-                    }
-                    None => {
-                        if slot.exercise.id == from.id {
-                            self.week.suspended.insert(l, pain.value());
-                        }
-                    }
+                    return;
+                };
+                if slot.exercise.id == from.id || slot.exercise.rung() > to.rung() {
+                    let (rx, only_in) = self.mid_week(l, to, None);
+                    self.slots.insert(
+                        l,
+                        Slot {
+                            exercise: to,
+                            rx,
+                            reason: Reason::SwappedForPain {
+                                from: from.id,
+                                pain: pain.value(),
+                            },
+                            chosen: false,
+                            before_choice: None,
+                            only_in,
+                        },
+                    );
+                } else if slot.exercise.id == to.id {
+                    // The slot holds it already: what the session just took of it comes
+                    // off the rest of the week.
+                    let slot = slot.clone();
+                    let (rx, only_in) = self.mid_week_with(l, to, slot.rx.clone(), None);
+                    self.slots.insert(
+                        l,
+                        Slot {
+                            rx,
+                            only_in,
+                            ..slot
+                        },
+                    );
                 }
             }
+        }
+    }
+
+    /// The ladder of the plan whose slot holds `e`, or else one of its own ladder.
+    fn slot_ladder_of(&self, e: &Exercise) -> Option<Ladder> {
+        self.slots
+            .iter()
+            .find(|(_, s)| s.exercise.id == e.id)
+            .or_else(|| {
+                self.slots
+                    .iter()
+                    .find(|(_, s)| s.exercise.ladder == e.ladder)
+            })
+            .map(|(l, _)| *l)
+    }
+
+    /// DOMAIN.md §2 pain 5+ with no easier movement below: the library exercise is
+    /// stopped for the week and paused; when the user brings it back, it comes back 10–20 %
+    /// smaller (in whole reps or sets), its reason saying why.
+    fn pause_library(&mut self, e: &'static Exercise, pain: Pain) {
+        self.week.stopped.insert(e.id);
+        let Some(l) = self
+            .slots
+            .iter()
+            .find(|(_, s)| s.exercise.id == e.id)
+            .map(|(l, _)| *l)
+        else {
+            return;
+        };
+        self.week.changed.insert(l);
+        if let Some(slot) = self.slots.get_mut(&l) {
+            let (rx, change) = match less_volume(&slot.rx) {
+                Some(rx) => {
+                    let change = Change::Volume {
+                        from: slot.rx.volume(),
+                        to: rx.volume(),
+                    };
+                    (rx, change)
+                }
+                None => scale_volume(&slot.rx, 85),
+            };
+            slot.rx = rx;
+            slot.reason = Reason::EasiestAlready {
+                pain: pain.value(),
+                change,
+            };
         }
     }
 
@@ -1692,11 +1735,14 @@ impl State<'_> {
                 .any(|(_, l, _)| l.sets_logged() > 0 || l.worst_pain().is_some());
             if trained {
                 self.idle_weeks = 0;
+                // A paused exercise waits as it is, its lighter dose kept for its return.
                 let ladders: Vec<Ladder> = self
                     .slots
-                    .keys()
-                    .copied()
-                    .filter(|l| !self.week.changed.contains(l))
+                    .iter()
+                    .filter(|(l, s)| {
+                        !self.week.changed.contains(l) && !self.paused.contains(s.exercise.id)
+                    })
+                    .map(|(l, _)| *l)
                     .collect();
                 for l in ladders {
                     self.decide(l);
@@ -1712,26 +1758,6 @@ impl State<'_> {
                     } else if !self.week.changed.contains(&slot.exercise.ladder) {
                         slot.reason = Reason::HeldNotTrained;
                     }
-                }
-            }
-            // Pain 5+ on the easiest rung: back next week, a smaller dose.
-            let suspended: Vec<(Ladder, u8)> =
-                self.week.suspended.iter().map(|(l, p)| (*l, *p)).collect();
-            for (l, pain) in suspended {
-                if let Some(slot) = self.slots.get_mut(&l) {
-                    // The step back of DOMAIN.md §2: 10–20 % less, in whole reps or sets.
-                    let (rx, change) = match less_volume(&slot.rx) {
-                        Some(rx) => {
-                            let change = Change::Volume {
-                                from: slot.rx.volume(),
-                                to: rx.volume(),
-                            };
-                            (rx, change)
-                        }
-                        None => scale_volume(&slot.rx, 85),
-                    };
-                    slot.rx = rx;
-                    slot.reason = Reason::EasiestAlready { pain, change };
                 }
             }
             self.phase_weeks.push(summary);
@@ -1954,11 +1980,7 @@ impl State<'_> {
                         }
                         break;
                     }
-                    None => match easier_variation_for_pain(
-                        slot.exercise,
-                        self.owned(),
-                        self.phase.number(),
-                    ) {
+                    None => match lower_rung(slot.exercise, self.owned(), self.phase.number()) {
                         Some(e) => {
                             slot = Slot {
                                 reason: Reason::CappedWeekly,
@@ -2058,6 +2080,12 @@ impl State<'_> {
             phase_history: Vec::new(),
             equipment: self.profile.equipment.clone(),
             stopped_this_week: self.week.stopped.iter().copied().collect(),
+            paused: self
+                .slots
+                .values()
+                .filter(|s| self.paused.contains(s.exercise.id))
+                .map(|s| s.exercise)
+                .collect(),
             dosing: self.dosing(),
             week_sessions,
         }

@@ -276,7 +276,7 @@ pub fn step_back_dose(
         };
         return StepBack::LessVolume(next, change);
     }
-    match super::pain::easier_variation_for_pain(ex, owned, phase) {
+    match super::pain::lower_rung(ex, owned, phase) {
         Some(e) => StepBack::Easier(e),
         None => StepBack::AsSmallAsItGoes,
     }

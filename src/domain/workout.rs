@@ -7,7 +7,7 @@ use super::equipment::{Equipment, EquipmentSet};
 use super::history::{Entry, Logged};
 use super::library::{exercise, Exercise, Ladder, Measure};
 use super::pain::{
-    easier_variation_for_pain, pain_band, pain_rule_during_exercise, Doing, Modification, Pain,
+    easier_variation_avoiding, pain_band, pain_rule_during_exercise, Doing, Modification, Pain,
     PainAction, PainBand,
 };
 use super::phase::Phase;
@@ -294,9 +294,11 @@ pub struct PainReport {
 /// How a block ended before its sets were all done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ended {
-    /// Pain 5+ and nothing easier to swap to, or nothing left to do today.
+    /// Pain 5+ with its sets done, or no room this week for the easier one: nothing more
+    /// today; next time it is a rung lower.
     Stopped(Pain),
-    /// Pain 5+ on an own or physio exercise: paused until the user brings it back.
+    /// Pain 5+ with no easier movement below it, or on an own or physio exercise: paused
+    /// until the user brings it back.
     Paused(Pain),
 }
 
@@ -377,14 +379,15 @@ impl Block {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Nothing,
-    /// Pain 5+ stopped `from`. `to` is the easier variation swapped in (or due next time
-    /// when the sets were already done); `None` on the easiest rung.
+    /// Pain 5+ stopped `from`; `to` is the easier variation swapped in (or due next time
+    /// when the sets were already done).
     Stopped {
         from: &'static Exercise,
-        to: Option<&'static Exercise>,
+        to: &'static Exercise,
         pain: Pain,
     },
-    /// Pain 5+ paused an own or physio exercise.
+    /// Pain 5+ paused an exercise with no easier movement below it, or an own or physio
+    /// one, until the user brings it back.
     Paused {
         key: String,
         pain: Pain,
@@ -614,15 +617,15 @@ fn report(
         tried: &tried,
     };
     let mut action = pain_rule_during_exercise(pain, doing, ctx.owned, ctx.phase.number());
-    // The easier rung is already served by another block: one rung further down.
-    while let PainAction::StopAndSwap(to) = action {
-        if !in_use.contains(&to.id) {
-            break;
+    // The easier rung is already served by another block: one rung further down, still of
+    // another movement.
+    if let (PainAction::StopAndSwap(to), Some(from)) = (&action, library) {
+        if in_use.contains(&to.id) {
+            action = match easier_variation_avoiding(from, ctx.owned, ctx.phase.number(), in_use) {
+                Some(lower) => PainAction::StopAndSwap(lower),
+                None => PainAction::StopAndPause,
+            };
         }
-        action = match easier_variation_for_pain(to, ctx.owned, ctx.phase.number()) {
-            Some(lower) => PainAction::StopAndSwap(lower),
-            None => PainAction::Stop,
-        };
     }
     let sets_left = !remaining.is_empty();
     block.said = Some((pain, action.clone()));
@@ -655,20 +658,7 @@ fn report(
                 // time it is one rung lower.
                 None => block.ended = Some(Ended::Stopped(pain)),
             }
-            Outcome::Stopped {
-                from,
-                to: Some(to),
-                pain,
-            }
-        }
-        PainAction::Stop => {
-            let from = library.expect("a stop is for a library exercise");
-            block.ended = Some(Ended::Stopped(pain));
-            Outcome::Stopped {
-                from,
-                to: None,
-                pain,
-            }
+            Outcome::Stopped { from, to, pain }
         }
         PainAction::StopAndPause => {
             block.ended = Some(Ended::Paused(pain));
@@ -825,10 +815,7 @@ mod tests {
         let mut s = LiveSession::start(d(), 0, 0, vec![item("kb-deadlift", 3, 8, 12000)]);
         s.log(1, &set("kb-deadlift", 8, 12000), &ctx());
         let out = s.log(2, &pain("kb-deadlift", 6), &ctx());
-        let Outcome::Stopped {
-            from, to: Some(to), ..
-        } = out
-        else {
+        let Outcome::Stopped { from, to, .. } = out else {
             panic!("{out:?}")
         };
         assert_eq!(from.id, "kb-deadlift");
@@ -836,13 +823,11 @@ mod tests {
         assert_eq!(s.blocks[0].current().item.key, to.id);
         assert_eq!(s.blocks[0].state(), BlockState::Active);
         let out = s.log(3, &pain(to.id, 7), &ctx());
-        let Outcome::Stopped {
-            to: Some(lower), ..
-        } = out
-        else {
+        let Outcome::Stopped { to: lower, .. } = out else {
             panic!("{out:?}")
         };
         assert!(lower.rung() < to.rung());
+        assert_ne!(lower.movement, to.movement);
         assert_eq!(s.blocks[0].steps.len(), 3);
     }
 
@@ -851,7 +836,7 @@ mod tests {
         let mut s = LiveSession::start(d(), 0, 0, vec![item("kb-deadlift", 1, 8, 12000)]);
         s.log(1, &set("kb-deadlift", 8, 12000), &ctx());
         let out = s.log(2, &pain("kb-deadlift", 5), &ctx());
-        assert!(matches!(out, Outcome::Stopped { to: Some(_), .. }));
+        assert!(matches!(out, Outcome::Stopped { .. }));
         assert_eq!(s.blocks[0].steps.len(), 1);
         assert!(matches!(s.blocks[0].state(), BlockState::Ended(_)));
     }

@@ -66,7 +66,7 @@ fn SwapChoice(from: &'static Exercise, choices: Vec<&'static Exercise>) -> impl 
     }
 }
 
-/// Brings back an own or physio exercise that pain 5+ paused.
+/// Brings back an exercise that pain 5+ paused.
 #[component]
 pub fn Resume(key: String, name: String) -> impl IntoView {
     let data = use_data();
@@ -157,6 +157,17 @@ fn MyPlan(plan: Plan, units: Units) -> impl IntoView {
             }.into_any()),
             Mode::Training => None,
         }}
+        {(!plan.paused.is_empty()).then(|| view! {
+            <article class="card" role="region" aria-label="Paused for pain">
+                <h2>"Paused for pain"</h2>
+                <p class="muted">"Pain reached 5 or more and there was no gentler movement to step down to. Bring one back when it feels right, or when your physio says so: it returns a little lighter."</p>
+                <ul class="plain">
+                    {plan.paused.iter().map(|e| view! {
+                        <li><span class="name">{e.name}</span><Resume key=e.id.to_string() name=e.name.to_string()/></li>
+                    }).collect_view()}
+                </ul>
+            </article>
+        })}
         {plan.sessions.iter().map(|s| view! {
             <article class="card">
                 <h2>{format!("Session {} · {}{}", session_label(s.slot), super::dates::long_date(s.date), if s.finished { " · done" } else if s.started { " · in progress" } else { "" })}</h2>

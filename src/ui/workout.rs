@@ -491,7 +491,13 @@ fn stored_id(live: Live) -> String {
 }
 
 /// What the pain rule said, in words, with the choice it offers.
-fn said_words(pain: Pain, action: &PainAction, units: Units, after_last: bool) -> String {
+fn said_words(
+    pain: Pain,
+    action: &PainAction,
+    units: Units,
+    after_last: bool,
+    library: bool,
+) -> String {
     let p = pain.value();
     match action {
         PainAction::Continue => format!("Pain {p}: carry on as planned."),
@@ -510,8 +516,8 @@ fn said_words(pain: Pain, action: &PainAction, units: Units, after_last: bool) -
             "Pain {p}: stop this movement. Switched to {}, an easier version of the same movement.",
             e.name
         ),
-        PainAction::Stop => format!(
-            "Pain {p}: stop this movement for today. It is already the gentlest version; walk and move gently instead."
+        PainAction::StopAndPause if library => format!(
+            "Pain {p}: stop this movement. Nothing gentler of another movement sits below it, so it is paused in your plan until you bring it back on Plan, a little lighter. Walk and move gently instead."
         ),
         PainAction::StopAndPause => format!(
             "Pain {p}: stop this exercise. It is paused in your plan until you bring it back on Plan (or your physio says it is fine)."
@@ -543,13 +549,14 @@ fn modification_words(m: &Modification, units: Units) -> String {
 fn said_of(b: &Block, units: Units) -> Option<(Pain, PainAction, Option<Modification>, String)> {
     let (pain, action) = b.said.clone()?;
     let step = b.current();
+    let library = step.item.library().is_some();
     let after_last = b.state() != BlockState::Active || step.remaining().is_empty();
     let decided = match &action {
         PainAction::Modify(m) if b.proposal.is_none() => Some(step.accepted.contains(m)),
         _ => None,
     };
     let text = match decided {
-        _ if after_last && b.proposal.is_none() => said_words(pain, &action, units, true),
+        _ if after_last && b.proposal.is_none() => said_words(pain, &action, units, true, library),
         Some(true) => format!(
             "Pain {}: done, the remaining sets are easier now. Stop if it climbs to 5.",
             pain.value()
@@ -558,7 +565,13 @@ fn said_of(b: &Block, units: Units) -> Option<(Pain, PainAction, Option<Modifica
             "Pain {}: kept as it was. It still counts: next week repeats this dose.",
             pain.value()
         ),
-        _ => said_words(pain, &action, units, after_last && b.proposal.is_none()),
+        _ => said_words(
+            pain,
+            &action,
+            units,
+            after_last && b.proposal.is_none(),
+            library,
+        ),
     };
     Some((pain, action, b.proposal.clone(), text))
 }
@@ -568,7 +581,7 @@ fn said_of(b: &Block, units: Units) -> Option<(Pain, PainAction, Option<Modifica
 fn SaidNote(pain: Pain, action: PainAction, text: String) -> impl IntoView {
     let _ = pain;
     match action {
-        PainAction::StopAndSwap(_) | PainAction::Stop | PainAction::StopAndPause => view! {
+        PainAction::StopAndSwap(_) | PainAction::StopAndPause => view! {
             <div class="stop-note" role="region" aria-label="Stop for pain"><p>{text}</p></div>
         }
         .into_any(),

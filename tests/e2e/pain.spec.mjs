@@ -114,6 +114,35 @@ test("pain 6 on an exercise picked by hand stops it: not again this week, one ru
   await expect(session(page, "A").locator(".name", { hasText: "Dowel hinge drill" })).toHaveCount(0);
 });
 
+test("pain 6 with no gentler movement below pauses the exercise until it is brought back, lighter", async ({ page, context }) => {
+  await page.clock.setFixedTime(MONDAY);
+  await offline(page, context);
+  await setUp(page);
+  await startWorkout(page);
+  const block = page.locator("article.block", { has: page.getByRole("heading", { name: "Wall hip hinge" }) });
+  await doneButton(block).click();
+  await expect(block.locator(".sets .saved")).toHaveCount(1);
+  await reportPain(block, 6);
+  const stop = page.getByRole("region", { name: "Stop for pain" });
+  await expect(stop).toContainText("Pain 6: stop this movement. Nothing gentler of another movement sits below it");
+  await expect(block).toContainText("Stopped and paused");
+  await page.getByRole("button", { name: "Finish session" }).click();
+  await page.getByRole("region", { name: "Finish early" }).getByRole("button", { name: "Finish now" }).click();
+  // Plan: out of every session, listed as paused, with the way back.
+  await page.goto("/plan");
+  const paused = page.getByRole("region", { name: "Paused for pain" });
+  await expect(paused).toContainText("Wall hip hinge");
+  await expect(session(page, "B").locator(".name", { hasText: "Wall hip hinge" })).toHaveCount(0);
+  // Still paused next week.
+  await page.clock.setFixedTime(MONDAY + 7 * DAY);
+  await page.goto("/plan");
+  await expect(session(page, "A").locator(".name", { hasText: "Wall hip hinge" })).toHaveCount(0);
+  await paused.getByRole("button", { name: "Bring back Wall hip hinge" }).click();
+  await expect(paused).toHaveCount(0);
+  const back = session(page, "A").locator("li", { hasText: "Wall hip hinge" });
+  await expect(back).toContainText(/Less of it \(-1\d% volume\): pain reached 6/);
+});
+
 test("an accepted change for pain 3–4 shows on every remaining set, and the tempo guide counts the slower tempo", async ({ page, context }) => {
   await page.clock.install({ time: MONDAY });
   await offline(page, context);
