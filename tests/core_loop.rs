@@ -249,6 +249,11 @@ struct Sim {
     steps: usize,
     /// The week of the last check, to know the first look at a new week.
     last_week: Option<u32>,
+    /// Whether a flare ran at the last check, and the week the running one began in.
+    was_flaring: bool,
+    flare_from: Option<u32>,
+    /// After a flare: the first week back, and the week the flare began in.
+    back: Option<(u32, u32)>,
 }
 
 struct Stop {
@@ -284,6 +289,9 @@ impl Sim {
             seen: BTreeMap::new(),
             steps: 0,
             last_week: None,
+            was_flaring: false,
+            flare_from: None,
+            back: None,
         }
     }
 
@@ -958,12 +966,80 @@ impl Sim {
             }
         }
         // DOMAIN.md §5: a flare ends only after three calm days, whatever was pressed.
+        let flaring = self.flaring();
         prop_assert_eq!(
             matches!(p.mode, backstrong::domain::planner::Mode::Flare { .. }),
-            self.flaring(),
+            flaring,
             "flare mode at step {}",
             self.steps
         );
+        if flaring && !self.was_flaring && self.flare_from.is_none() {
+            self.flare_from = Some(week);
+        }
+        if !flaring && self.was_flaring {
+            if let Some(from) = self.flare_from.take() {
+                self.back = Some((week + 1, from));
+            }
+        }
+        self.was_flaring = flaring;
+        // DOMAIN.md §5: resume lower. In the first week back every exercise's load and
+        // weekly volume are at most 90 % of the last week before the flare (the week
+        // before the one it began in, and that week, whichever was less); where no
+        // lighter real load exists, the load stays and reps or sets come down.
+        if let Some((back, from)) = self.back {
+            if week == back {
+                let mut before: BTreeMap<&'static str, WeeklyDose> = BTreeMap::new();
+                for w in [from.checked_sub(1), Some(from)].into_iter().flatten() {
+                    for (id, d) in self.seen.get(&w).map(|s| s.min.clone()).unwrap_or_default() {
+                        let b = before.entry(id).or_insert(d);
+                        b.volume = b.volume.min(d.volume);
+                        b.amount = b.amount.min(d.amount);
+                        b.load = b.load.min(d.load);
+                    }
+                }
+                for (id, d) in p.weekly_doses() {
+                    let Some(b) = before.get(id) else { continue };
+                    let eq = p
+                        .sessions
+                        .iter()
+                        .flat_map(|s| &s.exercises)
+                        .find(|e| e.exercise.id == id)
+                        .map(|e| e.prescription.equipment);
+                    prop_assert!(
+                        d.volume * 100 <= b.volume * 90,
+                        "{id}: first week back {:?} after {:?} (step {})",
+                        d,
+                        b,
+                        self.steps
+                    );
+                    let lighter = eq.is_some_and(|eq| {
+                        eq.is_loadable()
+                            && p.equipment
+                                .loads(eq)
+                                .iter()
+                                .any(|g| u64::from(g.0) * 100 <= u64::from(b.load.0) * 90)
+                    });
+                    if lighter && !b.load.is_zero() {
+                        prop_assert!(
+                            u64::from(d.load.0) * 100 <= u64::from(b.load.0) * 90,
+                            "{id}: first week back load {:?} after {:?} (step {})",
+                            d.load,
+                            b.load,
+                            self.steps
+                        );
+                    } else {
+                        prop_assert!(d.load <= b.load, "{id}: heavier after a flare");
+                        prop_assert!(
+                            d.amount * 100 <= b.amount * 90,
+                            "{id}: first week back reps {} after {} (step {})",
+                            d.amount,
+                            b.amount,
+                            self.steps
+                        );
+                    }
+                }
+            }
+        }
         // DOMAIN.md §2: a step back lands 10–20 % lower.
         for e in p.sessions.iter().flat_map(|s| &s.exercises) {
             if let Reason::SteppedBack(c) = &e.reason {

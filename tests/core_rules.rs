@@ -490,3 +490,112 @@ fn pain_5_plus_on_a_barbell_romanian_deadlift_goes_to_another_movement_not_a_dum
         .collect();
     assert!(ids.iter().all(|id| !is_rdl(id)), "{ids:?}");
 }
+
+/// Each exercise's weekly dose as a plan shows it, with the equipment it is done with.
+fn doses(
+    p: &Plan,
+) -> Vec<(
+    &'static str,
+    backstrong::domain::equipment::Equipment,
+    backstrong::domain::progression::WeeklyDose,
+)> {
+    p.weekly_doses()
+        .into_iter()
+        .map(|(id, d)| {
+            let eq = p
+                .sessions
+                .iter()
+                .flat_map(|s| &s.exercises)
+                .find(|e| e.exercise.id == id)
+                .map(|e| e.prescription.equipment)
+                .expect("planned");
+            (id, eq, d)
+        })
+        .collect()
+}
+
+/// A user trained to `phase` flares on the Tuesday of a week, calms down over three days
+/// and says so: the first week back is at most 90 % of the week before the flare for every
+/// exercise (a lighter real load where there is one, else fewer reps or sets), the week
+/// after rises by at most 10 %.
+fn flare_in_phase(equipment: EquipmentSet, clean_weeks: usize, phase: u8) {
+    let mut t = Timeline::new(Profile::new(start(), equipment));
+    for _ in 0..clean_weeks {
+        t.week(1, Settled);
+    }
+    let before = t.week(1, Settled);
+    assert_eq!(before.phase.number(), phase);
+    let before_doses = doses(&before);
+    // The flare starts on Tuesday and is over by Friday, after three calm check-ins.
+    let tuesday = t.today + Days::new(1);
+    for d in 0..4 {
+        t.checkin(t.today + Days::new(d), if d < 2 { 6 } else { 1 }, 10);
+    }
+    t.history.flares.push(FlareEvent::Started(tuesday));
+    for d in 4..7 {
+        t.checkin(t.today + Days::new(d), 1, 10);
+    }
+    t.history
+        .flares
+        .push(FlareEvent::Ended(t.today + Days::new(6)));
+    t.today = t.today + Days::new(7);
+    let back = t.plan();
+    assert_eq!(back.mode, Mode::Training);
+    assert!(back.phase.number() <= phase.saturating_sub(1).max(1));
+    let owned = &back.equipment;
+    for (id, eq, d) in doses(&back) {
+        let Some((_, _, b)) = before_doses.iter().find(|(x, _, _)| *x == id) else {
+            continue;
+        };
+        assert!(
+            d.volume * 10 <= b.volume * 9,
+            "{id}: volume {} after {}",
+            d.volume,
+            b.volume
+        );
+        let lighter = eq.is_loadable()
+            && owned
+                .loads(eq)
+                .iter()
+                .any(|g| u64::from(g.0) * 10 <= u64::from(b.load.0) * 9);
+        if lighter {
+            assert!(
+                d.load.0 * 10 <= b.load.0 * 9,
+                "{id}: load {:?} after {:?}",
+                d.load,
+                b.load
+            );
+        } else {
+            assert!(d.load <= b.load, "{id}");
+            assert!(
+                d.amount * 10 <= b.amount * 9,
+                "{id}: reps {} after {}",
+                d.amount,
+                b.amount
+            );
+        }
+    }
+    // The week after: at most 10 % more than the first week back.
+    let first = t.week(1, Settled);
+    let second = t.plan();
+    for (id, d) in second.weekly_doses() {
+        if let Some(b) = first.weekly_doses().get(id) {
+            assert!(d.within_cap_of(b), "{id}: {b:?} → {d:?}");
+        }
+    }
+}
+
+#[test]
+fn flare_first_week_back_is_lower_in_phase_1() {
+    flare_in_phase(EquipmentSet::default(), 0, 1);
+}
+
+#[test]
+fn flare_first_week_back_is_lower_in_phase_2_even_on_the_lightest_bell() {
+    flare_in_phase(bells(), 2, 2);
+}
+
+#[test]
+fn flare_first_week_back_is_lower_in_phase_3_face_pull_and_barbell_included() {
+    flare_in_phase(full_gym(), 6, 3);
+}

@@ -671,7 +671,7 @@ fn a_damaged_checkpoint_is_not_used_and_a_new_one_replaces_it() {
     let whole = block_on(repo.load()).unwrap();
     let expected = whole.plan(today);
     let good = whole.checkpoint_due(today).expect("one is due").to_text();
-    assert!(good.starts_with("cp1;2,"), "{good}");
+    assert!(good.starts_with("cp2;2,"), "{good}");
     for damaged in [
         // As an older build stored it, as JSON.
         "{\"v\":2,\"d\":{\"rules\":1}}",
@@ -680,7 +680,7 @@ fn a_damaged_checkpoint_is_not_used_and_a_new_one_replaces_it() {
         // Cut short, or made by other rules.
         &good[..good.len() / 2],
         &good[..good.len() - 1],
-        &good.replacen("cp1;2,", "cp1;1,", 1),
+        &good.replacen("cp2;2,", "cp2;1,", 1),
         &format!("{good}1,"),
     ] {
         block_on(

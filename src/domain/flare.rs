@@ -3,6 +3,8 @@
 
 use super::history::{CheckIn, FlareEvent, Trigger};
 use super::order;
+use super::progression::WeeklyDose;
+use super::units::Grams;
 use chrono::NaiveDate;
 
 /// The order of relief, as steps the app walks the user through.
@@ -25,6 +27,36 @@ pub const FLARE_EXERCISES: [&str; 5] = [
 
 /// Days in a row with pain ≤2 needed to leave flare-up mode (design).
 pub const CALM_DAYS_TO_EXIT: usize = 3;
+
+/// The first week back after a flare: each exercise at most this share (in percent) of its
+/// load and weekly volume in the last week before the flare (design).
+pub const RESUME_PERCENT: u64 = 90;
+
+/// At most `RESUME_PERCENT` of `x`.
+pub fn resume_share(x: u64) -> u64 {
+    x * RESUME_PERCENT / 100
+}
+
+/// DOMAIN.md §5, resume at a lower load: the most an exercise may be in the first week
+/// back, from its dose in the last week before the flare (`before`). The load comes down
+/// to `lighter`, the heaviest real load at or under 90 % of it, when the equipment has one,
+/// and reps do not rise; where no lighter load exists, the load stays and the weekly
+/// volume (and reps or seconds) come down to 90 % instead — fewer reps or sets, or, when
+/// even that cannot fit, a lower rung.
+pub fn first_week_back(before: WeeklyDose, lighter: Option<Grams>) -> WeeklyDose {
+    match lighter.filter(|g| u64::from(g.0) <= resume_share(u64::from(before.load.0))) {
+        Some(load) if !before.load.is_zero() => WeeklyDose {
+            volume: resume_share(before.volume),
+            amount: before.amount,
+            load,
+        },
+        _ => WeeklyDose {
+            volume: resume_share(before.volume),
+            amount: resume_share(before.amount),
+            load: before.load,
+        },
+    }
+}
 
 /// Flare-up periods from the events, as (start, end) with `end` exclusive and `None`
 /// while still running. Events may come in any order; a repeated start is ignored. A flare
@@ -216,6 +248,36 @@ pub fn pain_triggers(checkins: &[CheckIn]) -> Vec<TriggerLink> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flare_first_week_back_is_at_most_90_percent_of_the_week_before() {
+        let before = WeeklyDose {
+            volume: 3 * 10 * 12_000 * 2,
+            amount: 60,
+            load: Grams(12_000),
+        };
+        // A lighter bell at 8 kg: the load comes down, reps stay, volume follows.
+        let c = first_week_back(before, Some(Grams(8_000)));
+        assert_eq!(c.load, Grams(8_000));
+        assert_eq!(c.amount, 60);
+        assert!(c.volume * 10 <= before.volume * 9);
+        // The lightest bell already: the load stays, reps and volume come down.
+        let c = first_week_back(before, None);
+        assert_eq!(c.load, Grams(12_000));
+        assert!(c.amount * 10 <= 60 * 9 && c.volume * 10 <= before.volume * 9);
+        // A "lighter" load above 90 % is no lighter load.
+        let c = first_week_back(before, Some(Grams(11_000)));
+        assert_eq!(c.load, Grams(12_000));
+        assert!(c.amount * 10 <= 60 * 9);
+        // Bodyweight work: reps and volume.
+        let bw = WeeklyDose {
+            volume: 40,
+            amount: 40,
+            load: Grams::ZERO,
+        };
+        assert_eq!(first_week_back(bw, None).amount, 36);
+        assert_eq!(first_week_back(bw, Some(Grams::ZERO)).amount, 36);
+    }
     use crate::domain::pain::Pain;
 
     fn day(d: u32) -> NaiveDate {

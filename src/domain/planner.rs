@@ -8,7 +8,9 @@ mod snapshot;
 
 use super::careful::{careful_for_now, safe_alternative};
 use super::equipment::{Equipment, EquipmentSet};
-use super::flare::{flare_exit_ready, flare_spans_after, FlareSpan, FLARE_EXERCISES};
+use super::flare::{
+    first_week_back, flare_exit_ready, flare_spans_after, resume_share, FlareSpan, FLARE_EXERCISES,
+};
 use super::habits::{
     daily_mobility, walking_progression, walking_split, WalkingStep, WalkingTarget,
     WALK_START_MINUTES,
@@ -21,8 +23,8 @@ use super::phase::{phase_after_flare, phase_rule, Phase, PhaseStep, WeekSummary}
 use super::prescription::{Prescription, SetTarget};
 use super::profile::{Experience, Goal, OwnExercise, Profile, RehabExercise};
 use super::progression::{
-    fit_sessions, less_volume, progress_dose, scale_volume, step_back_dose, weekly_limit, Change,
-    Progress, StepBack, WeeklyDose, DEFAULT_INCREASE_PERMILLE, SLOW_INCREASE_PERMILLE,
+    fit_sessions, less_volume, progress_dose, scale_volume, step_back_dose, this_week_limit,
+    Change, Progress, StepBack, WeeklyDose, DEFAULT_INCREASE_PERMILLE, SLOW_INCREASE_PERMILLE,
 };
 use super::reason::Reason;
 use super::response::{twenty_four_hour_rule, worst_response, DoseDecision};
@@ -297,6 +299,8 @@ pub type DoseFn<'a> = dyn Fn(&Exercise, &'static Exercise) -> Option<Prescriptio
 #[derive(Debug, Clone, PartialEq, Default)]
 struct Dosing {
     last: BTreeMap<&'static str, WeeklyDose>,
+    /// This week's most, the first week back after a flare.
+    ceiling: BTreeMap<&'static str, WeeklyDose>,
     owned: EquipmentSet,
     phase: Option<Phase>,
     templates: Vec<Vec<Ladder>>,
@@ -349,10 +353,11 @@ impl Dosing {
                 candidates.push(s.slot);
             }
         }
-        let Some(last) = self.last.get(e.id) else {
+        let last = self.last.get(e.id).copied();
+        let ceiling = self.ceiling.get(e.id).copied();
+        let Some(limit) = this_week_limit(last, ceiling, already, false) else {
             return Some((rx, candidates));
         };
-        let limit = weekly_limit(*last, already, false);
         let (rx, k, _) = fit_sessions(&rx, candidates.len() as u32, limit, &self.owned, e.range.0)?;
         candidates.truncate(k as usize);
         Some((rx, candidates))
@@ -839,11 +844,15 @@ struct State<'a> {
     templates: Vec<Vec<Ladder>>,
     slots: BTreeMap<Ladder, Slot>,
     last_week: BTreeMap<&'static str, WeeklyDose>,
+    /// The doses of the last week before a flare, kept until the user is back.
+    before_flare: Option<BTreeMap<&'static str, WeeklyDose>>,
+    /// This week's most of each exercise: set for the first week back after a flare.
+    ceiling: BTreeMap<&'static str, WeeklyDose>,
     idle_weeks: u32,
     walking: u16,
     walking_step: Option<WalkingStep>,
     flare_pending: bool,
-    /// Own and physio exercises paused by pain 5+.
+    /// Exercises paused by pain 5+: own, physio, and library ones with nothing easier.
     paused: BTreeSet<String>,
     week: Week,
     week_index: u32,
@@ -861,6 +870,8 @@ struct Opening {
     templates: Vec<Vec<Ladder>>,
     slots: BTreeMap<Ladder, Slot>,
     last_week: BTreeMap<&'static str, WeeklyDose>,
+    before_flare: Option<BTreeMap<&'static str, WeeklyDose>>,
+    ceiling: BTreeMap<&'static str, WeeklyDose>,
     idle_weeks: u32,
     walking: u16,
     walking_step: Option<WalkingStep>,
@@ -883,6 +894,8 @@ impl<'a> State<'a> {
             templates: Vec::new(),
             slots: BTreeMap::new(),
             last_week: BTreeMap::new(),
+            before_flare: None,
+            ceiling: BTreeMap::new(),
             idle_weeks: 0,
             walking: WALK_START_MINUTES,
             walking_step: None,
@@ -906,6 +919,8 @@ impl<'a> State<'a> {
             templates: self.templates.clone(),
             slots: self.slots.clone(),
             last_week: self.last_week.clone(),
+            before_flare: self.before_flare.clone(),
+            ceiling: self.ceiling.clone(),
             idle_weeks: self.idle_weeks,
             walking: self.walking,
             walking_step: self.walking_step,
@@ -927,6 +942,8 @@ impl<'a> State<'a> {
             templates: o.templates,
             slots: o.slots,
             last_week: o.last_week,
+            before_flare: o.before_flare,
+            ceiling: o.ceiling,
             idle_weeks: o.idle_weeks,
             walking: o.walking,
             walking_step: o.walking_step,
@@ -956,6 +973,7 @@ impl<'a> State<'a> {
     fn dosing(&self) -> Dosing {
         Dosing {
             last: self.last_week.clone(),
+            ceiling: self.ceiling.clone(),
             owned: self.profile.equipment.clone(),
             phase: Some(self.phase),
             templates: self.templates.clone(),
@@ -1720,12 +1738,19 @@ impl State<'_> {
             self.walking_step = Some(step);
         }
 
+        // The last week before a flare: the week before the one it began in, and that week
+        // until it began, whichever was less.
+        if (touched || flare_now) && self.before_flare.is_none() {
+            self.before_flare = Some(least_of(&self.last_week, &record));
+        }
+        let mut back_from_flare = None;
         let mut new_phase = false;
         if flare_now {
             self.flare_pending = true;
             self.phase_weeks.push(summary);
         } else if touched || self.flare_pending {
             self.resume_after_flare();
+            back_from_flare = self.before_flare.take();
             new_phase = true;
         } else {
             let trained = self
@@ -1772,8 +1797,36 @@ impl State<'_> {
         self.week_index = w;
         self.week_profile = self.profile.clone();
         self.retemplate(new_phase);
+        self.ceiling = back_from_flare
+            .map(|before| self.first_week_back(&before))
+            .unwrap_or_default();
         self.cap_to(&record);
         self.last_week = record;
+    }
+
+    /// DOMAIN.md §5: the most of each exercise in the first week back after a flare, from
+    /// the last week before it, with the real loads the user's equipment has.
+    fn first_week_back(
+        &self,
+        before: &BTreeMap<&'static str, WeeklyDose>,
+    ) -> BTreeMap<&'static str, WeeklyDose> {
+        let owned = self.owned();
+        before
+            .iter()
+            .map(|(id, d)| {
+                let eq = self
+                    .slots
+                    .values()
+                    .find(|s| s.exercise.id == *id)
+                    .map(|s| s.rx.equipment)
+                    .or_else(|| exercise(id).and_then(|e| e.equipment_for(owned)));
+                let target = Grams(resume_share(u64::from(d.load.0)) as u32);
+                let lighter = eq
+                    .filter(|e| e.is_loadable() && !d.load.is_zero())
+                    .map(|e| owned.round_down(e, target));
+                (*id, first_week_back(*d, lighter))
+            })
+            .collect()
     }
 
     fn week_summary(&self, flare: bool) -> WeekSummary {
@@ -1942,10 +1995,14 @@ impl State<'_> {
                 .collect();
             let mut slot = self.slots[&l].clone();
             slot.only_in = None;
-            while let Some(last) = record.get(slot.exercise.id) {
+            loop {
+                let id = slot.exercise.id;
                 let heavier = matches!(slot.reason, Reason::Progressed(Change::Heavier { .. }));
-                let already = taken.get(slot.exercise.id).copied().unwrap_or_default();
-                let limit = weekly_limit(*last, already, heavier);
+                let already = taken.get(id).copied().unwrap_or_default();
+                let (last, ceiling) = (record.get(id).copied(), self.ceiling.get(id).copied());
+                let Some(limit) = this_week_limit(last, ceiling, already, heavier) else {
+                    break;
+                };
                 match fit_sessions(
                     &slot.rx,
                     sessions.len() as u32,
@@ -2117,6 +2174,24 @@ fn mode_at(
     } else {
         Mode::Training
     }
+}
+
+/// Each exercise's least of two weeks' doses: field by field where both have it.
+fn least_of(
+    a: &BTreeMap<&'static str, WeeklyDose>,
+    b: &BTreeMap<&'static str, WeeklyDose>,
+) -> BTreeMap<&'static str, WeeklyDose> {
+    let mut out = a.clone();
+    for (id, d) in b {
+        out.entry(id)
+            .and_modify(|x| {
+                x.volume = x.volume.min(d.volume);
+                x.amount = x.amount.min(d.amount);
+                x.load = x.load.min(d.load);
+            })
+            .or_insert(*d);
+    }
+    out
 }
 
 fn harder(ex: &Exercise, profile: &Profile, phase: Phase) -> Option<&'static Exercise> {

@@ -387,6 +387,39 @@ pub fn weekly_limit(last: WeeklyDose, already: WeeklyDose, heavier: bool) -> Lim
     }
 }
 
+/// The limit of a week on an exercise: +10 % over last week (`last`, when it was seen),
+/// and no more than `ceiling` (the first week back after a flare), less what this week has
+/// already served. `None` when neither applies.
+pub fn this_week_limit(
+    last: Option<WeeklyDose>,
+    ceiling: Option<WeeklyDose>,
+    already: WeeklyDose,
+    heavier: bool,
+) -> Option<Limit> {
+    let from_ceiling = ceiling.map(|c| Limit {
+        volume: c.volume.saturating_sub(already.volume),
+        amount: Some(c.amount.saturating_sub(already.amount)),
+        load: Some(c.load),
+    });
+    let from_last = last.map(|l| weekly_limit(l, already, heavier && ceiling.is_none()));
+    let min = |a: Option<u64>, b: Option<u64>| match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    };
+    match (from_last, from_ceiling) {
+        (Some(a), Some(b)) => Some(Limit {
+            volume: a.volume.min(b.volume),
+            amount: min(a.amount, b.amount),
+            load: min(
+                a.load.map(|g| u64::from(g.0)),
+                b.load.map(|g| u64::from(g.0)),
+            )
+            .map(|g| Grams(g as u32)),
+        }),
+        (a, b) => a.or(b),
+    }
+}
+
 /// Why a dose could not be made to fit a limit: the equipment has no load light enough.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NoFit;

@@ -158,7 +158,10 @@ impl Reason {
             Reason::WelcomeBack(c) => {
                 format!("Welcome back: a little lighter ({}) after two weeks without training.", change_words(c, units, measure))
             }
-            Reason::AfterFlare => "Restarting lighter after a flare-up: we build back up gradually.".into(),
+            Reason::AfterFlare => format!(
+                "Restarting lighter after a flare-up: at most {}% of the week before it, then back up gradually.",
+                super::flare::RESUME_PERCENT
+            ),
             Reason::CappedWeekly => {
                 "Trimmed so this exercise's weekly work rises no more than 10% over last week.".into()
             }

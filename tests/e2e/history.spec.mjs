@@ -245,7 +245,7 @@ test("a start reads from the planner's stored checkpoint; a damaged or outdated 
   expect(await plan.innerText()).toBe(expected);
 
   // Its first field is the rules' version.
-  const outdated = good.replace(/^cp1;\d+,/, "cp1;0,");
+  const outdated = good.replace(/^cp2;\d+,/, "cp2;0,");
   expect(outdated).not.toBe(good);
   const cases = [
     ["damaged", "{\"v\":2,\"d\":{\"week\":\"nonsense\""],

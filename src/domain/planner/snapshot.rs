@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 /// What every checkpoint text starts with; a new format takes a new tag.
-const TAG: &str = "cp1;";
+const TAG: &str = "cp2;";
 
 impl Checkpoint {
     /// The checkpoint as text, to store.
@@ -307,8 +307,8 @@ macro_rules! structs {
 structs! {
     Checkpoint { rules, base, week, opening, phases, flares_before, floor }
     Opening {
-        profile, week_profile, phase, phase_weeks, templates, slots, last_week, idle_weeks,
-        walking, walking_step, flare_pending, paused, week_index, seen,
+        profile, week_profile, phase, phase_weeks, templates, slots, last_week, before_flare,
+        ceiling, idle_weeks, walking, walking_step, flare_pending, paused, week_index, seen,
     }
     Slot { exercise, rx, reason, chosen, before_choice, only_in }
     Profile {
