@@ -66,7 +66,8 @@ fn equipment() -> impl Strategy<Value = EquipmentSet> {
                 dumbbells: db.then(|| SteppedRange {
                     min: u(2.0, 5.0),
                     max: u(30.0, 70.0),
-                    step: u(2.0, 5.0),
+                    // Pound dumbbells that go up in 2.5 lb steps: the user's own steps.
+                    step: u(2.0, 2.5),
                 }),
                 kettlebells: if kb {
                     let all = if pounds {
@@ -223,6 +224,8 @@ fn action() -> impl Strategy<Value = Action> {
 /// What the user saw of each week: every view of the plan's weekly doses and walking.
 #[derive(Default)]
 struct WeekSeen {
+    /// The lightest real load of each exercise's equipment, as the user owned it.
+    lightest: BTreeMap<&'static str, Grams>,
     min: BTreeMap<&'static str, WeeklyDose>,
     max: BTreeMap<&'static str, WeeklyDose>,
     heavier: BTreeSet<&'static str>,
@@ -955,7 +958,8 @@ impl Sim {
                 prop_assert_eq!(o.careful_for_now, o.own.careful.is_some());
             }
         }
-        // Nothing the user cannot do with what they own now.
+        // Nothing the user cannot do with what they own now, and every load one of the
+        // user's own real weights (pound steps for pound equipment).
         for s in p.sessions.iter().filter(|s| !s.started) {
             for e in &s.exercises {
                 prop_assert!(
@@ -963,6 +967,20 @@ impl Sim {
                     "{} needs equipment the user lacks",
                     e.exercise.id
                 );
+                let rx = &e.prescription;
+                if rx.equipment.is_loadable() {
+                    let loads = p.equipment.loads(rx.equipment);
+                    for set in &rx.sets {
+                        prop_assert!(
+                            loads.contains(&set.load),
+                            "{} at {:?}: not a weight of the user's {:?} (step {})",
+                            e.exercise.id,
+                            set.load,
+                            rx.equipment,
+                            self.steps
+                        );
+                    }
+                }
             }
         }
         // DOMAIN.md §5: a flare ends only after three calm days, whatever was pressed.
@@ -1084,6 +1102,10 @@ impl Sim {
             if matches!(e.reason, Reason::Progressed(Change::Heavier { .. })) {
                 seen.heavier.insert(e.exercise.id);
             }
+            if let Some(g) = p.equipment.lightest(e.prescription.equipment) {
+                let l = seen.lightest.entry(e.exercise.id).or_insert(g);
+                *l = (*l).max(g);
+            }
         }
         let walk = p.walking.total();
         seen.walk_min = Some(seen.walk_min.map_or(walk, |w| w.min(walk)));
@@ -1103,8 +1125,21 @@ impl Sim {
                 let Some(b) = before.min.get(id) else {
                     continue;
                 };
-                let vol_ok = d.volume <= weekly_cap(b.volume) && d.amount <= weekly_cap(b.amount);
-                let load_ok = u64::from(d.load.0) <= weekly_cap(u64::from(b.load.0));
+                // Loaded work after a week without load is held to it rep for rep: its
+                // reps or seconds rise at most 10 %, its load is the exercise's light start.
+                let from_unloaded = b.load.is_zero() && !d.load.is_zero();
+                let vol_ok = (from_unloaded || d.volume <= weekly_cap(b.volume))
+                    && d.amount <= weekly_cap(b.amount);
+                let light_start = exercise(id).is_some_and(|e| {
+                    d.load
+                        <= e.start_load
+                            .max(now.lightest.get(id).copied().unwrap_or_default())
+                });
+                let load_ok = if from_unloaded {
+                    light_start
+                } else {
+                    u64::from(d.load.0) <= weekly_cap(u64::from(b.load.0))
+                };
                 let heavier_ok = now.heavier.contains(id) && d.volume <= b.volume;
                 prop_assert!(
                     (vol_ok && load_ok) || heavier_ok,

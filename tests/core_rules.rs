@@ -599,3 +599,163 @@ fn flare_first_week_back_is_lower_in_phase_2_even_on_the_lightest_bell() {
 fn flare_first_week_back_is_lower_in_phase_3_face_pull_and_barbell_included() {
     flare_in_phase(full_gym(), 6, 3);
 }
+
+#[test]
+fn a_user_in_pounds_with_2_5_lb_steps_gets_the_next_real_weight_not_a_kilogram_step() {
+    let mut p = Profile::new(
+        start(),
+        EquipmentSet {
+            dumbbells: Some(backstrong::domain::equipment::SteppedRange {
+                min: Grams::lb(5.0),
+                max: Grams::lb(70.0),
+                step: Grams::lb(2.5),
+            }),
+            ..Default::default()
+        },
+    );
+    p.units = backstrong::domain::units::Units::Lb;
+    let owned = p.equipment.clone();
+    let steps = owned.loads(backstrong::domain::equipment::Equipment::Dumbbells);
+    let mut t = Timeline::new(p);
+    let mut last: std::collections::BTreeMap<&str, Grams> = Default::default();
+    let mut rises = 0;
+    for _ in 0..40 {
+        let plan = t.week(1, Settled);
+        for e in plan.sessions.iter().flat_map(|s| &s.exercises) {
+            let g = e.prescription.max_load();
+            if g.is_zero() {
+                continue;
+            }
+            assert!(
+                steps.contains(&g),
+                "{} at {:?}: not one of the user's weights",
+                e.exercise.id,
+                g
+            );
+            if let Some(before) = last.insert(e.exercise.id, g).filter(|b| g > *b) {
+                rises += 1;
+                // The next real weight: nothing the user owns lies between.
+                assert!(
+                    !steps.iter().any(|s| *s > before && *s < g),
+                    "{}: {:?} → {:?} skips a 2.5 lb step",
+                    e.exercise.id,
+                    before,
+                    g
+                );
+            }
+        }
+    }
+    assert!(rises > 0, "loads rose over 40 weeks");
+    // The two exercises the step used to skip on: 25 lb goes to 27.5, not 30.
+    for id in ["goblet-squat", "one-arm-db-row"] {
+        let e = backstrong::domain::library::exercise(id).unwrap();
+        let rx = backstrong::domain::prescription::Prescription {
+            exercise: id.into(),
+            equipment: backstrong::domain::equipment::Equipment::Dumbbells,
+            sets: vec![
+                backstrong::domain::prescription::SetTarget {
+                    amount: e.range.0,
+                    load: Grams::lb(25.0),
+                };
+                3
+            ],
+            tempo: e.tempo.into(),
+            rest_seconds: 90,
+        };
+        let backstrong::domain::progression::Progress::Increased(next, _) =
+            backstrong::domain::progression::progress_dose(&rx, e, &owned, 2, 50)
+        else {
+            panic!("{id} progresses")
+        };
+        assert_eq!(next.max_load(), Grams::lb(27.5), "{id}");
+    }
+}
+
+#[test]
+fn dumbbells_bought_mid_phase_are_used_from_the_next_session_within_10_percent() {
+    use backstrong::domain::equipment::{Equipment, SteppedRange};
+    use backstrong::domain::history::SetupChange;
+    let mut p = Profile::new(start(), EquipmentSet::default());
+    p.experience = backstrong::domain::profile::Experience::Returning;
+    let mut t = Timeline::new(p);
+    t.week(1, Settled);
+    t.week(1, Settled);
+    // Phase 2, kept there by pain at 3: week 5 of it is program week 7.
+    let mut prev = t.plan();
+    for _ in 0..4 {
+        prev = t.week(3, Settled);
+    }
+    let monday = t.plan();
+    assert_eq!((monday.phase.number(), monday.weeks_in_phase), (2, 5));
+    let last_week = prev.weekly_doses();
+    // On the Monday, before the session, the user adds dumbbells.
+    let mut setup = t.history.current_setup(&t.profile);
+    setup.equipment.dumbbells = Some(SteppedRange {
+        min: Grams::kg(2.0),
+        max: Grams::kg(24.0),
+        step: Grams::kg(2.0),
+    });
+    t.history.setups.push(SetupChange {
+        day: t.today,
+        at_ms: 0,
+        setup,
+    });
+    let after = t.plan();
+    let next = after
+        .sessions
+        .iter()
+        .find(|s| !s.started)
+        .expect("a session left this week");
+    let with_db: Vec<_> = next
+        .exercises
+        .iter()
+        .filter(|e| e.prescription.equipment == Equipment::Dumbbells)
+        .collect();
+    assert!(!with_db.is_empty(), "the next session uses the dumbbells");
+    for e in &with_db {
+        let Reason::NewEquipment { from, equipment } = &e.reason else {
+            panic!("{}: {:?}", e.exercise.id, e.reason)
+        };
+        assert_eq!(*equipment, Equipment::Dumbbells);
+        let was = backstrong::domain::library::exercise(from.unwrap_or(e.exercise.id)).unwrap();
+        assert!(
+            e.exercise.rung() <= was.rung(),
+            "{} is no harder than {}",
+            e.exercise.id,
+            was.id
+        );
+        assert!(e
+            .reason
+            .explain(backstrong::domain::units::Units::Kg, e.exercise.measure)
+            .starts_with("Now with your dumbbells"));
+        // Rep for rep: this week's reps of it and of what it replaces stay within 10 %
+        // of last week's bodyweight reps.
+        let before = last_week.get(was.id).expect("trained last week");
+        let this_week: u64 = after
+            .sessions
+            .iter()
+            .flat_map(|s| &s.exercises)
+            .filter(|x| x.exercise.id == e.exercise.id || x.exercise.id == was.id)
+            .map(|x| u64::from(x.prescription.total_amount()))
+            .sum();
+        assert!(
+            this_week <= weekly_cap(before.amount),
+            "{}: {this_week} reps after {}",
+            e.exercise.id,
+            before.amount
+        );
+    }
+    // Next week it goes on from there, within 10 %.
+    let this = t.plan().weekly_doses();
+    t.today = monday.day + Days::new(6);
+    for s in t.plan().sessions.clone().iter().filter(|s| !s.started) {
+        t.today = s.date;
+        t.train(s.slot, |_| 1, Some(Settled));
+    }
+    t.today = monday.day + Days::new(7);
+    for (id, d) in t.plan().weekly_doses() {
+        if let Some(b) = this.get(id) {
+            assert!(d.within_cap_of(b), "{id}: {b:?} → {d:?}");
+        }
+    }
+}

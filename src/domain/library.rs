@@ -133,8 +133,6 @@ pub struct Exercise {
     pub cues: &'static [&'static str],
     /// How to shorten the range of motion when pain says modify (DOMAIN.md §2).
     pub shorter_range: Option<&'static str>,
-    /// The smallest load increase this exercise tolerates, on top of the equipment's step.
-    pub min_step: Grams,
     /// The weight a first session aims for, rounded down to what the user owns.
     pub start_load: Grams,
     /// The earliest phase in which the planner schedules it.
@@ -168,7 +166,6 @@ impl Exercise {
             tempo: "",
             cues: &[],
             shorter_range: None,
-            min_step: Grams(0),
             start_load: Grams(8000),
             min_phase,
             careful: false,
@@ -191,10 +188,6 @@ impl Exercise {
     }
     const fn shorter(mut self, s: &'static str) -> Self {
         self.shorter_range = Some(s);
-        self
-    }
-    const fn step(mut self, g: u32) -> Self {
-        self.min_step = Grams(g);
         self
     }
     const fn start(mut self, g: u32) -> Self {
@@ -316,8 +309,7 @@ pub static LIBRARY: &[Exercise] = &[
         "Brace as if about to be poked in the belly",
         "Push the floor away and finish with your glutes",
     ])
-    .shorter("Lift the bell from a step or a stack of plates")
-    .step(2000),
+    .shorter("Lift the bell from a step or a stack of plates"),
     Exercise::new(
         "cable-pull-through",
         "Cable pull-through",
@@ -334,8 +326,7 @@ pub static LIBRARY: &[Exercise] = &[
         "Reach the hips back, spine long",
         "Stand up by squeezing the glutes",
     ])
-    .shorter("Hinge only to where your back stays quiet")
-    .step(1000),
+    .shorter("Hinge only to where your back stays quiet"),
     Exercise::new(
         "db-rdl",
         "Romanian deadlift with dumbbells",
@@ -352,8 +343,7 @@ pub static LIBRARY: &[Exercise] = &[
         "Hips back until the hamstrings stretch, not the back",
         "Stand up tall without leaning back",
     ])
-    .shorter("Stop at the knees instead of mid-shin")
-    .step(1000),
+    .shorter("Stop at the knees instead of mid-shin"),
     Exercise::new(
         "barbell-rdl",
         "Barbell Romanian deadlift",
@@ -370,8 +360,7 @@ pub static LIBRARY: &[Exercise] = &[
         "Push the hips back, bar stays on the thighs",
         "Shoulders pulled down, back long",
     ])
-    .shorter("Lower to just below the knees")
-    .step(2500),
+    .shorter("Lower to just below the knees"),
     Exercise::new(
         "low-load-good-morning",
         "Good morning, light",
@@ -405,7 +394,6 @@ pub static LIBRARY: &[Exercise] = &[
         "Push the floor away; lock out with the glutes",
     ])
     .shorter("Pull from blocks or pins at knee height")
-    .step(2500)
     .careful(),
     Exercise::new(
         "kb-swing",
@@ -456,8 +444,7 @@ pub static LIBRARY: &[Exercise] = &[
         "Touch, do not collapse",
         "Depth is optional, control is not",
     ])
-    .shorter("Raise the box")
-    .step(1000),
+    .shorter("Raise the box"),
     Exercise::new(
         "goblet-squat",
         "Goblet squat",
@@ -474,8 +461,7 @@ pub static LIBRARY: &[Exercise] = &[
         "Knees follow the toes",
         "Go only as deep as you stay in control",
     ])
-    .shorter("Squat to a box or bench")
-    .step(2000),
+    .shorter("Squat to a box or bench"),
     Exercise::new(
         "step-up",
         "Step-up",
@@ -492,7 +478,6 @@ pub static LIBRARY: &[Exercise] = &[
         "Step down slowly",
     ])
     .shorter("Use a lower step")
-    .step(1000)
     .sides(),
     Exercise::new(
         "split-squat",
@@ -511,7 +496,6 @@ pub static LIBRARY: &[Exercise] = &[
         "Trunk tall, weight over the front foot",
     ])
     .shorter("Lower only halfway")
-    .step(1000)
     .sides(),
     Exercise::new(
         "rear-foot-split-squat",
@@ -530,7 +514,6 @@ pub static LIBRARY: &[Exercise] = &[
         "Keep the hips square",
     ])
     .shorter("Lower the bench or the depth")
-    .step(1000)
     .sides(),
     Exercise::new(
         "barbell-box-squat",
@@ -548,8 +531,7 @@ pub static LIBRARY: &[Exercise] = &[
         "Sit back to the box with control",
         "Brace before each rep",
     ])
-    .shorter("Raise the box")
-    .step(2500),
+    .shorter("Raise the box"),
     Exercise::new(
         "barbell-back-squat",
         "Barbell back squat",
@@ -567,7 +549,6 @@ pub static LIBRARY: &[Exercise] = &[
         "Stop well short of a grind",
     ])
     .shorter("Squat to a box")
-    .step(2500)
     .careful(),
     // Glutes
     Exercise::new(
@@ -620,8 +601,7 @@ pub static LIBRARY: &[Exercise] = &[
         "Chin tucked, drive through the heels",
         "Finish with glutes, not an arched back",
     ])
-    .shorter("Lift to three quarters")
-    .step(2500),
+    .shorter("Lift to three quarters"),
     Exercise::new(
         "single-leg-rdl",
         "Single-leg Romanian deadlift",
@@ -639,7 +619,6 @@ pub static LIBRARY: &[Exercise] = &[
         "Hinge until the standing hamstring stretches",
     ])
     .shorter("Hinge less far")
-    .step(1000)
     .sides(),
     Exercise::new(
         "reverse-lunge",
@@ -657,7 +636,6 @@ pub static LIBRARY: &[Exercise] = &[
         "Push through the front foot to return",
     ])
     .shorter("Shorter step, less depth")
-    .step(1000)
     .sides(),
     Exercise::new(
         "lateral-band-walk",
@@ -692,7 +670,6 @@ pub static LIBRARY: &[Exercise] = &[
         "Squeeze at the end",
     ])
     .shorter("Smaller movement behind you")
-    .step(1000)
     .sides(),
     // Core: resist extension
     Exercise::new(
@@ -833,7 +810,6 @@ pub static LIBRARY: &[Exercise] = &[
         "Hips and ribs stay facing forward",
     ])
     .shorter("Press out only halfway")
-    .step(1000)
     .sides(),
     Exercise::new(
         "russian-twist",
@@ -928,8 +904,7 @@ pub static LIBRARY: &[Exercise] = &[
         "A weight in each hand, stand tall",
         "Short quick steps",
         "Shoulders down, ribs down",
-    ])
-    .step(2000),
+    ]),
     Exercise::new(
         "suitcase-carry",
         "Suitcase carry",
@@ -944,7 +919,6 @@ pub static LIBRARY: &[Exercise] = &[
         "Do not lean toward or away from it",
         "Walk slowly and evenly",
     ])
-    .step(2000)
     .sides(),
     Exercise::new(
         "goblet-carry",
@@ -959,8 +933,7 @@ pub static LIBRARY: &[Exercise] = &[
         "Weight at the chest, elbows in",
         "Brace and walk tall",
         "Breathe behind the brace",
-    ])
-    .step(2000),
+    ]),
     Exercise::new(
         "front-rack-carry",
         "Front-rack carry",
@@ -974,8 +947,7 @@ pub static LIBRARY: &[Exercise] = &[
         "Bells resting on the forearms at shoulder height",
         "Ribs down, do not lean back",
         "Set them down before form slips",
-    ])
-    .step(2000),
+    ]),
     // Upper back: pulls
     Exercise::new(
         "doorframe-row",
@@ -1026,7 +998,6 @@ pub static LIBRARY: &[Exercise] = &[
         "Lower with control",
     ])
     .shorter("Pull to the ribs instead of the hip")
-    .step(2000)
     .sides(),
     Exercise::new(
         "seated-cable-row",
@@ -1044,8 +1015,7 @@ pub static LIBRARY: &[Exercise] = &[
         "Pull to the belly without rocking",
         "Let the shoulder blades move",
     ])
-    .shorter("Shorter pull")
-    .step(2500),
+    .shorter("Shorter pull"),
     Exercise::new(
         "lat-pulldown",
         "Lat pulldown",
@@ -1061,8 +1031,7 @@ pub static LIBRARY: &[Exercise] = &[
         "Pull the bar to the upper chest",
         "Do not lean far back",
     ])
-    .shorter("Pull to the chin only")
-    .step(2500),
+    .shorter("Pull to the chin only"),
     // Upper back: rear shoulders
     Exercise::new(
         "prone-y-raise",
@@ -1096,8 +1065,7 @@ pub static LIBRARY: &[Exercise] = &[
         "Pull toward the forehead, elbows high",
         "Finish with the thumbs pointing back",
     ])
-    .shorter("Shorter pull")
-    .step(1000),
+    .shorter("Shorter pull"),
     Exercise::new(
         "reverse-fly",
         "Reverse fly",
@@ -1114,8 +1082,7 @@ pub static LIBRARY: &[Exercise] = &[
         "Open the arms wide with soft elbows",
         "Light weights, slow return",
     ])
-    .shorter("Open the arms halfway")
-    .step(1000),
+    .shorter("Open the arms halfway"),
     Exercise::new(
         "band-pull-apart",
         "Band pull-apart",

@@ -338,11 +338,29 @@ impl Dosing {
         sessions: &[PlannedSession],
         now_in: Option<u8>,
     ) -> Option<(Prescription, Vec<u8>)> {
+        let last = self.last.get(e.id).copied();
+        self.fit_from(l, e, rx, last, &[], sessions, now_in)
+    }
+
+    /// `fit`, held to `last` as last week's dose, counting what this week served of `e`
+    /// and of the exercises in `also` (the one it takes the place of).
+    #[allow(clippy::too_many_arguments)]
+    fn fit_from(
+        &self,
+        l: Ladder,
+        e: &'static Exercise,
+        rx: Prescription,
+        last: Option<WeeklyDose>,
+        also: &[&str],
+        sessions: &[PlannedSession],
+        now_in: Option<u8>,
+    ) -> Option<(Prescription, Vec<u8>)> {
         let mut already = WeeklyDose::default();
         let mut candidates: Vec<u8> = now_in.into_iter().collect();
+        let counts = |id: &str| id == e.id || also.contains(&id);
         for s in sessions {
             if s.started {
-                for pe in s.exercises.iter().filter(|pe| pe.exercise.id == e.id) {
+                for pe in s.exercises.iter().filter(|pe| counts(pe.exercise.id)) {
                     already.add(WeeklyDose::of(&pe.prescription, 1));
                 }
             } else if self
@@ -353,7 +371,6 @@ impl Dosing {
                 candidates.push(s.slot);
             }
         }
-        let last = self.last.get(e.id).copied();
         let ceiling = self.ceiling.get(e.id).copied();
         let Some(limit) = this_week_limit(last, ceiling, already, false) else {
             return Some((rx, candidates));
@@ -1442,9 +1459,9 @@ impl<'a> State<'a> {
                         &self.week.stopped.iter().copied().collect::<Vec<_>>(),
                     ) =>
             {
-                // Back as it was, within this week's 10 %.
-                let (rx, only_in) =
-                    self.mid_week_with(l, before.exercise, before.rx.clone(), self.open_slot());
+                // Back as it was (on the equipment the user has now), within this week's 10 %.
+                let rx = self.on_equipment_now(before.exercise, &before.rx);
+                let (rx, only_in) = self.mid_week_with(l, before.exercise, rx, self.open_slot());
                 Slot {
                     rx,
                     only_in,
@@ -1493,24 +1510,31 @@ impl<'a> State<'a> {
         };
         let item =
             ServedItem::from_library(next.exercise, &next.rx, next.reason.clone(), next.chosen);
-        self.slots.insert(l, next);
+        // A session under way takes it only where this week has room for it.
+        let room = |slot: u8| next.only_in.as_ref().is_none_or(|o| o.contains(&slot));
         for (_, live, open) in &mut self.week.lives {
-            if *open {
+            if *open && room(live.slot) {
                 live.swap(from, item.clone());
             }
         }
+        self.slots.insert(l, next);
     }
 
     /// DOMAIN.md §4: new equipment counts from the next session. An exercise the user can
     /// no longer do moves to the nearest rung they can; loads go to the new real steps,
     /// never up; and the week stays within its 10 %.
     fn apply_setup(&mut self, i: usize) {
+        let before = self.profile.equipment.clone();
         self.profile = self.base.with_setup(&self.history.setups[i].setup);
         let ladders: Vec<Ladder> = self.slots.keys().copied().collect();
         for l in ladders {
             let slot = self.slots[&l].clone();
             let owned = self.owned().clone();
             let still = slot.exercise.is_doable_with(&owned);
+            if let Some(to) = self.uses_new_equipment(l, &slot, &before).filter(|_| still) {
+                self.move_to_new_equipment(l, &slot, to);
+                continue;
+            }
             let mut rx = slot.rx.clone();
             if still && !owned.has(rx.equipment) {
                 rx.equipment = slot
@@ -1584,6 +1608,111 @@ impl<'a> State<'a> {
                 self.slots.remove(&l);
             }
         }
+    }
+
+    /// `rx` of `e` on the equipment the user has now: the same loads on their real steps
+    /// (never up), or, when what carried it is gone and its replacement is loaded
+    /// differently, the light start of `e`.
+    fn on_equipment_now(&self, e: &'static Exercise, rx: &Prescription) -> Prescription {
+        let owned = self.owned();
+        if owned.has(rx.equipment) {
+            let mut rx = rx.clone();
+            if rx.equipment.is_loadable() {
+                for s in &mut rx.sets {
+                    s.load = owned.round_down(rx.equipment, s.load);
+                }
+            }
+            return rx;
+        }
+        let eq = e
+            .equipment_for(owned)
+            .unwrap_or(super::equipment::Equipment::Bodyweight);
+        if eq.is_loadable() != rx.equipment.is_loadable() {
+            return starting_dose(e, owned, self.phase);
+        }
+        let mut rx = rx.clone();
+        rx.equipment = eq;
+        for s in &mut rx.sets {
+            s.load = if eq.is_loadable() {
+                owned.round_down(eq, s.load)
+            } else {
+                Grams::ZERO
+            };
+        }
+        rx
+    }
+
+    /// DOMAIN.md §4, equipment added: the variation of `slot`'s ladder for this phase that
+    /// is done with equipment the user did not have (`before`), no harder than today's
+    /// rung — the hardest such, which may be today's exercise itself, now with it. A
+    /// choice made by hand stays as it is.
+    fn uses_new_equipment(
+        &self,
+        l: Ladder,
+        slot: &Slot,
+        before: &EquipmentSet,
+    ) -> Option<&'static Exercise> {
+        if slot.chosen {
+            return None;
+        }
+        let owned = self.owned();
+        let added = |e: &Exercise| {
+            e.equipment_for(owned)
+                .is_some_and(|eq| eq != slot.rx.equipment && !before.has(eq))
+        };
+        let in_use: Vec<&str> = self
+            .slots
+            .iter()
+            .filter(|(x, _)| **x != l)
+            .map(|(_, s)| s.exercise.id)
+            .collect();
+        let stopped: Vec<&'static str> = self.week.stopped.iter().copied().collect();
+        ladder(slot.exercise.ladder)
+            .take(slot.exercise.rung() + 1)
+            .filter(|e| added(e) && auto_allowed(e, &self.profile, self.phase))
+            .filter(|e| !in_use.contains(&e.id) && !held_back(e, &stopped))
+            .filter(|e| !self.paused.contains(e.id))
+            .last()
+    }
+
+    /// The slot of ladder `l` moves to `to` with the new equipment, from a light start held
+    /// to last week's dose of what it replaces: +10 % at most, rep for rep where that was
+    /// done without load (`progression::loaded_after_unloaded`).
+    fn move_to_new_equipment(&mut self, l: Ladder, slot: &Slot, to: &'static Exercise) {
+        let from = slot.exercise;
+        let rx = starting_dose(to, self.owned(), self.phase);
+        let last = self
+            .last_week
+            .get(from.id)
+            .or(self.last_week.get(to.id))
+            .copied();
+        let (rx, only_in) = match self.dosing().fit_from(
+            l,
+            to,
+            rx.clone(),
+            last,
+            &[from.id],
+            &self.sessions_now(),
+            None,
+        ) {
+            Some((fitted, only_in)) => (fitted, Some(only_in)),
+            None => (rx, Some(Vec::new())),
+        };
+        let equipment = rx.equipment;
+        self.slots.insert(
+            l,
+            Slot {
+                exercise: to,
+                rx,
+                reason: Reason::NewEquipment {
+                    from: (to.id != from.id).then_some(from.id),
+                    equipment,
+                },
+                chosen: false,
+                before_choice: None,
+                only_in,
+            },
+        );
     }
 
     /// Each exercise's weekly dose as the plan shows it at moment `at` of this week: in

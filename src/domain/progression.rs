@@ -80,7 +80,7 @@ pub fn progress_dose(
     phase: u8,
     permille: u64,
 ) -> Progress {
-    progress_load(p, ex, owned, permille)
+    progress_load(p, owned, permille)
         .or_else(|| progress_amount(p, ex, permille))
         .or_else(|| progress_sets(p, ex, phase))
         .or_else(|| heavier_step(p, ex, owned, phase))
@@ -100,10 +100,7 @@ fn heavier_step(
         return None;
     }
     let from = p.max_load();
-    let to = owned
-        .loads(p.equipment)
-        .into_iter()
-        .find(|g| *g > from && g.0 - from.0 >= ex.min_step.0)?;
+    let to = owned.loads(p.equipment).into_iter().find(|g| *g > from)?;
     let before = p.volume();
     let k = p.sets.len() as u64;
     let total = before / u64::from(to.0);
@@ -131,12 +128,9 @@ fn heavier_step(
     ))
 }
 
-fn progress_load(
-    p: &Prescription,
-    ex: &Exercise,
-    owned: &EquipmentSet,
-    permille: u64,
-) -> Option<Progress> {
+/// The next real weight of the user's own equipment (their steps decide, in lb as in kg),
+/// when it is within 10 %.
+fn progress_load(p: &Prescription, owned: &EquipmentSet, permille: u64) -> Option<Progress> {
     if !p.is_loaded() {
         return None;
     }
@@ -146,7 +140,7 @@ fn progress_load(
     let fits: Vec<Grams> = owned
         .loads(p.equipment)
         .into_iter()
-        .filter(|g| *g > from && g.0 - from.0 >= ex.min_step.0 && *g <= cap)
+        .filter(|g| *g > from && *g <= cap)
         .collect();
     let to = fits
         .iter()
@@ -372,7 +366,14 @@ pub struct Limit {
 /// DOMAIN.md §3 weekly rule as a limit: +10 % on last week's volume, reps or seconds and
 /// load, less what this week has already served; for the heavier step, last week's
 /// volume with no rise and no cap on the (new) load.
+///
+/// Loaded work after a week without load (bodyweight or bands) is held to it rep for rep
+/// (`loaded_after_unloaded`): its reps or seconds rise at most 10 %, and its load is the
+/// exercise's own light start, which counts as the step up, as a harder rung does.
 pub fn weekly_limit(last: WeeklyDose, already: WeeklyDose, heavier: bool) -> Limit {
+    if last.load.is_zero() {
+        return loaded_after_unloaded(last, already);
+    }
     if heavier {
         return Limit {
             volume: last.volume.saturating_sub(already.volume),
@@ -384,6 +385,16 @@ pub fn weekly_limit(last: WeeklyDose, already: WeeklyDose, heavier: bool) -> Lim
         volume: weekly_cap(last.volume).saturating_sub(already.volume),
         amount: Some(weekly_cap(last.amount).saturating_sub(already.amount)),
         load: Some(Grams(weekly_cap(u64::from(last.load.0)) as u32)),
+    }
+}
+
+/// DOMAIN.md §3, how loaded work compares with bodyweight work: rep for rep. After a week
+/// with no load, a week's reps (or seconds) rise at most 10 %, whatever the load.
+pub fn loaded_after_unloaded(last: WeeklyDose, already: WeeklyDose) -> Limit {
+    Limit {
+        volume: u64::MAX,
+        amount: Some(weekly_cap(last.amount).saturating_sub(already.amount)),
+        load: None,
     }
 }
 
@@ -472,10 +483,11 @@ pub fn fit_to_limit(
     }
     let mut next = p.clone();
     if let Some(max) = limit.load.filter(|l| p.max_load() > *l) {
-        let to = if max.is_zero() || !p.equipment.is_loadable() {
-            Grams::ZERO
-        } else {
+        // Loaded equipment has no load of zero: under its lightest, nothing fits.
+        let to = if p.equipment.is_loadable() {
             owned.round_down(p.equipment, max)
+        } else {
+            Grams::ZERO
         };
         if to > max {
             return Err(NoFit);
@@ -679,7 +691,7 @@ mod tests {
     }
 
     #[test]
-    fn progression_respects_the_exercises_smallest_step() {
+    fn progression_takes_the_users_own_steps_not_a_step_of_the_exercise() {
         let fine = EquipmentSet {
             dumbbells: Some(SteppedRange {
                 min: Grams::kg(0.5),
@@ -688,14 +700,61 @@ mod tests {
             }),
             ..Default::default()
         };
-        let ex = exercise("goblet-squat").unwrap(); // min step 2 kg
+        let ex = exercise("goblet-squat").unwrap();
         let p = rx("goblet-squat", Equipment::Dumbbells, 3, 8, 24.0);
         let Progress::Increased(next, _) =
             progress_dose(&p, ex, &fine, 2, DEFAULT_INCREASE_PERMILLE)
         else {
             panic!()
         };
-        assert_eq!(next.max_load(), Grams::kg(26.0));
+        // 5 % aims at 25.2 kg: the first real weight at or above it, within 10 %.
+        assert_eq!(next.max_load(), Grams::kg(25.5));
+    }
+
+    #[test]
+    fn loaded_work_after_bodyweight_work_is_held_to_it_rep_for_rep() {
+        let last = WeeklyDose {
+            volume: 60,
+            amount: 60,
+            load: Grams::ZERO,
+        };
+        let limit = weekly_limit(last, WeeklyDose::default(), false);
+        assert_eq!(limit.amount, Some(66));
+        assert_eq!(limit.load, None);
+        // 3 × 10 with dumbbells twice a week: 60 reps, fine; 3 × 12 twice: 72, too many.
+        let db = rx("step-up", Equipment::Dumbbells, 3, 10, 6.0);
+        let owned = EquipmentSet {
+            dumbbells: Some(SteppedRange {
+                min: Grams::kg(2.0),
+                max: Grams::kg(20.0),
+                step: Grams::kg(2.0),
+            }),
+            ..Default::default()
+        };
+        assert_eq!(fit_to_limit(&db, 2, limit, &owned, 8), Ok(None));
+        let more = rx("step-up", Equipment::Dumbbells, 3, 12, 6.0);
+        let fitted = fit_to_limit(&more, 2, limit, &owned, 8).unwrap().unwrap();
+        assert!(fitted.total_amount() * 2 <= 66);
+        assert_eq!(fitted.max_load(), Grams::kg(6.0));
+    }
+
+    #[test]
+    fn a_load_limit_under_the_lightest_real_weight_does_not_fit() {
+        let owned = EquipmentSet {
+            cable: Some(SteppedRange {
+                min: Grams::kg(5.0),
+                max: Grams::kg(50.0),
+                step: Grams::kg(2.5),
+            }),
+            ..Default::default()
+        };
+        let p = rx("face-pull", Equipment::Cable, 2, 12, 5.0);
+        let limit = Limit {
+            volume: u64::MAX,
+            amount: None,
+            load: Some(Grams::kg(4.0)),
+        };
+        assert_eq!(fit_to_limit(&p, 1, limit, &owned, 12), Err(NoFit));
     }
 
     #[test]

@@ -55,6 +55,12 @@ pub enum Reason {
     },
     /// The user's equipment changed; the load moved to its real steps.
     EquipmentLoads,
+    /// New equipment: the exercise is now done with it, or (`from`) a variation no harder
+    /// that uses it takes the place of another.
+    NewEquipment {
+        from: Option<StaticId>,
+        equipment: Equipment,
+    },
 }
 
 fn name(id: &str) -> &'static str {
@@ -171,6 +177,17 @@ impl Reason {
                 format!("In place of {}, which your equipment no longer allows.", name(from))
             }
             Reason::EquipmentLoads => "The weight follows the steps your new equipment has.".into(),
+            Reason::NewEquipment { from, equipment } => {
+                let with = equipment.label().to_lowercase();
+                let start = format!(
+                    "a light start, with this week's reps no more than {}% over last week's",
+                    super::progression::MAX_INCREASE_PERMILLE / 10
+                );
+                match from {
+                    Some(from) => format!("Now with your {with}, in place of {}: {start}.", name(from)),
+                    None => format!("Now with your {with}: {start}."),
+                }
+            }
         }
     }
 }

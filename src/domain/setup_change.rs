@@ -28,6 +28,11 @@ pub enum SetupEffect {
         from: &'static Exercise,
         to: &'static Exercise,
     },
+    /// The same exercise, now done with the new equipment.
+    NowWith {
+        exercise: &'static Exercise,
+        equipment: Equipment,
+    },
     /// Owned equipment the current phase does not use yet.
     Waits(Vec<Equipment>),
     /// In flare-up mode nothing is served; the change shows once the flare settles.
@@ -94,6 +99,26 @@ pub fn setup_change_effects(
         }
         v
     };
+    for e in after
+        .sessions
+        .iter()
+        .filter(|s| !s.started)
+        .flat_map(|s| &s.exercises)
+    {
+        if let super::reason::Reason::NewEquipment {
+            from: None,
+            equipment,
+        } = e.reason
+        {
+            let effect = SetupEffect::NowWith {
+                exercise: e.exercise,
+                equipment,
+            };
+            if !out.contains(&effect) {
+                out.push(effect);
+            }
+        }
+    }
     let (was, now) = (served(before), served(after));
     for to in &now {
         if was.iter().any(|w| w.id == to.id) {

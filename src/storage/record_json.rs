@@ -577,6 +577,7 @@ impl ToJson for ReasonRecord {
             R::BackToPlan(f) => tagged("BackToPlan", f),
             R::EquipmentChanged(f) => tagged("EquipmentChanged", f),
             R::EquipmentLoads => name("EquipmentLoads"),
+            R::NewEquipment(f, e) => tag("NewEquipment", Json::Arr(vec![f.to_json(), e.to_json()])),
         }
     }
 }
@@ -615,6 +616,10 @@ impl FromJson for ReasonRecord {
             "ChosenByYou" => R::ChosenByYou(FromJson::from_json(c()?)?),
             "BackToPlan" => R::BackToPlan(FromJson::from_json(c()?)?),
             "EquipmentChanged" => R::EquipmentChanged(FromJson::from_json(c()?)?),
+            "NewEquipment" => {
+                let (f, e) = FromJson::from_json(c()?)?;
+                R::NewEquipment(f, e)
+            }
             other => return Err(unknown_variant(other)),
         })
     }

@@ -206,6 +206,7 @@ pub enum ReasonRecord {
     BackToPlan(String),
     EquipmentChanged(String),
     EquipmentLoads,
+    NewEquipment(Option<String>, Equipment),
 }
 
 impl From<&Reason> for ReasonRecord {
@@ -236,6 +237,9 @@ impl From<&Reason> for ReasonRecord {
             Reason::BackToPlan { from } => ReasonRecord::BackToPlan(s(from)),
             Reason::EquipmentChanged { from } => ReasonRecord::EquipmentChanged(s(from)),
             Reason::EquipmentLoads => ReasonRecord::EquipmentLoads,
+            Reason::NewEquipment { from, equipment } => {
+                ReasonRecord::NewEquipment(from.map(s), *equipment)
+            }
         }
     }
 }
@@ -276,6 +280,10 @@ impl ReasonRecord {
                 known(f, &|from| Reason::EquipmentChanged { from })
             }
             ReasonRecord::EquipmentLoads => Reason::EquipmentLoads,
+            ReasonRecord::NewEquipment(f, equipment) => Reason::NewEquipment {
+                from: f.as_deref().and_then(id),
+                equipment: *equipment,
+            },
         }
     }
 }

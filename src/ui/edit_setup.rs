@@ -73,19 +73,25 @@ fn SetupEditor() -> impl IntoView {
             at_ms: now,
             setup: new.clone(),
         };
-        // Next week with and without the change: what the user will meet.
+        // The next session with and without the change (this week's, if one is left, else
+        // next week's): what the user will meet.
         let words = data
             .with(|l| {
                 let p = l.profile.as_ref()?;
                 let old = l.history.current_setup(p);
                 let this = l.plan(today)?.ok()?;
-                let next = p.start + Days::new(7 * u64::from(this.week));
-                let before = l.plan(next)?.ok()?;
-                let after = l
-                    .plan_as_if(today, |h| h.setups.push(change.clone()), next)?
-                    .ok()?;
+                let next_week = p.start + Days::new(7 * u64::from(this.week));
+                let as_if = |day| l.plan_as_if(today, |h| h.setups.push(change.clone()), day);
+                let after_now = as_if(today)?.ok()?;
+                let (before, after, next) = match after_now.next_session() {
+                    Some(s) => {
+                        let at = s.date.max(today);
+                        (this, after_now, at)
+                    }
+                    None => (l.plan(next_week)?.ok()?, as_if(next_week)?.ok()?, next_week),
+                };
                 let effects = setup_change_effects(&old, &new, &before, &after);
-                Some(effect_words(&effects, this.phase, next))
+                Some(effect_words(&effects, before.phase, next_week, next))
             })
             .flatten()
             .unwrap_or_default();
@@ -100,7 +106,7 @@ fn SetupEditor() -> impl IntoView {
         });
     };
     view! {
-        <p class="lede">"Equipment you no longer have is taken out from your next session; new equipment, days and session length shape the weeks from next week on. The weeks before keep the setup you had then, so your history stays as it was."</p>
+        <p class="lede">"Equipment you add or take away changes your plan from your next session; days and session length shape the weeks from next week on. The weeks before keep the setup you had then, so your history stays as it was."</p>
         <h2>"What you train with"</h2>
         <EquipmentFields draft=draft with_units=false/>
         <p class="muted small">{format!("Weights in {}: change units in Settings.", units.symbol())}</p>
@@ -121,12 +127,19 @@ fn SetupEditor() -> impl IntoView {
     .into_any()
 }
 
-/// One sentence per effect, in the order the user cares about.
-fn effect_words(effects: &[SetupEffect], phase: Phase, next: chrono::NaiveDate) -> Vec<String> {
+/// One sentence per effect, in the order the user cares about: days and session length
+/// from `next_week`, exercises from the `next` session.
+fn effect_words(
+    effects: &[SetupEffect],
+    phase: Phase,
+    next_week: chrono::NaiveDate,
+    next: chrono::NaiveDate,
+) -> Vec<String> {
     if effects.is_empty() {
         return vec!["Nothing changed: this is the setup you already had.".into()];
     }
-    let when = super::dates::long_date(next);
+    let when = super::dates::long_date(next_week);
+    let from_session = format!("From your next session ({})", super::dates::long_date(next));
     let mut out = Vec::new();
     let swaps: Vec<String> = effects
         .iter()
@@ -181,13 +194,23 @@ fn effect_words(effects: &[SetupEffect], phase: Phase, next: chrono::NaiveDate) 
             SetupEffect::AfterFlare => out.push(
                 "You are in flare-up mode: the change shows in your plan once your back has settled.".into(),
             ),
+            SetupEffect::NowWith {
+                exercise,
+                equipment,
+            } => out.push(format!(
+                "{from_session}: {} with your {}, from a light start. This week's reps stay within {}% of last week's.",
+                exercise.name,
+                equipment.label().to_lowercase(),
+                crate::domain::progression::MAX_INCREASE_PERMILLE / 10
+            )),
             SetupEffect::Exercise { .. } => {}
         }
     }
     if !swaps.is_empty() {
         out.push(format!(
-            "Next week's exercises: {}. Each starts at a dose the 10 % rule allows.",
-            swaps.join(", ")
+            "{from_session}: {}. Each starts at a dose the {} % rule allows.",
+            swaps.join(", "),
+            crate::domain::progression::MAX_INCREASE_PERMILLE / 10
         ));
     }
     out

@@ -509,6 +509,11 @@ impl Snap for Reason {
                 from.put(o)
             }
             EquipmentLoads => o.n(21),
+            NewEquipment { from, equipment } => {
+                o.n(22);
+                from.put(o);
+                equipment.put(o)
+            }
         }
     }
     fn take(i: &mut In) -> Option<Self> {
@@ -554,6 +559,10 @@ impl Snap for Reason {
                 from: Snap::take(i)?,
             },
             21 => EquipmentLoads,
+            22 => NewEquipment {
+                from: Snap::take(i)?,
+                equipment: Snap::take(i)?,
+            },
             _ => return None,
         })
     }
@@ -664,6 +673,14 @@ mod tests {
             Reason::BackToPlan { from: id },
             Reason::EquipmentChanged { from: id },
             Reason::EquipmentLoads,
+            Reason::NewEquipment {
+                from: Some(id),
+                equipment: Equipment::Dumbbells,
+            },
+            Reason::NewEquipment {
+                from: None,
+                equipment: Equipment::Kettlebell,
+            },
             Reason::Progressed(change),
         ] {
             round_trip(r);
