@@ -4,6 +4,7 @@ use crate::platform::service_worker::{use_service_worker, UseServiceWorker};
 use crate::storage::prefs;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 /// The units loads are shown and typed in: the Settings choice, read once per screen (a
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
             <UpdateBanner/>
             {move || data.error.get().map(|e| view! { <p class="storage-error" role="alert">{e}</p> })}
             <super::set_aside::SetAsideNotice/>
+            <ScreenToTop/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Today/>
@@ -57,6 +59,20 @@ pub fn App() -> impl IntoView {
             </nav>
         </Router>
     }
+}
+
+/// Each screen opens at its top: the screen scrolls in `main`, which the router does not
+/// reset on its own.
+#[component]
+fn ScreenToTop() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |last: Option<String>| {
+        let path = location.pathname.get();
+        if last.is_some_and(|l| l != path) {
+            crate::platform::scroll::screen_to_top();
+        }
+        path
+    });
 }
 
 #[component]

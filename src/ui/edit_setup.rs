@@ -112,16 +112,16 @@ fn SetupEditor() -> impl IntoView {
         <p class="muted small">{format!("Weights in {}: change units in Settings.", units.symbol())}</p>
         <h2>"How often, and what for"</h2>
         <ScheduleFields draft=draft/>
-        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        {move || error.get().map(|e| view! { <super::widgets::Alert text=e/> })}
         <button class="primary" disabled=saving on:click=save>"Save my setup"</button>
         {move || said.get().map(|lines| view! {
-            <super::workout::InView>
+            <super::widgets::InView>
                 <div class="card notice" role="region" aria-label="What changed">
                     <h2>"Saved. What changes"</h2>
                     <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     <A href="/plan">"See your plan"</A>
                 </div>
-            </super::workout::InView>
+            </super::widgets::InView>
         })}
     }
     .into_any()

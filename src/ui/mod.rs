@@ -25,6 +25,7 @@ mod share;
 mod summary;
 mod today;
 mod update_banner;
+mod widgets;
 mod workout;
 
 pub use app::App;

@@ -201,6 +201,8 @@ pub fn Onboarding() -> impl IntoView {
                             <input id="cleared-on" type="date" prop:value=cleared_on min=today.to_string() max=today.to_string()
                                 on:input=move |ev| cleared_on.set(event_target_value(&ev))/>
                         </Show>
+                        // A problem with the date shows by the date.
+                        {move || error.get().filter(|_| step.get() == 0).map(|e| view! { <super::widgets::Alert text=e/> })}
                     </div>
                 </Show>
             </Show>
@@ -254,7 +256,7 @@ pub fn Onboarding() -> impl IntoView {
                 }).collect_view()}
                 <button class="ghost" on:click=move |_| rehab.update(|r| r.push((String::new(), "3 x 10".into(), "7".into())))>"Add a physio exercise"</button>
             </Show>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || error.get().filter(|_| step.get() != 0).map(|e| view! { <super::widgets::Alert text=e/> })}
             <div class="row nav-buttons">
                 <Show when=move || { step.get() > 0 }>
                     <button class="ghost" on:click=back>"Back"</button>

@@ -258,7 +258,7 @@ pub fn OwnExercises(profile: Profile, plan: Plan) -> impl IntoView {
                 <input id="own-load" inputmode="decimal" prop:value=load on:input=move |ev| load.set(event_target_value(&ev))/>
                 <button class="primary" on:click=add>{move || if preview().is_some() { "Add it anyway, marked careful" } else { "Add to my sessions" }}</button>
             </details>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || error.get().map(|e| view! { <super::widgets::Alert text=e/> })}
         </article>
     }
 }

@@ -44,7 +44,7 @@ pub fn Settings() -> impl IntoView {
                         "Pounds"
                     </button>
                 </div>
-                {move || save_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                {move || save_error.get().map(|e| view! { <super::widgets::Alert text=e/> })}
             </fieldset>
             <SetupCard/>
             <fieldset class="card">
@@ -67,7 +67,7 @@ pub fn Settings() -> impl IntoView {
                 <h2>"About"</h2>
                 <p class="muted">{format!("Version {}", env!("CARGO_PKG_VERSION"))}</p>
                 <p class="muted" id="build">{build}</p>
-                {move || sw.error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                {move || sw.error.get().map(|e| view! { <super::widgets::Alert text=e/> })}
             </article>
         </section>
     }

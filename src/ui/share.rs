@@ -171,7 +171,7 @@ fn SaveShared(plan: SharedPlan, code: String) -> impl IntoView {
                 <p class="muted small">"Importing only saves it. Nothing replaces your own plan unless you choose to follow it."</p>
             }.into_any()
         }}
-        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        {move || error.get().map(|e| view! { <super::widgets::Alert text=e/> })}
     }
 }
 

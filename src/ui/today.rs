@@ -171,7 +171,7 @@ fn GateCard(gate: Gate) -> impl IntoView {
             <p class="muted">{format!("A clearance counts for the answers you gave before it: the date is {} or later.", super::dates::long_date(answered))}</p>
             <label for="cleared-date">"I was cleared by a professional on"</label>
             <input id="cleared-date" type="date" min=answered.to_string() max=today prop:value=day on:input=move |ev| set_day.set(event_target_value(&ev))/>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || error.get().map(|e| view! { <super::widgets::Alert text=e/> })}
             <button class="primary" on:click=record>"Record my clearance"</button>
         </article>
     }
@@ -505,7 +505,7 @@ fn CheckInCard() -> impl IntoView {
                         }).collect_view()}
                     </fieldset>
                     <label class="check"><input type="checkbox" prop:checked=new_symptoms on:change=move |ev| new_symptoms.set(event_target_checked(&ev))/>"I have a new symptom (numbness, tingling, weakness…)"</label>
-                    {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                    {move || error.get().map(|e| view! { <super::widgets::Alert text=e/> })}
                     <button class="primary" on:click=save>"Save check-in"</button>
                 </details>
             }.into_any(),

@@ -525,6 +525,20 @@ fn said_words(
     }
 }
 
+/// What the accepted changes for pain make of every remaining set, in a few words each
+/// (a lighter load and a shorter hold show in the set's own numbers).
+fn changed_words(accepted: &[Modification]) -> Vec<String> {
+    accepted
+        .iter()
+        .map(|m| match m {
+            Modification::LessLoad { .. } => "lighter".to_string(),
+            Modification::ShorterHold { .. } => "shorter hold".to_string(),
+            Modification::ShorterRange { how } => format!("shorter range: {how}"),
+            Modification::SlowerTempo { tempo } => format!("slower tempo {tempo}"),
+        })
+        .collect()
+}
+
 fn modification_words(m: &Modification, units: Units) -> String {
     match m {
         Modification::LessLoad { from, to } => format!(
@@ -588,18 +602,6 @@ fn SaidNote(pain: Pain, action: PainAction, text: String) -> impl IntoView {
         PainAction::Continue => view! { <p class="go-note">{text}</p> }.into_any(),
         _ => view! { <p class="modify-note">{text}</p> }.into_any(),
     }
-}
-
-/// Brings a message into view above the tab bar as soon as it shows.
-#[component]
-pub(super) fn InView(children: Children) -> impl IntoView {
-    let node = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(el) = node.get() {
-            crate::platform::scroll::reveal(&el, false);
-        }
-    });
-    view! { <div class="in-view" node_ref=node>{children()}</div> }
 }
 
 /// One exercise of the session: open and large while it is the one in focus, else folded
@@ -1015,10 +1017,20 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
                         });
                         format!("Done · set {} of {total}", done + 1)
                     };
+                    // The set as it will be done, accepted changes for pain included: the
+                    // button's name says it to a screen reader as the screen shows it.
                     let what = move || {
-                        let side = block.with(|b| b.current().item.each_side());
+                        let (side, changes) = block.with(|b| {
+                            let s = b.current();
+                            (s.item.each_side(), changed_words(&s.accepted))
+                        });
                         let t = t();
-                        format!("{}{}", set_words(t.amount, t.load, measure(), units), if side { " each side" } else { "" })
+                        let mut words = format!("{}{}", set_words(t.amount, t.load, measure(), units), if side { " each side" } else { "" });
+                        for c in changes {
+                            words.push_str(" · ");
+                            words.push_str(&c);
+                        }
+                        words
                     };
                     view! {
                         <div class="next-set" role="group" aria-label=move || format!("Next set of {}", name())>
@@ -1066,7 +1078,7 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
             let (pain, action, proposal, text) = block.with(|b| said_of(b, units))?;
             Some(match (action, proposal) {
                 (PainAction::Modify(_), Some(m)) => view! {
-                    <InView>
+                    <super::widgets::InView>
                         <div class="modify-note" role="region" aria-label="Change for pain">
                             <p>{text}</p>
                             <div class="row">
@@ -1074,9 +1086,9 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
                                 <button class="ghost" on:click=decline>"Keep it as it is"</button>
                             </div>
                         </div>
-                    </InView>
+                    </super::widgets::InView>
                 }.into_any(),
-                (action, _) => view! { <InView><SaidNote pain=pain action=action text=text/></InView> }.into_any(),
+                (action, _) => view! { <super::widgets::InView><SaidNote pain=pain action=action text=text/></super::widgets::InView> }.into_any(),
             })
         }}
         // The sets after the next one, as they will be (an applied change shows): below the

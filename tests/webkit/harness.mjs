@@ -196,6 +196,16 @@ export class Page {
 
   async fill(name, text) {
     const el = await this.get("textbox", name);
+    // WebKitGTK's date field takes keys into its own month, day and year parts in an order
+    // WebDriver cannot know: a date is picked as its picker would, by value and an input event.
+    if ((await el.getAttribute("type")) === "date") {
+      await this.driver.executeScript(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true})); arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+        el,
+        text,
+      );
+      return;
+    }
     await el.clear();
     await el.sendKeys(text);
   }
