@@ -461,7 +461,7 @@ impl Sim {
                     };
                 }
                 let set = SetLog {
-                    exercise: item.key.clone(),
+                    exercise: item.key.to_string(),
                     amount,
                     load: weight,
                     rpe: None,
@@ -477,7 +477,7 @@ impl Sim {
                     return;
                 }
                 let b = &live.blocks[block % live.blocks.len()];
-                let key = b.current().item.key.clone();
+                let key = b.current().item.key.to_string();
                 let i = self.open.expect("a screen has an open session");
                 self.pains.entry(i).or_default().push((key.clone(), pain));
                 let stop = (pain >= 5 && b.ended.is_none())
@@ -524,7 +524,7 @@ impl Sim {
                 else {
                     return;
                 };
-                let key = b.current().item.key.clone();
+                let key = b.current().item.key.to_string();
                 let change = b.proposal.clone().unwrap();
                 self.log(if accept {
                     Entry::Accept {
@@ -812,11 +812,11 @@ impl Sim {
                     "reload gives the same session at step {}",
                     self.steps
                 );
-                let shown: Vec<String> = s.items().iter().map(|x| x.key.clone()).collect();
+                let shown: Vec<String> = s.items().iter().map(|x| x.key.to_string()).collect();
                 let served: Vec<String> = live
                     .blocks
                     .iter()
-                    .map(|b| b.current().item.key.clone())
+                    .map(|b| b.current().item.key.to_string())
                     .collect();
                 prop_assert_eq!(shown, served);
             }

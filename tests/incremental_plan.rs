@@ -486,7 +486,7 @@ fn next_by_full_replay(profile: &Profile, history: &History, today: NaiveDate) -
             .iter()
             .flat_map(|item| {
                 item.targets.iter().map(|t| SetLog {
-                    exercise: item.key.clone(),
+                    exercise: item.key.to_string(),
                     amount: t.amount,
                     load: t.load,
                     rpe: None,

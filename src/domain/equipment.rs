@@ -123,6 +123,26 @@ impl EquipmentSet {
         }
     }
 
+    /// The loads of this equipment from `lo` to `hi`, both included, lightest first:
+    /// worked out from the range, without listing every load it has.
+    pub fn loads_within(&self, e: Equipment, lo: Grams, hi: Grams) -> Vec<Grams> {
+        match self.range_of(e) {
+            Some(r) if r.is_valid() => {
+                let first = lo.0.saturating_sub(r.min.0).div_ceil(r.step.0);
+                (first..MAX_STEPS)
+                    .map_while(|i| r.at_step(i))
+                    .take_while(|g| *g <= hi)
+                    .collect()
+            }
+            Some(_) => Vec::new(),
+            None => self
+                .loads(e)
+                .into_iter()
+                .filter(|g| *g >= lo && *g <= hi)
+                .collect(),
+        }
+    }
+
     /// The lightest load of this equipment (zero for bodyweight and bands).
     pub fn lightest(&self, e: Equipment) -> Option<Grams> {
         match self.range_of(e) {
@@ -250,6 +270,28 @@ mod tests {
                 );
             }
             assert_eq!(g.lightest(e), loads.first().copied());
+        }
+    }
+
+    #[test]
+    fn loads_within_a_range_are_those_listed_there() {
+        let g = gym();
+        for e in [
+            Equipment::Dumbbells,
+            Equipment::Barbell,
+            Equipment::Kettlebell,
+        ] {
+            let loads = g.loads(e);
+            for lo in (0..60_000).step_by(1_750).map(Grams) {
+                for hi in (0..60_000).step_by(2_250).map(Grams) {
+                    let listed: Vec<Grams> = loads
+                        .iter()
+                        .copied()
+                        .filter(|x| *x >= lo && *x <= hi)
+                        .collect();
+                    assert_eq!(g.loads_within(e, lo, hi), listed, "{e:?} {lo:?}..={hi:?}");
+                }
+            }
         }
     }
 

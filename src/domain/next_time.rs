@@ -74,7 +74,7 @@ pub fn what_changes_next_with(
             .iter()
             .flat_map(|item| {
                 item.targets.iter().map(|t| SetLog {
-                    exercise: item.key.clone(),
+                    exercise: item.key.to_string(),
                     amount: t.amount,
                     load: t.load,
                     rpe: None,

@@ -8,6 +8,10 @@ use core::cmp::Ordering;
 /// The positions `0..n` in stable order under `cmp` (a bottom-up merge sort).
 fn stable_order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
     let mut from: Vec<usize> = (0..n).collect();
+    // Most lists come in order already (records are stored as they happen): one pass.
+    if (1..n).all(|i| cmp(i, i - 1) != Ordering::Less) {
+        return from;
+    }
     let mut to = vec![0; n];
     let mut width = 1;
     while width < n {
@@ -63,7 +67,9 @@ pub fn sort_by<T>(items: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
         return;
     }
     let order = stable_order(items.len(), &mut |i, j| cmp(&items[i], &items[j]));
-    arrange(items, &order);
+    if order.iter().enumerate().any(|(k, o)| k != *o) {
+        arrange(items, &order);
+    }
 }
 
 /// Sorts `items` stably by the key `key` gives each.

@@ -34,6 +34,7 @@ use super::session::{ramp_up_sets, session_templates, warm_up, WarmUp};
 use super::units::Grams;
 use super::workout::{item_prescription, Ctx, LiveSession, Origin, Outcome, ServedItem};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The red-flag record the gate reads.
@@ -375,9 +376,10 @@ impl Dosing {
         let Some(limit) = this_week_limit(last, ceiling, already, false) else {
             return Some((rx, candidates));
         };
-        let (rx, k, _) = fit_sessions(&rx, candidates.len() as u32, limit, &self.owned, e.range.0)?;
+        let (trimmed, k) =
+            fit_sessions(&rx, candidates.len() as u32, limit, &self.owned, e.range.0)?;
         candidates.truncate(k as usize);
-        Some((rx, candidates))
+        Some((trimmed.unwrap_or(rx), candidates))
     }
 }
 
@@ -400,13 +402,20 @@ pub struct PlanCache {
     base: Option<Profile>,
     /// The week of `openings[0]`: 0, or the week of the checkpoint it was started from.
     first: u32,
-    openings: Vec<Opening>,
+    /// The planner as each week from `first` opened: kept for the last weeks and every
+    /// few weeks before them (`None` between), so a replay from scratch does not copy its
+    /// state every week; a change further back replays from the kept week before it.
+    openings: Vec<Option<Opening>>,
     /// The phase each week ended in, from week 0, for the weeks before the last kept opening.
     phases: Vec<Phase>,
     /// Flares that ended before `first`'s week, when started from a checkpoint: the
     /// check-ins before them are not needed.
     flares_before: Vec<FlareSpan>,
 }
+
+/// The last weeks whose openings a cache keeps, and the rhythm of those kept before them.
+const KEEP_RECENT_OPENINGS: u32 = 8;
+const KEEP_EVERY_NTH_OPENING: u32 = 8;
 
 /// Bumped whenever the planner's rules change what a week opens with: checkpoints of
 /// other rules are not used.
@@ -485,7 +494,10 @@ impl PlanCache {
     /// first). `history` is what was planned with.
     pub fn checkpoint(&self, history: &History, week: u32) -> Option<Checkpoint> {
         let base = self.base.as_ref()?;
-        let opening = self.openings.get(week.checked_sub(self.first)? as usize)?;
+        let opening = self
+            .openings
+            .get(week.checked_sub(self.first)? as usize)?
+            .as_ref()?;
         let phases = self.phases.get(..week as usize)?.to_vec();
         let start = week_start(base.start, week);
         let spans = self.flare_spans(history);
@@ -515,7 +527,7 @@ impl PlanCache {
         PlanCache {
             base: Some(c.base),
             first: c.week,
-            openings: vec![c.opening],
+            openings: vec![Some(c.opening)],
             phases: c.phases,
             flares_before: c.flares_before,
         }
@@ -560,11 +572,14 @@ pub fn plan_with(
     let current = week_index(profile.start, today);
     let spans = cache.flare_spans(history);
     // The last opening kept, up to this week's.
-    let kept = (cache.first + cache.openings.len() as u32).min(current + 1);
-    let (mut st, from) = match kept.checked_sub(1).filter(|k| *k >= cache.first) {
-        Some(k) => {
-            cache.openings.truncate((k - cache.first) as usize + 1);
-            let o = cache.openings[(k - cache.first) as usize].clone();
+    let upto = (cache.openings.len() as u32).min((current + 1).saturating_sub(cache.first));
+    cache.openings.truncate(upto as usize);
+    while cache.openings.last().is_some_and(Option::is_none) {
+        cache.openings.pop();
+    }
+    let (mut st, from) = match cache.openings.last().cloned().flatten() {
+        Some(o) => {
+            let k = cache.first + cache.openings.len() as u32 - 1;
             (State::resume(profile, history, o), k)
         }
         None => {
@@ -572,7 +587,7 @@ pub fn plan_with(
             st.see(moment(week_start(profile.start, 0), 0), &spans);
             cache.first = 0;
             cache.openings.clear();
-            cache.openings.push(st.opening());
+            cache.openings.push(Some(st.opening()));
             (st, 0)
         }
     };
@@ -584,7 +599,8 @@ pub fn plan_with(
             st.seen.clear();
             // The week as it opens.
             st.see(moment(week_start(profile.start, w), 0), &spans);
-            cache.openings.push(st.opening());
+            let keep = w + KEEP_RECENT_OPENINGS > current || w % KEEP_EVERY_NTH_OPENING == 0;
+            cache.openings.push(keep.then(|| st.opening()));
         }
         st.run_week(timeline.week(w), &spans);
         cache.phases.push(st.phase);
@@ -693,10 +709,10 @@ pub fn starting_dose(e: &Exercise, owned: &EquipmentSet, phase: Phase) -> Prescr
         (super::library::Measure::Minutes, _) => 0,
     };
     Prescription {
-        exercise: e.id.to_string(),
+        exercise: Cow::Borrowed(e.id),
         equipment: eq,
         sets: vec![SetTarget { amount, load }; usize::from(sets)],
-        tempo: e.tempo.to_string(),
+        tempo: Cow::Borrowed(e.tempo),
         rest_seconds,
     }
 }
@@ -859,6 +875,8 @@ struct State<'a> {
     phase: Phase,
     phase_weeks: Vec<WeekSummary>,
     templates: Vec<Vec<Ladder>>,
+    /// What `templates` were made for: phase, days a week, session minutes.
+    templates_for: Option<(Phase, u8, u16)>,
     slots: BTreeMap<Ladder, Slot>,
     last_week: BTreeMap<&'static str, WeeklyDose>,
     /// The doses of the last week before a flare, kept until the user is back.
@@ -874,7 +892,7 @@ struct State<'a> {
     week: Week,
     week_index: u32,
     /// The least the plan showed of each exercise this week, so far.
-    seen: BTreeMap<&'static str, WeeklyDose>,
+    seen: Seen,
 }
 
 /// The planner as a week opens, owning all of it: `State` without the inputs it reads.
@@ -909,6 +927,7 @@ impl<'a> State<'a> {
             phase: Phase::Restore,
             phase_weeks: Vec::new(),
             templates: Vec::new(),
+            templates_for: None,
             slots: BTreeMap::new(),
             last_week: BTreeMap::new(),
             before_flare: None,
@@ -920,7 +939,7 @@ impl<'a> State<'a> {
             paused: BTreeSet::new(),
             week: Week::default(),
             week_index: 0,
-            seen: BTreeMap::new(),
+            seen: Seen::default(),
         };
         st.retemplate(false);
         st
@@ -944,7 +963,7 @@ impl<'a> State<'a> {
             flare_pending: self.flare_pending,
             paused: self.paused.clone(),
             week_index: self.week_index,
-            seen: self.seen.clone(),
+            seen: self.seen.to_map(),
         }
     }
 
@@ -957,6 +976,7 @@ impl<'a> State<'a> {
             phase: o.phase,
             phase_weeks: o.phase_weeks,
             templates: o.templates,
+            templates_for: None,
             slots: o.slots,
             last_week: o.last_week,
             before_flare: o.before_flare,
@@ -968,7 +988,7 @@ impl<'a> State<'a> {
             paused: o.paused,
             week: Week::default(),
             week_index: o.week_index,
-            seen: o.seen,
+            seen: Seen::from_map(&o.seen),
         }
     }
 
@@ -1045,36 +1065,35 @@ impl<'a> State<'a> {
     /// ladders no longer trained. On entering phase 3, goal lifts come back.
     fn retemplate(&mut self, new_phase: bool) {
         let p = &self.week_profile;
-        self.templates = session_templates(self.phase, p.clamped_days(), p.session_minutes);
-        let mut ladders: Vec<Ladder> = self.templates.iter().flatten().copied().collect();
-        order::sort(&mut ladders);
-        ladders.dedup();
+        let key = (self.phase, p.clamped_days(), p.session_minutes);
+        // The same phase, days and length give the same sessions (most weeks).
+        if self.templates_for != Some(key) {
+            self.templates = session_templates(key.0, key.1, key.2);
+            self.templates_for = Some(key);
+        }
+        let templates = &self.templates;
+        let trained = |l: &Ladder| templates.iter().any(|t| t.contains(l));
         // The slots still allowed stay as they are; the others start fresh with an exercise
         // no other slot holds.
-        let mut next = BTreeMap::new();
-        for l in &ladders {
-            let keep = self.slots.remove(l).filter(|s| {
-                if s.chosen {
-                    swap_allowed(s.exercise, self.owned(), self.phase)
+        let (profile, phase) = (&self.profile, self.phase);
+        self.slots.retain(|l, s| {
+            trained(l)
+                && if s.chosen {
+                    swap_allowed(s.exercise, &profile.equipment, phase)
                 } else {
-                    auto_allowed(s.exercise, &self.profile, self.phase)
+                    auto_allowed(s.exercise, profile, phase)
                 }
-            });
-            if let Some(s) = keep {
-                next.insert(*l, s);
-            }
-        }
-        for l in ladders {
-            if next.contains_key(&l) {
+        });
+        for l in Ladder::ALL.into_iter().filter(trained) {
+            if self.slots.contains_key(&l) {
                 continue;
             }
-            let in_use: Vec<&str> = next.values().map(|s: &Slot| s.exercise.id).collect();
+            let in_use: Vec<&str> = self.slots.values().map(|s| s.exercise.id).collect();
             if let Some(e) = starting_exercise(l, &self.profile, self.phase, &in_use) {
                 let slot = self.fresh(e, Reason::Start);
-                next.insert(l, slot);
+                self.slots.insert(l, slot);
             }
         }
-        self.slots = next;
         if new_phase && self.phase == Phase::Reload {
             self.reintroduce_goal_lifts();
         }
@@ -1105,26 +1124,27 @@ impl<'a> State<'a> {
     }
 
     /// The slots a session of this week serves, main patterns first, core last.
-    fn slots_of(&self, slot: u8) -> Vec<&Slot> {
-        let Some(ladders) = self.templates.get(usize::from(slot)) else {
-            return Vec::new();
-        };
+    fn slots_of(&self, slot: u8) -> impl Iterator<Item = &Slot> + '_ {
+        let ladders = self
+            .templates
+            .get(usize::from(slot))
+            .map_or(&[][..], Vec::as_slice);
         // Paused for pain, or stopped for pain this week: not served.
-        let mut out: Vec<&Slot> = ladders
-            .iter()
-            .filter_map(|l| self.slots.get(l))
-            .filter(|s| !self.paused.contains(s.exercise.id))
-            .filter(|s| !self.week.stopped.contains(s.exercise.id))
-            .filter(|s| s.only_in.as_ref().is_none_or(|o| o.contains(&slot)))
-            .collect();
-        order::sort_by_key(&mut out, |s| s.exercise.pattern() == Pattern::Core);
-        out
+        let served = move |l: &Ladder| {
+            self.slots.get(l).filter(|s| {
+                !self.paused.contains(s.exercise.id)
+                    && !self.week.stopped.contains(s.exercise.id)
+                    && s.only_in.as_ref().is_none_or(|o| o.contains(&slot))
+            })
+        };
+        let core = |s: &&Slot| s.exercise.pattern() == Pattern::Core;
+        let main = ladders.iter().filter_map(served).filter(move |s| !core(s));
+        main.chain(ladders.iter().filter_map(served).filter(core))
     }
 
     /// The library exercises a session of this week serves, from the slots now.
     fn planned(&self, slot: u8) -> Vec<PlannedExercise> {
         self.slots_of(slot)
-            .into_iter()
             .map(|s| PlannedExercise {
                 exercise: s.exercise,
                 ramp_up: ramp_up_sets(s.rx.max_load(), s.rx.equipment, self.owned()),
@@ -1142,13 +1162,13 @@ impl<'a> State<'a> {
             .rehab
             .iter()
             .map(ServedItem::from_rehab)
-            .filter(|i| !self.paused.contains(&i.key));
+            .filter(|i| !self.paused.contains(i.key.as_ref()));
         let own = self
             .base
             .own
             .iter()
             .map(ServedItem::from_own)
-            .filter(|i| !self.paused.contains(&i.key));
+            .filter(|i| !self.paused.contains(i.key.as_ref()));
         rehab.chain(own).collect()
     }
 
@@ -1168,14 +1188,19 @@ impl<'a> State<'a> {
                     self.paused.remove(&self.history.resumes[i].exercise);
                     true
                 }
+                // A session that starts as planned, or ends without a spike, changes nothing
+                // of what the plan shows in training (most of them): no new look needed.
                 Ev::Start(i) => {
+                    let slot = self.history.sessions[i].slot;
+                    let training = self.training_at(*at, spans);
+                    let before = training.then(|| self.slot_view(slot, true));
                     self.start_session(i);
-                    true
+                    before.is_none_or(|b| !same_view(&b, &self.slot_view(slot, true)))
                 }
                 Ev::Entry(i, j) => self.entry(i, j),
                 Ev::End(i) => {
-                    self.end_session(i);
-                    true
+                    let stepped_back = self.end_session(i);
+                    stepped_back || !self.training_at(*at, spans)
                 }
                 Ev::Day => true,
             };
@@ -1189,14 +1214,7 @@ impl<'a> State<'a> {
     /// exercise, the least the user saw of it, the base the next week's 10 % counts from.
     fn see(&mut self, at: i64, spans: &[FlareSpan]) {
         for (id, d) in self.view_at(at, spans) {
-            self.seen
-                .entry(id)
-                .and_modify(|r| {
-                    r.volume = r.volume.min(d.volume);
-                    r.amount = r.amount.min(d.amount);
-                    r.load = r.load.min(d.load);
-                })
-                .or_insert(d);
+            self.seen.take_least(id, d);
         }
     }
 
@@ -1209,7 +1227,6 @@ impl<'a> State<'a> {
             // Stored before sessions kept what they served: serve what the plan had.
             let mut items: Vec<ServedItem> = self
                 .slots_of(log.slot)
-                .into_iter()
                 .map(|s| ServedItem::from_library(s.exercise, &s.rx, s.reason.clone(), s.chosen))
                 .collect();
             items.extend(self.extras());
@@ -1377,13 +1394,14 @@ impl<'a> State<'a> {
         }
     }
 
-    fn end_session(&mut self, i: usize) {
+    /// A session ends; true when a spike stepped what it trained back.
+    fn end_session(&mut self, i: usize) -> bool {
         let Some(k) = self.week.lives.iter().position(|(x, _, _)| *x == i) else {
-            return;
+            return false;
         };
         self.week.lives[k].2 = false;
         if self.history.sessions[i].response != Some(Response24h::Spiked) {
-            return;
+            return false;
         }
         // DOMAIN.md §2, a spike: too much too soon. What the session trained steps back for
         // the rest of the week and the next, once a week per ladder.
@@ -1413,6 +1431,7 @@ impl<'a> State<'a> {
             self.slots.insert(l, next);
             self.week.changed.insert(l);
         }
+        true
     }
 
     /// DOMAIN.md §2 spike: 10–20 % lighter, or fewer reps, or an easier variation.
@@ -1718,41 +1737,56 @@ impl<'a> State<'a> {
     /// Each exercise's weekly dose as the plan shows it at moment `at` of this week: in
     /// flare-up mode or easing back in (a flare this week, up to `at`), only a session
     /// still open shows.
-    fn view_at(&self, at: i64, spans: &[FlareSpan]) -> BTreeMap<&'static str, WeeklyDose> {
-        let week_from = moment(self.week_from(), 0);
-        let training = mode_at(at, week_from, spans, &[], self.week_from()) == Mode::Training;
+    fn view_at(&self, at: i64, spans: &[FlareSpan]) -> Vec<(&'static Exercise, WeeklyDose)> {
+        let training = self.training_at(at, spans);
         // The same figures as `weekly_doses(&self.sessions_now())`, without building the
-        // sessions: this runs twice a week of history.
-        let mut out: BTreeMap<&'static str, WeeklyDose> = BTreeMap::new();
+        // sessions: this runs after every change of a week of history. A plan holds a
+        // dozen exercises: a list is quicker than a map.
+        let mut out: Vec<(&'static Exercise, WeeklyDose)> = Vec::with_capacity(16);
         for i in 0..self.templates.len() {
-            let slot = i as u8;
-            match self
-                .week
-                .lives
-                .iter()
-                .rev()
-                .find(|(_, l, _)| l.slot == slot)
-            {
-                Some((_, _, open)) if !training && !open => {}
-                Some((_, live, _)) => {
-                    for b in &live.blocks {
-                        let item = &b.current().item;
-                        if let Some(e) = item.library() {
-                            out.entry(e.id).or_default().add(item.weekly_dose());
-                        }
-                    }
+            for (e, d) in self.slot_view(i as u8, training) {
+                match out.iter_mut().find(|(x, _)| std::ptr::eq(*x, e)) {
+                    Some((_, sum)) => sum.add(d),
+                    None => out.push((e, d)),
                 }
-                None if training => {
-                    for s in self.slots_of(slot) {
-                        out.entry(s.exercise.id)
-                            .or_default()
-                            .add(WeeklyDose::of(&s.rx, 1));
-                    }
-                }
-                None => {}
             }
         }
         out
+    }
+
+    /// Whether the plan is in training mode at moment `at` of this week (not a flare, nor
+    /// easing back in).
+    fn training_at(&self, at: i64, spans: &[FlareSpan]) -> bool {
+        let week_from = self.week_from();
+        mode_at(at, moment(week_from, 0), spans, &[], week_from) == Mode::Training
+    }
+
+    /// What session `slot` of the week shows of each library exercise: the session under
+    /// way (or done) as it serves, else what is planned; in flare-up mode or easing back
+    /// in (`training` false), only a session still open.
+    fn slot_view(&self, slot: u8, training: bool) -> Vec<(&'static Exercise, WeeklyDose)> {
+        match self
+            .week
+            .lives
+            .iter()
+            .rev()
+            .find(|(_, l, _)| l.slot == slot)
+        {
+            Some((_, _, open)) if !training && !open => Vec::new(),
+            Some((_, live, _)) => live
+                .blocks
+                .iter()
+                .filter_map(|b| {
+                    let item = &b.current().item;
+                    Some((item.library()?, item.weekly_dose()))
+                })
+                .collect(),
+            None if training => self
+                .slots_of(slot)
+                .map(|s| (s.exercise, WeeklyDose::of(&s.rx, 1)))
+                .collect(),
+            None => Vec::new(),
+        }
     }
 
     /// The week's sessions as they stand now.
@@ -1850,7 +1884,7 @@ impl State<'_> {
         // The base of the 10 %: the least the user saw of each exercise during the week,
         // from its first moment to its last (after stops, swaps, a flare).
         self.see(to - 1, spans);
-        let record = std::mem::take(&mut self.seen);
+        let record = std::mem::take(&mut self.seen).to_map();
         let touched = spans
             .iter()
             .any(|s| s.start.1 < to && s.end.is_none_or(|(_, e)| e > from));
@@ -1997,7 +2031,8 @@ impl State<'_> {
 
     /// One ladder's verdict on last week, in the order of DOMAIN.md §2 and §3.
     fn decide(&mut self, l: Ladder) {
-        let Some(slot) = self.slots.get(&l).cloned() else {
+        // Taken out while it is judged (nothing reads the slot's own place), put back after.
+        let Some(slot) = self.slots.remove(&l) else {
             return;
         };
         let verdict = self.judge(&slot);
@@ -2122,7 +2157,9 @@ impl State<'_> {
                 .filter(|(_, t)| t.contains(&l))
                 .map(|(i, _)| i as u8)
                 .collect();
-            let mut slot = self.slots[&l].clone();
+            let Some(mut slot) = self.slots.remove(&l) else {
+                continue;
+            };
             slot.only_in = None;
             loop {
                 let id = slot.exercise.id;
@@ -2139,9 +2176,12 @@ impl State<'_> {
                     self.owned(),
                     slot.exercise.range.0,
                 ) {
-                    Some((rx, k, trimmed)) => {
-                        if trimmed {
+                    Some((rx, k)) => {
+                        let trimmed = rx.is_some() || (k as usize) < sessions.len();
+                        if let Some(rx) = rx {
                             slot.rx = rx;
+                        }
+                        if trimmed {
                             // A rise held back says so; a dose already lower for a reason
                             // (after a flare, a break, pain) keeps its reason.
                             if matches!(
@@ -2303,6 +2343,51 @@ fn mode_at(
     } else {
         Mode::Training
     }
+}
+
+/// The least the plan showed of each exercise so far this week. A week's plan holds a
+/// dozen exercises, and this is updated after every change: a list, compared by the
+/// library entry itself, is quicker than a map of names.
+#[derive(Debug, Clone, Default)]
+struct Seen(Vec<(&'static Exercise, WeeklyDose)>);
+
+impl Seen {
+    /// Keeps, field by field, the least of what was seen and `d`.
+    fn take_least(&mut self, e: &'static Exercise, d: WeeklyDose) {
+        match self.0.iter_mut().find(|(x, _)| std::ptr::eq(*x, e)) {
+            Some((_, r)) => {
+                r.volume = r.volume.min(d.volume);
+                r.amount = r.amount.min(d.amount);
+                r.load = r.load.min(d.load);
+            }
+            None => self.0.push((e, d)),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    fn to_map(&self) -> BTreeMap<&'static str, WeeklyDose> {
+        self.0.iter().map(|(e, d)| (e.id, *d)).collect()
+    }
+
+    fn from_map(m: &BTreeMap<&'static str, WeeklyDose>) -> Seen {
+        Seen(
+            m.iter()
+                .filter_map(|(id, d)| Some((exercise(id)?, *d)))
+                .collect(),
+        )
+    }
+}
+
+/// Whether two views of a session show the same exercises (the same library entries) at
+/// the same doses.
+fn same_view(a: &[(&'static Exercise, WeeklyDose)], b: &[(&'static Exercise, WeeklyDose)]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|((x, d), (y, e))| std::ptr::eq(*x, *y) && d == e)
 }
 
 /// Each exercise's least of two weeks' doses: field by field where both have it.

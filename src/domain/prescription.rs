@@ -2,6 +2,11 @@
 
 use super::equipment::Equipment;
 use super::units::Grams;
+use std::borrow::Cow;
+
+/// Text the library has, borrowed from it, or the user's own, owned: replaying years of
+/// sessions copies no exercise's name.
+pub type Text = Cow<'static, str>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SetTarget {
@@ -12,11 +17,11 @@ pub struct SetTarget {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prescription {
-    pub exercise: String,
+    pub exercise: Text,
     /// The equipment it is done with; decides the load steps.
     pub equipment: Equipment,
     pub sets: Vec<SetTarget>,
-    pub tempo: String,
+    pub tempo: Text,
     pub rest_seconds: u16,
 }
 
@@ -65,7 +70,7 @@ mod tests {
                 };
                 3
             ],
-            tempo: String::new(),
+            tempo: "".into(),
             rest_seconds: 90,
         };
         assert_eq!(loaded.volume(), 3 * 8 * 12_000);

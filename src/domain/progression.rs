@@ -100,7 +100,7 @@ fn heavier_step(
         return None;
     }
     let from = p.max_load();
-    let to = owned.loads(p.equipment).into_iter().find(|g| *g > from)?;
+    let to = owned.next_up(p.equipment, from)?;
     let before = p.volume();
     let k = p.sets.len() as u64;
     let total = before / u64::from(to.0);
@@ -137,11 +137,7 @@ fn progress_load(p: &Prescription, owned: &EquipmentSet, permille: u64) -> Optio
     let from = p.max_load();
     let cap = Grams(weekly_cap(u64::from(from.0)) as u32);
     let target = Grams(weekly_target(u64::from(from.0), permille) as u32);
-    let fits: Vec<Grams> = owned
-        .loads(p.equipment)
-        .into_iter()
-        .filter(|g| *g > from && *g <= cap)
-        .collect();
+    let fits = owned.loads_within(p.equipment, Grams(from.0 + 1), cap);
     let to = fits
         .iter()
         .copied()
@@ -253,7 +249,7 @@ pub fn step_back_dose(
     if p.is_loaded() {
         let from = p.max_load();
         let to = owned
-            .loads(p.equipment)
+            .loads_within(p.equipment, Grams(from.0 * 8 / 10), from)
             .into_iter()
             .filter(|g| is_step_back(u64::from(from.0), u64::from(g.0)))
             .min_by_key(|g| (i64::from(g.0) * 100 - i64::from(from.0) * 85).abs());
@@ -438,19 +434,19 @@ pub struct NoFit;
 /// DOMAIN.md §3 weekly cap, choosing how often: the dose fitted into as many of the
 /// `candidates` sessions as keep each set at `min_amount` or more (fewer sessions rather
 /// than sets too small to count), at least one. `None` when not even one session fits.
-/// Returns the dose, how many sessions, and whether it was trimmed.
+/// Returns the trimmed dose (`None`: as it is) and how many sessions.
 pub fn fit_sessions(
     p: &Prescription,
     candidates: u32,
     limit: Limit,
     owned: &EquipmentSet,
     min_amount: u16,
-) -> Option<(Prescription, u32, bool)> {
+) -> Option<(Option<Prescription>, u32)> {
     for k in (1..=candidates.max(1)).rev() {
         match fit_to_limit(p, k, limit, owned, min_amount) {
-            Ok(None) => return Some((p.clone(), k, k < candidates)),
+            Ok(None) => return Some((None, k)),
             Ok(Some(q)) if k == 1 || q.sets.iter().all(|s| s.amount >= min_amount) => {
-                return Some((q, k, true))
+                return Some((Some(q), k))
             }
             _ => {}
         }
@@ -534,7 +530,7 @@ mod tests {
 
     fn rx(id: &str, eq: Equipment, sets: usize, amount: u16, kg: f64) -> Prescription {
         Prescription {
-            exercise: id.into(),
+            exercise: id.to_string().into(),
             equipment: eq,
             sets: vec![
                 SetTarget {
@@ -543,7 +539,7 @@ mod tests {
                 };
                 sets
             ],
-            tempo: String::new(),
+            tempo: "".into(),
             rest_seconds: 90,
         }
     }

@@ -4,18 +4,19 @@
 //! session through it and the workout screen renders it, so no rule is decided twice.
 
 use super::equipment::{Equipment, EquipmentSet};
-use super::history::{Entry, Logged};
+use super::history::{Entry, Logged, SetLog};
 use super::library::{exercise, Exercise, Ladder, Measure};
 use super::pain::{
     easier_variation_avoiding, pain_band, pain_rule_during_exercise, Doing, Modification, Pain,
     PainAction, PainBand,
 };
 use super::phase::Phase;
-use super::prescription::{Prescription, SetTarget};
+use super::prescription::{Prescription, SetTarget, Text};
 use super::profile::{OwnExercise, RehabDose, RehabExercise};
 use super::reason::Reason;
 use super::units::Grams;
 use chrono::NaiveDate;
+use std::borrow::Cow;
 
 /// How an exercise came to be in the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,13 +36,13 @@ pub enum Origin {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServedItem {
     /// The library id, or `own:NAME` / `physio:NAME`: what its sets are logged under.
-    pub key: String,
-    pub name: String,
+    pub key: Text,
+    pub name: Text,
     pub origin: Origin,
     pub measure: Measure,
     pub equipment: Equipment,
     pub targets: Vec<SetTarget>,
-    pub tempo: String,
+    pub tempo: Text,
     pub rest_seconds: u16,
     /// Why the planner chose this dose (library exercises).
     pub reason: Option<Reason>,
@@ -79,8 +80,8 @@ impl ServedItem {
         chosen: bool,
     ) -> ServedItem {
         ServedItem {
-            key: e.id.to_string(),
-            name: e.name.to_string(),
+            key: Cow::Borrowed(e.id),
+            name: Cow::Borrowed(e.name),
             origin: if chosen {
                 Origin::ChosenByYou
             } else {
@@ -98,8 +99,8 @@ impl ServedItem {
 
     pub fn from_own(o: &OwnExercise) -> ServedItem {
         ServedItem {
-            key: o.log_id(),
-            name: o.name.clone(),
+            key: Cow::Owned(o.log_id()),
+            name: Cow::Owned(o.name.clone()),
             origin: Origin::Own,
             measure: o.measure,
             equipment: if o.load.is_zero() {
@@ -114,7 +115,7 @@ impl ServedItem {
                 };
                 usize::from(o.sets)
             ],
-            tempo: String::new(),
+            tempo: Cow::Borrowed(""),
             rest_seconds: 60,
             reason: None,
             exercise: None,
@@ -127,8 +128,8 @@ impl ServedItem {
             RehabDose::Seconds { sets, seconds } => (Measure::Seconds, sets, seconds),
         };
         ServedItem {
-            key: r.log_id(),
-            name: r.name.clone(),
+            key: Cow::Owned(r.log_id()),
+            name: Cow::Owned(r.name.clone()),
             origin: Origin::Physio,
             measure,
             equipment: Equipment::Bodyweight,
@@ -139,7 +140,7 @@ impl ServedItem {
                 };
                 usize::from(sets)
             ],
-            tempo: String::new(),
+            tempo: Cow::Borrowed(""),
             rest_seconds: 45,
             reason: None,
             exercise: None,
@@ -210,9 +211,9 @@ pub struct Step {
 impl Step {
     fn new(item: ServedItem, why: StepWhy) -> Step {
         Step {
+            done: Vec::with_capacity(item.targets.len()),
             item,
             why,
-            done: Vec::new(),
             accepted: Vec::new(),
             declined: Vec::new(),
         }
@@ -453,13 +454,24 @@ impl LiveSession {
             return Outcome::Nothing;
         };
         // What the other blocks serve now: a swap for pain must not double one of them.
-        let in_use: Vec<&'static str> = self
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != b)
-            .filter_map(|(_, x)| x.current().item.library().map(|e| e.id))
-            .collect();
+        // Only pain 5+ can swap, so only then is it listed.
+        let stop = match entry {
+            Entry::Pain { pain, .. }
+            | Entry::Set(SetLog {
+                pain: Some(pain), ..
+            }) => pain_band(*pain) == PainBand::Stop,
+            _ => false,
+        };
+        let in_use: Vec<&'static str> = if stop {
+            self.blocks
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != b)
+                .filter_map(|(_, x)| x.current().item.library().map(|e| e.id))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let block = &mut self.blocks[b];
         match entry {
             Entry::Set(set) => {
@@ -694,7 +706,7 @@ mod tests {
     fn item(id: &str, sets: usize, amount: u16, g: u32) -> ServedItem {
         let e = exercise(id).unwrap();
         let rx = Prescription {
-            exercise: id.into(),
+            exercise: e.id.into(),
             equipment: e.equipment_for(&bells()).unwrap(),
             sets: vec![
                 SetTarget {

@@ -15,6 +15,7 @@ use crate::domain::psfs::PsfsRating;
 use crate::domain::reason::Reason;
 use crate::domain::workout::{Origin, ServedItem};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 
 /// The schema version this build writes. 2: a session's sets, pain reports and decisions
 /// are entries, and a session keeps what it served.
@@ -291,8 +292,8 @@ impl ReasonRecord {
 impl From<&ServedItem> for ServedRecord {
     fn from(i: &ServedItem) -> Self {
         ServedRecord {
-            key: i.key.clone(),
-            name: i.name.clone(),
+            key: i.key.to_string(),
+            name: i.name.to_string(),
             origin: match i.origin {
                 Origin::Planned => OriginRecord::Planned,
                 Origin::ChosenByYou => OriginRecord::ChosenByYou,
@@ -302,7 +303,7 @@ impl From<&ServedItem> for ServedRecord {
             measure: i.measure,
             equipment: i.equipment,
             targets: i.targets.clone(),
-            tempo: i.tempo.clone(),
+            tempo: i.tempo.to_string(),
             rest_seconds: i.rest_seconds,
             reason: i.reason.as_ref().map(ReasonRecord::from),
         }
@@ -317,15 +318,21 @@ impl From<&ServedRecord> for ServedItem {
             OriginRecord::Physio => Origin::Physio,
             OriginRecord::Own => Origin::Own,
         };
+        let exercise = ServedItem::lookup(origin, &r.key);
+        // The library's own text is borrowed from it; anything else is kept as stored.
+        let text = |stored: &str, library: Option<&'static str>| match library {
+            Some(l) if l == stored => Cow::Borrowed(l),
+            _ => Cow::Owned(stored.to_string()),
+        };
         ServedItem {
-            exercise: ServedItem::lookup(origin, &r.key),
-            key: r.key.clone(),
-            name: r.name.clone(),
+            exercise,
+            key: text(&r.key, exercise.map(|e| e.id)),
+            name: text(&r.name, exercise.map(|e| e.name)),
             origin,
             measure: r.measure,
             equipment: r.equipment,
             targets: r.targets.clone(),
-            tempo: r.tempo.clone(),
+            tempo: text(&r.tempo, exercise.map(|e| e.tempo)),
             rest_seconds: r.rest_seconds,
             reason: r.reason.as_ref().map(ReasonRecord::to_reason),
         }

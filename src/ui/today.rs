@@ -270,7 +270,7 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
                     {plan.rehab.iter().map(|r| {
                         let item = crate::domain::workout::ServedItem::from_rehab(&r.rehab);
                         let often = super::dose::how_often(r.rehab.per_week);
-                        let paused = r.paused.then(|| view! { <super::plan::Resume key=item.key.clone() name=item.name.clone()/> });
+                        let paused = r.paused.then(|| view! { <super::plan::Resume key=item.key.to_string() name=item.name.to_string()/> });
                         view! { <li><span>{item.name.clone()}</span><span class="dose">{format!("{}, {often}", super::dose::item_dose(&item, units))}</span>{paused}</li> }
                     }).collect_view()}
                 </ul>

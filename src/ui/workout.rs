@@ -409,7 +409,7 @@ fn ActiveSession(
                 .flat_map(|b| {
                     b.steps.iter().filter_map(move |s| {
                         let worst = b.worst_pain_of(&s.item.key)?.value();
-                        Some((s.item.name.clone(), worst))
+                        Some((s.item.name.to_string(), worst))
                     })
                 })
                 .collect(),
@@ -715,7 +715,7 @@ fn folded_line(b: &Block, units: Units) -> ((&'static str, &'static str), String
         ),
         BlockState::Active => (("next", "›"), item_dose(&step.item, units)),
     };
-    (mark, step.item.name.clone(), detail)
+    (mark, step.item.name.to_string(), detail)
 }
 
 /// The exercise in focus: what to do, the sets so far, one big button for the next set,
@@ -729,7 +729,7 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
     let next_target = move || edit.get().or_else(|| block.with(|b| b.next_set()));
     // What the next-set controls are built for: they change with it, and only then.
     let next_state = Memo::new(move |_| (block.with(|b| b.state()), next_target().is_some()));
-    let key = move || block.with(|b| b.current().item.key.clone());
+    let key = move || block.with(|b| b.current().item.key.to_string());
 
     let set_of = move |t: SetTarget| {
         Entry::Set(SetLog {
@@ -1156,7 +1156,7 @@ fn name_of(key: &str, b: &crate::domain::workout::Block) -> String {
     b.steps
         .iter()
         .find(|s| s.item.key == key)
-        .map(|s| s.item.name.clone())
+        .map(|s| s.item.name.to_string())
         .or_else(|| exercise(key).map(|e| e.name.to_string()))
         .unwrap_or_else(|| key.to_string())
 }

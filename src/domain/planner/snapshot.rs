@@ -123,6 +123,20 @@ impl Snap for String {
     }
 }
 
+/// Text a library exercise has is read back borrowed from it (ids), anything else owned.
+impl Snap for std::borrow::Cow<'static, str> {
+    fn put(&self, o: &mut Out) {
+        let _ = write!(o.0, "{}:{self}", self.len());
+    }
+    fn take(i: &mut In) -> Option<Self> {
+        let text = i.text()?;
+        Some(match exercise(text) {
+            Some(e) => std::borrow::Cow::Borrowed(e.id),
+            None => std::borrow::Cow::Owned(text.to_string()),
+        })
+    }
+}
+
 /// A library exercise's id: one this build's library does not hold fails to read.
 impl Snap for &'static str {
     fn put(&self, o: &mut Out) {
