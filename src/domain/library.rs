@@ -242,7 +242,9 @@ use Ladder as L;
 use Measure::{Minutes, Reps, Seconds};
 
 /// The whole library, each ladder in order from easiest to hardest.
-pub static LIBRARY: &[Exercise] = &[
+pub static LIBRARY: &[Exercise] = TABLE;
+
+const TABLE: &[Exercise] = &[
     // Hip hinge
     Exercise::new(
         "wall-hip-hinge",
@@ -1268,9 +1270,27 @@ pub fn exercise(id: &str) -> Option<&'static Exercise> {
     LIBRARY.iter().find(|e| e.id == id)
 }
 
+/// Where each ladder's rungs lie in the table, worked out when the app is compiled; the
+/// build fails if a ladder's rungs are not written together.
+const RUNGS: [(usize, usize); Ladder::ALL.len()] = {
+    let mut out = [(0, 0); Ladder::ALL.len()];
+    let mut i = 0;
+    while i < TABLE.len() {
+        let l = TABLE[i].ladder as usize;
+        let start = i;
+        while i < TABLE.len() && TABLE[i].ladder as usize == l {
+            i += 1;
+        }
+        assert!(out[l].1 == 0, "a ladder's rungs are split in the table");
+        out[l] = (start, i);
+    }
+    out
+};
+
 /// The rungs of a ladder, easiest first.
 pub fn ladder(l: Ladder) -> impl Iterator<Item = &'static Exercise> + Clone {
-    LIBRARY.iter().filter(move |e| e.ladder == l)
+    let (from, to) = RUNGS[l as usize];
+    LIBRARY[from..to].iter()
 }
 
 /// Rungs of `l` this user can do in `phase`, easiest first.

@@ -777,6 +777,7 @@ impl<'h> Timeline<'h> {
             }
             let Some(w) = week(s.day) else { continue };
             let started = moment(s.day, s.started_ms);
+            keyed[w].reserve(s.entries.len() + 2);
             keyed[w].push(((started, 3, i, 0, s.day), Ev::Start(i)));
             let mut last = started;
             for (j, e) in s.entries.iter().enumerate() {
@@ -1924,17 +1925,18 @@ impl State<'_> {
             if trained {
                 self.idle_weeks = 0;
                 // A paused exercise waits as it is, its lighter dose kept for its return.
-                let ladders: Vec<Ladder> = self
-                    .slots
-                    .iter()
-                    .filter(|(l, s)| {
-                        !self.week.changed.contains(l) && !self.paused.contains(s.exercise.id)
+                // Judged out of the map (nothing reads a slot's own place while it is).
+                let slots = std::mem::take(&mut self.slots);
+                self.slots = slots
+                    .into_iter()
+                    .map(|(l, s)| {
+                        if self.week.changed.contains(&l) || self.paused.contains(s.exercise.id) {
+                            (l, s)
+                        } else {
+                            (l, self.decide(s))
+                        }
                     })
-                    .map(|(l, _)| *l)
                     .collect();
-                for l in ladders {
-                    self.decide(l);
-                }
             } else {
                 self.idle_weeks += 1;
                 let welcome_back = self.idle_weeks == 2;
@@ -2030,13 +2032,8 @@ impl State<'_> {
     }
 
     /// One ladder's verdict on last week, in the order of DOMAIN.md §2 and §3.
-    fn decide(&mut self, l: Ladder) {
-        // Taken out while it is judged (nothing reads the slot's own place), put back after.
-        let Some(slot) = self.slots.remove(&l) else {
-            return;
-        };
-        let verdict = self.judge(&slot);
-        let next = match verdict {
+    fn decide(&self, slot: Slot) -> Slot {
+        match self.judge(&slot) {
             Verdict::NotTrained => Slot {
                 reason: Reason::HeldNotTrained,
                 ..slot
@@ -2086,8 +2083,7 @@ impl State<'_> {
                     },
                 }
             }
-        };
-        self.slots.insert(l, next);
+        }
     }
 
     /// A week of one exercise judged by the rules, most serious first (pain 5+ was acted
@@ -2095,40 +2091,39 @@ impl State<'_> {
     /// question left unanswered. Only the sessions that served this exercise count.
     fn judge(&self, slot: &Slot) -> Verdict {
         let id = slot.exercise.id;
-        let mut blocks = Vec::new();
-        let mut responses = Vec::new();
-        let mut unanswered = false;
-        for (i, live, _) in &self.week.lives {
-            for b in live.blocks.iter().filter(|b| b.current().item.key == id) {
-                blocks.push(b);
-                match self.history.sessions[*i].response {
-                    Some(r) => responses.push(r),
-                    None => unanswered = true,
-                }
-            }
-        }
-        if blocks.is_empty() {
+        // The blocks that served it, with the next-day answer of their session.
+        let blocks = || {
+            self.week.lives.iter().flat_map(move |(i, live, _)| {
+                let response = self.history.sessions[*i].response;
+                live.blocks
+                    .iter()
+                    .filter(move |b| b.current().item.key == id)
+                    .map(move |b| (b, response))
+            })
+        };
+        if blocks().next().is_none() {
             return Verdict::NotTrained;
         }
-        let response = worst_response(responses);
+        let unanswered = blocks().any(|(_, r)| r.is_none());
+        let response = worst_response(blocks().filter_map(|(_, r)| r));
         if let Some(d @ (DoseDecision::StepBack | DoseDecision::Hold)) =
             response.map(twenty_four_hour_rule)
         {
             return Verdict::Dose(d);
         }
-        let worst = blocks.iter().filter_map(|b| b.worst_pain_of(id)).max();
+        let worst = blocks().filter_map(|(b, _)| b.worst_pain_of(id)).max();
         if let Some(p) = worst.filter(|p| pain_band(*p) != PainBand::Go) {
             return Verdict::Modified(p.value());
         }
-        let complete = blocks.iter().all(|b| {
+        let complete = blocks().all(|(b, _)| {
             let step = b.current();
-            let done: Vec<_> = step.done.iter().filter(|s| s.amount > 0).collect();
-            done.len() >= step.item.targets.len()
+            let done = || step.done.iter().filter(|s| s.amount > 0);
+            done().count() >= step.item.targets.len()
                 && step
                     .item
                     .targets
                     .iter()
-                    .zip(&done)
+                    .zip(done())
                     .all(|(t, d)| d.amount >= t.amount && d.load >= t.load)
         });
         if !complete {
@@ -2146,20 +2141,18 @@ impl State<'_> {
     /// of the week's sessions; what cannot fit at all moves one rung down until something
     /// does, or waits a week.
     fn cap_to(&mut self, record: &BTreeMap<&'static str, WeeklyDose>) {
-        let ladders: Vec<Ladder> = self.slots.keys().copied().collect();
+        // Fitted in place, out of the map (nothing below reads another slot).
+        let mut slots = std::mem::take(&mut self.slots);
         // What earlier slots already take of an exercise's week.
         let mut taken: BTreeMap<&'static str, WeeklyDose> = BTreeMap::new();
-        for l in ladders {
+        for (l, slot) in slots.iter_mut() {
             let sessions: Vec<u8> = self
                 .templates
                 .iter()
                 .enumerate()
-                .filter(|(_, t)| t.contains(&l))
+                .filter(|(_, t)| t.contains(l))
                 .map(|(i, _)| i as u8)
                 .collect();
-            let Some(mut slot) = self.slots.remove(&l) else {
-                continue;
-            };
             slot.only_in = None;
             loop {
                 let id = slot.exercise.id;
@@ -2208,7 +2201,7 @@ impl State<'_> {
                     }
                     None => match lower_rung(slot.exercise, self.owned(), self.phase.number()) {
                         Some(e) => {
-                            slot = Slot {
+                            *slot = Slot {
                                 reason: Reason::CappedWeekly,
                                 ..self.fresh(e, Reason::Start)
                             }
@@ -2225,8 +2218,8 @@ impl State<'_> {
                 .entry(slot.exercise.id)
                 .or_default()
                 .add(WeeklyDose::of(&slot.rx, k));
-            self.slots.insert(l, slot);
         }
+        self.slots = slots;
     }
 
     fn this_week(self, week: u32, today: NaiveDate, spans: &[FlareSpan]) -> Plan {

@@ -372,8 +372,14 @@ impl Block {
     }
 
     fn holds(&self, key: &str) -> bool {
-        self.steps.iter().any(|s| s.item.key == key)
+        self.steps.iter().any(|s| same_key(&s.item.key, key))
     }
+}
+
+/// Key equality with the cheap differences first: a replay asks it for every stored entry.
+fn same_key(a: &str, b: &str) -> bool {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    x.len() == y.len() && x.last() == y.last() && x == y
 }
 
 /// What the planner has to know about a decision taken inside the session.
@@ -414,7 +420,21 @@ pub struct LiveSession {
     /// Entries about exercises this session did not serve (stored by an older version,
     /// or by a tab with another plan). Kept and counted, never lost.
     pub other: Vec<Logged>,
+    /// The block the last entry went to: the next entry is most often for it too.
+    hint: Hint,
 }
+
+/// A lookup shortcut, not state: two sessions differing only in it are equal.
+#[derive(Debug, Clone, Copy, Default)]
+struct Hint(usize);
+
+impl PartialEq for Hint {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Hint {}
 
 impl LiveSession {
     pub fn start(day: NaiveDate, slot: u8, started_ms: i64, served: Vec<ServedItem>) -> Self {
@@ -433,6 +453,7 @@ impl LiveSession {
                 })
                 .collect(),
             other: Vec::new(),
+            hint: Hint::default(),
         }
     }
 
@@ -440,13 +461,19 @@ impl LiveSession {
     pub fn block_of(&self, key: &str) -> Option<usize> {
         self.blocks
             .iter()
-            .position(|b| b.current().item.key == key)
+            .position(|b| same_key(&b.current().item.key, key))
             .or_else(|| self.blocks.iter().position(|b| b.holds(key)))
     }
 
     /// Takes one stored entry, in order, and applies the rules of DOMAIN.md §2 to it.
     pub fn log(&mut self, at_ms: i64, entry: &Entry, ctx: &Ctx) -> Outcome {
-        let Some(b) = self.block_of(entry.exercise()) else {
+        let key = entry.exercise();
+        let hinted = self
+            .blocks
+            .get(self.hint.0)
+            .filter(|b| same_key(&b.current().item.key, key))
+            .map(|_| self.hint.0);
+        let Some(b) = hinted.or_else(|| self.block_of(key)) else {
             self.other.push(Logged {
                 at_ms,
                 entry: entry.clone(),
@@ -472,28 +499,35 @@ impl LiveSession {
         } else {
             Vec::new()
         };
+        self.hint = Hint(b);
         let block = &mut self.blocks[b];
+        // The step the entry is about: the block's last for its exercise (a swap only adds
+        // steps after it, so it stays the same while the entry is taken in).
+        let last = block.steps.len() - 1;
+        let step = if same_key(&block.steps[last].item.key, key) {
+            last
+        } else {
+            block
+                .steps
+                .iter()
+                .rposition(|s| same_key(&s.item.key, key))
+                .unwrap_or(last)
+        };
         match entry {
             Entry::Set(set) => {
                 // A set stored with its pain by an older version: the pain came first.
                 let outcome = match set.pain {
-                    Some(p) => report(block, &set.exercise, p, at_ms, ctx, &in_use),
+                    Some(p) => report(block, step, p, at_ms, ctx, &in_use),
                     None => Outcome::Nothing,
                 };
-                let step = block
-                    .steps
-                    .iter_mut()
-                    .rev()
-                    .find(|s| s.item.key == set.exercise)
-                    .expect("block_of found it");
-                step.done.push(DoneSet {
+                block.steps[step].done.push(DoneSet {
                     amount: set.amount,
                     load: set.load,
                     rpe: set.rpe,
                 });
                 outcome
             }
-            Entry::Pain { exercise, pain } => report(block, exercise, *pain, at_ms, ctx, &in_use),
+            Entry::Pain { pain, .. } => report(block, step, *pain, at_ms, ctx, &in_use),
             Entry::Accept { exercise, change } => {
                 if block.ended.is_none() && block.current().item.key == *exercise {
                     block.current_mut().accepted.push(change.clone());
@@ -580,17 +614,12 @@ impl LiveSession {
 /// when it is about the exercise the block serves now.
 fn report(
     block: &mut Block,
-    key: &str,
+    step: usize,
     pain: Pain,
     at_ms: i64,
     ctx: &Ctx,
     in_use: &[&str],
 ) -> Outcome {
-    let step = block
-        .steps
-        .iter()
-        .rposition(|s| s.item.key == key)
-        .unwrap_or(block.steps.len() - 1);
     let after_sets = block.steps[step].sets_done();
     block.pains.push(PainReport {
         step,
@@ -600,7 +629,7 @@ fn report(
     });
     // A report about an exercise already swapped out or stopped counts, and changes nothing
     // more: the rule already acted on it.
-    if block.current().item.key != key || block.ended.is_some() {
+    if step + 1 != block.steps.len() || block.ended.is_some() {
         return Outcome::Nothing;
     }
     if pain_band(pain) == PainBand::Go {
@@ -675,7 +704,7 @@ fn report(
         PainAction::StopAndPause => {
             block.ended = Some(Ended::Paused(pain));
             Outcome::Paused {
-                key: key.to_string(),
+                key: block.current().item.key.to_string(),
                 pain,
             }
         }
