@@ -525,7 +525,28 @@ fn every_released_schema_fixture_migrates_to_the_newest() {
             parse_backup(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let repo = Repo::new(MemoryStore::new());
         block_on(repo.import_backup(&backup, ImportMode::Replace)).unwrap();
+        // Restored as this schema's records: the first start has nothing to migrate.
+        let current = format!("{{\"v\":{SCHEMA_VERSION},");
+        let stored = |store| block_on(repo.kv().all(store)).unwrap();
+        let before: Vec<_> = [
+            StoreName::Sets,
+            StoreName::Sessions,
+            StoreName::CheckIns,
+            StoreName::Events,
+        ]
+        .into_iter()
+        .map(stored)
+        .collect();
+        for (key, raw) in before.iter().flatten() {
+            assert!(raw.starts_with(&current), "{}: {key} {raw}", path.display());
+        }
         let loaded = block_on(repo.load()).unwrap();
+        assert_eq!(
+            stored(StoreName::Sets),
+            before[0],
+            "{}: a load after a restore rewrites nothing",
+            path.display()
+        );
         assert_eq!(
             loaded.quarantined,
             summary.quarantined,

@@ -20,8 +20,9 @@ const EXERCISES = [
   { id: "dead-bug", amount: 8, load: () => 0 },
 ];
 
-/** Replaces the backup's log with `days` days ending today (local time). */
-export function synthesize(backup, { days, setsPerSession = 12, now = Date.now() }) {
+/** Replaces the backup's log with `days` days ending today (local time); sessions on the
+ * plan week's days 0, 2 and 4, today's only with `trainToday`. */
+export function synthesize(backup, { days, setsPerSession = 12, now = Date.now(), trainToday = false }) {
   const start = now - (days - 1) * DAY;
   const profile = backup.stores.singletons.find(([k]) => k === "profile");
   const p = JSON.parse(profile[1]);
@@ -47,7 +48,7 @@ export function synthesize(backup, { days, setsPerSession = 12, now = Date.now()
     }
     if (days > 40 && d === 30) events.push([`${date}|${pad(ms + 1, 13)}`, env({ Flare: { Started: date } })]);
     if (days > 40 && d === 34) events.push([`${date}|${pad(ms + 1, 13)}`, env({ Flare: { Ended: date } })]);
-    if (d === days - 1 || ![0, 2, 4].includes(d % 7)) continue;
+    if ((d === days - 1 && !trainToday) || ![0, 2, 4].includes(d % 7)) continue;
     const id = `${date}-0-${ms}`;
     sessions.push([`${date}|${id}`, env({ id, day: date, slot: 0, started_ms: ms, finished: true, response: "Settled" })]);
     for (let i = 0; i < setsPerSession; i++) {

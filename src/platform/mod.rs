@@ -6,6 +6,7 @@ pub mod clock;
 pub mod files;
 pub mod install;
 pub mod interval;
+pub mod measure;
 pub mod scroll;
 pub mod service_worker;
 pub mod share;

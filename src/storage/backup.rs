@@ -173,11 +173,11 @@ pub fn parse_backup(text: &str) -> Result<(Backup, BackupSummary), BackupError> 
             .ok_or_else(|| BackupError::NotABackup(format!("unknown store {name:?}")))?;
         summary.repeated += drop_repeats(name, store, records)?;
     }
-    let mut days: Vec<&str> = Vec::new();
-    for (name, records) in &backup.stores {
+    let (mut first_day, mut last_day): (Option<String>, Option<String>) = (None, None);
+    for (name, records) in &mut backup.stores {
         let store = StoreName::parse(name)
             .ok_or_else(|| BackupError::NotABackup(format!("unknown store {name:?}")))?;
-        for (key, raw) in records {
+        for (key, raw) in records.iter_mut() {
             let bad = |why: String| BackupError::BadRecord {
                 store: name.clone(),
                 key: key.clone(),
@@ -187,15 +187,26 @@ pub fn parse_backup(text: &str) -> Result<(Backup, BackupSummary), BackupError> 
                 return Err(bad("empty key".into()));
             }
             if store != StoreName::Quarantine {
-                // The same rules a load applies: what is imported is what will show.
+                // The same rules a load applies: what is imported is what will show. An
+                // older record is stored as this version's, so the first start after
+                // a restore has nothing left to migrate.
                 let migrated = migrate_to_current(store, raw).map_err(|e| bad(e.to_string()))?;
                 readable(store, key, migrated.as_deref().unwrap_or(raw)).map_err(bad)?;
+                if let Some(new) = migrated {
+                    *raw = new;
+                }
             }
             if matches!(
                 store,
                 StoreName::Sets | StoreName::Sessions | StoreName::CheckIns
             ) {
-                days.push(key.get(..10).unwrap_or(key));
+                let day = key.get(..10).unwrap_or(key);
+                if first_day.as_deref().is_none_or(|d| day < d) {
+                    first_day = Some(day.to_string());
+                }
+                if last_day.as_deref().is_none_or(|d| day > d) {
+                    last_day = Some(day.to_string());
+                }
             }
         }
         let n = records.len();
@@ -210,9 +221,8 @@ pub fn parse_backup(text: &str) -> Result<(Backup, BackupSummary), BackupError> 
             }
         }
     }
-    order::sort(&mut days);
-    summary.first_day = days.first().map(|d| d.to_string());
-    summary.last_day = days.last().map(|d| d.to_string());
+    summary.first_day = first_day;
+    summary.last_day = last_day;
     Ok((backup, summary))
 }
 

@@ -20,6 +20,8 @@ use std::sync::Mutex;
 
 pub struct Repo<K> {
     kv: K,
+    /// What the last load read, for the start benchmark to print.
+    last_read: Cell<LoadStats>,
     /// Writes dated before this day may change what the stored checkpoint was worked out
     /// from, so they delete it. Every checkpoint is of a week at least
     /// `CHECKPOINT_AGE_DAYS` old; until the app says what day it is, every write does.
@@ -33,6 +35,14 @@ pub const CHECKPOINT_AGE_DAYS: u64 = 28;
 const CHECKPOINT_GUARD_DAYS: u64 = CHECKPOINT_AGE_DAYS - 7;
 /// A stored checkpoint is renewed when it is this many weeks older than it could be.
 const CHECKPOINT_RENEW_WEEKS: u32 = 4;
+
+/// How much a load read: records (sessions, entries, check-ins, events) and, when it
+/// started from a checkpoint, the day it read from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadStats {
+    pub records: usize,
+    pub since: Option<NaiveDate>,
+}
 
 /// What a start from a checkpoint holds: records dated from `since` on.
 #[derive(Debug, Clone, PartialEq)]
@@ -404,8 +414,14 @@ impl<K: KvStore> Repo<K> {
     pub fn new(kv: K) -> Self {
         Repo {
             kv,
+            last_read: Cell::new(LoadStats::default()),
             checkpoint_guard: Cell::new(NaiveDate::MAX),
         }
+    }
+
+    /// What the last load read.
+    pub fn last_read(&self) -> LoadStats {
+        self.last_read.get()
     }
 
     /// What day it is: writes dated a few days back keep the stored checkpoint.
@@ -587,6 +603,8 @@ impl<K: KvStore> Repo<K> {
         since: Option<NaiveDate>,
     ) -> Result<Vec<(String, T)>, StoreError> {
         let mut out = Vec::new();
+        // Records migrated here, written back together: one transaction, not one each.
+        let mut migrated = Vec::new();
         let current_prefix = current_prefix();
         let rows = match since {
             // '~' sorts after every digit a year begins with.
@@ -610,7 +628,7 @@ impl<K: KvStore> Repo<K> {
             }
             let current = match migrate_to_current(store, &raw) {
                 Ok(Some(new)) => {
-                    self.kv.put(store, &key, &new, false).await?;
+                    migrated.push((store, key.clone(), new.clone()));
                     new
                 }
                 Ok(None) => raw.clone(),
@@ -624,8 +642,14 @@ impl<K: KvStore> Repo<K> {
                 None => Ok(v),
             }) {
                 Ok(v) => out.push((key, v)),
-                Err(why) => self.quarantine(store, &key, &raw, &why).await?,
+                Err(why) => {
+                    migrated.retain(|(_, k, _)| *k != key);
+                    self.quarantine(store, &key, &raw, &why).await?
+                }
             }
+        }
+        if !migrated.is_empty() {
+            self.kv.put_many(&migrated).await?;
         }
         Ok(out)
     }
@@ -806,6 +830,10 @@ impl<K: KvStore> Repo<K> {
         };
         let checkins: Vec<CheckIn> = checkins?.into_iter().map(|(_, v)| v).collect();
         let events = events?;
+        self.last_read.set(LoadStats {
+            records: sessions.len() + sets.len() + checkins.len() + events.len(),
+            since,
+        });
 
         let mut by_session: BTreeMap<&str, Vec<&StoredEntry>> = BTreeMap::new();
         for s in &sets {

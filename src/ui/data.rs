@@ -104,6 +104,15 @@ impl DataCtx {
                 // so it does not disappear from the screen.
                 Ok(_) if ctx.applied.get_value() != applied => ctx.reload(),
                 Ok(l) => {
+                    let read = db.last_read();
+                    crate::platform::measure::note(
+                        "load",
+                        &format!(
+                            "{} records since {}",
+                            read.records,
+                            read.since.map_or("the first".into(), |d| d.to_string())
+                        ),
+                    );
                     let short = !l.holds_from(ctx.reach.get_value());
                     ctx.loaded.set(Some(l));
                     if short {
