@@ -362,6 +362,18 @@ impl KvStore for IdbStore {
         self.read_range(store, None).await
     }
 
+    async fn pause(&self) {
+        // A macrotask: the browser runs input and paint before it (a microtask would not).
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            } else {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+
     async fn first_key(&self, store: StoreName) -> Result<Option<String>, StoreError> {
         let (tx, _) = self.tx(&[store], false, false)?;
         let os = tx.object_store(store.as_str()).map_err(failed)?;

@@ -110,6 +110,9 @@ pub trait KvStore {
     async fn clear_all(&self) -> Result<(), StoreError>;
     /// Empties every store and writes `records`, atomically: all or nothing changes.
     async fn replace_all(&self, records: &[(StoreName, String, String)]) -> Result<(), StoreError>;
+    /// Lets the page handle input and paint between batches of a long read, so that no
+    /// task runs long. Stores off the main thread have nothing to yield to.
+    async fn pause(&self) {}
     /// Calls `f` when a newer version of the app takes the store over (from then on every
     /// call fails with `Outdated`). Stores that cannot be taken over never call it.
     fn on_outdated(&self, f: Box<dyn Fn()>) {

@@ -33,6 +33,9 @@ pub const CHECKPOINT_AGE_DAYS: u64 = 28;
 /// Writes dated this many days back or less never reach a checkpoint's week (a week of
 /// margin for a clock that moved or a night that passed).
 const CHECKPOINT_GUARD_DAYS: u64 = CHECKPOINT_AGE_DAYS - 7;
+/// A long read lets the page breathe after this many records (about 50 ms of decoding on
+/// a slow phone).
+const PAUSE_EVERY: usize = 2_000;
 /// A stored checkpoint is renewed when it is this many weeks older than it could be.
 const CHECKPOINT_RENEW_WEEKS: u32 = 4;
 
@@ -611,7 +614,10 @@ impl<K: KvStore> Repo<K> {
             Some(d) => self.kv.range(store, &d.to_string(), "~").await?,
             None => self.kv.all(store).await?,
         };
-        for (key, raw) in rows {
+        for (n, (key, raw)) in rows.into_iter().enumerate() {
+            if n > 0 && n % PAUSE_EVERY == 0 {
+                self.kv.pause().await;
+            }
             // Most records are this version's and sound: parsed once, straight to their
             // type. Anything else takes the careful path below.
             if raw.starts_with(&current_prefix) && raw.len() <= MAX_RECORD_BYTES {
