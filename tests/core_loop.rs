@@ -1,4 +1,4 @@
-//! Model-based property test of the core loop (DOMAIN.md §1–§6): random profiles and
+//! Model-based property test of the core loop (rules §1–§6): random profiles and
 //! equipment (kg and lb), random sequences of what a user does — log a set, change reps or
 //! load, report pain 0–10 at any moment, accept or turn down a proposal, swap by hand on
 //! Plan or in the workout, follow a shared plan, finish early, reload, answer or skip the
@@ -722,7 +722,7 @@ impl Sim {
         }
     }
 
-    /// The gate, worked out independently of the app's function (DOMAIN.md §1): closed
+    /// The gate, worked out independently of the app's function (rules §1): closed
     /// from the moment a check-in tells of a new symptom until the questions are answered
     /// again, and after any yes until a clearance dated on or after those answers is
     /// recorded after them.
@@ -779,7 +779,7 @@ impl Sim {
 
     fn check(&mut self) -> Result<(), TestCaseError> {
         let result = plan(&self.profile, &self.safety, &self.history, self.day);
-        // DOMAIN.md §1: no plan while a red flag is open or a new symptom waits for the
+        // rules §1: no plan while a red flag is open or a new symptom waits for the
         // questions; then no session starts or resumes either.
         prop_assert_eq!(
             result.is_err(),
@@ -845,7 +845,7 @@ impl Sim {
             }
         }
 
-        // DOMAIN.md §2: after pain 5+ the exercise is not served again that week; the next
+        // rules §2: after pain 5+ the exercise is not served again that week; the next
         // week starts it one rung lower.
         let first_look = self.last_week != Some(week);
         self.last_week = Some(week);
@@ -945,7 +945,7 @@ impl Sim {
             );
         }
 
-        // DOMAIN.md §6: nothing careful before phase 3 unless it is the user's own, marked.
+        // rules §6: nothing careful before phase 3 unless it is the user's own, marked.
         if p.phase < Phase::Reload {
             for s in &p.sessions {
                 for x in s.items() {
@@ -983,7 +983,7 @@ impl Sim {
                 }
             }
         }
-        // DOMAIN.md §5: a flare ends only after three calm days, whatever was pressed.
+        // rules §5: a flare ends only after three calm days, whatever was pressed.
         let flaring = self.flaring();
         prop_assert_eq!(
             matches!(p.mode, backstrong::domain::planner::Mode::Flare { .. }),
@@ -1000,7 +1000,7 @@ impl Sim {
             }
         }
         self.was_flaring = flaring;
-        // DOMAIN.md §5: resume lower. In the first week back every exercise's load and
+        // rules §5: resume lower. In the first week back every exercise's load and
         // weekly volume are at most 90 % of the last week before the flare (the week
         // before the one it began in, and that week, whichever was less); where no
         // lighter real load exists, the load stays and reps or sets come down.
@@ -1058,7 +1058,7 @@ impl Sim {
                 }
             }
         }
-        // DOMAIN.md §2: a step back lands 10–20 % lower.
+        // rules §2: a step back lands 10–20 % lower.
         for e in p.sessions.iter().flat_map(|s| &s.exercises) {
             if let Reason::SteppedBack(c) = &e.reason {
                 let (from, to) = match c {
@@ -1113,7 +1113,7 @@ impl Sim {
         Ok(())
     }
 
-    /// DOMAIN.md §3, week over week: load and weekly volume (and reps or seconds) never
+    /// rules §3, week over week: load and weekly volume (and reps or seconds) never
     /// more than 10 % above the least the user saw the week before; the heavier step keeps
     /// the volume; walking likewise.
     fn check_weeks(&self) -> Result<(), TestCaseError> {

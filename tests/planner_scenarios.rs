@@ -305,7 +305,7 @@ fn a_six_month_climb_to_barbell_deadlifts() {
     }
 }
 
-/// Edit my setup (DOMAIN.md §4): equipment taken away changes the next session at once;
+/// Edit my setup (rules §4): equipment taken away changes the next session at once;
 /// days and new equipment shape the weeks that follow. The screen compares next week with
 /// and without the change, so it can say what changed.
 #[test]

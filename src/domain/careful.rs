@@ -1,4 +1,4 @@
-//! DOMAIN.md §6, "careful for now": kinds of movement kept out of phases 1–2. The library
+//! rules §6, "careful for now": kinds of movement kept out of phases 1–2. The library
 //! marks its own careful exercises; the user's own exercises carry the kind the user chose
 //! when adding them (guessed from the name first).
 
@@ -7,7 +7,7 @@ use super::library::{ladder, Exercise, Ladder, Pattern};
 use super::phase::Phase;
 use super::profile::OwnExercise;
 
-/// The kinds of DOMAIN.md §6's careful list. Not bad movements: they come back in phase 3.
+/// The kinds of rules §6's careful list. Not bad movements: they come back in phase 3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum CarefulKind {
     /// High-rep sit-ups, crunches and other trunk curls.
@@ -168,7 +168,7 @@ const WORDS: [(CarefulKind, &[&str]); 5] = [
     ),
 ];
 
-/// DOMAIN.md §6: the careful kind a name suggests ("Sit-ups" → sit-ups, "KB snatch" →
+/// rules §6: the careful kind a name suggests ("Sit-ups" → sit-ups, "KB snatch" →
 /// explosive), or `None` when the name suggests none. The user can change the guess.
 pub fn guess_careful_kind(name: &str) -> Option<CarefulKind> {
     let n = normalised(name);
@@ -180,7 +180,7 @@ pub fn guess_careful_kind(name: &str) -> Option<CarefulKind> {
     })
 }
 
-/// DOMAIN.md §6: an own exercise of a careful kind is "careful for now" in phases 1–2 and
+/// rules §6: an own exercise of a careful kind is "careful for now" in phases 1–2 and
 /// marked so wherever it shows; from phase 3 it is an ordinary exercise.
 pub fn careful_for_now(kind: Option<CarefulKind>, phase: Phase) -> bool {
     kind.is_some() && phase < Phase::Reload
@@ -201,7 +201,7 @@ fn alternative_ladder(own: &OwnExercise) -> Ladder {
     }
 }
 
-/// DOMAIN.md §6: the library's nearest safe alternative to a careful own exercise — the
+/// rules §6: the library's nearest safe alternative to a careful own exercise — the
 /// hardest rung of its ladder that is not careful, that the user's equipment allows and
 /// that the phase allows.
 pub fn safe_alternative(

@@ -1,5 +1,5 @@
 //! What the user trains with, and the real load steps that equipment allows.
-//! DOMAIN.md §3: progression must respect "the smallest real step of the user's equipment".
+//! rules §3: progression must respect "the smallest real step of the user's equipment".
 
 use super::order;
 use super::units::Grams;

@@ -1,4 +1,4 @@
-//! DOMAIN.md §5, flare-up mode: stop loading, note triggers, look for the why, only what
+//! rules §5, flare-up mode: stop loading, note triggers, look for the why, only what
 //! calms pain, and resume lower once pain is under control.
 
 use super::history::{CheckIn, FlareEvent, Trigger};
@@ -37,7 +37,7 @@ pub fn resume_share(x: u64) -> u64 {
     x * RESUME_PERCENT / 100
 }
 
-/// DOMAIN.md §5, resume at a lower load: the most an exercise may be in the first week
+/// rules §5, resume at a lower load: the most an exercise may be in the first week
 /// back, from its dose in the last week before the flare (`before`). The load comes down
 /// to `lighter`, the heaviest real load at or under 90 % of it, when the equipment has one,
 /// and reps do not rise; where no lighter load exists, the load stays and the weekly
@@ -166,7 +166,7 @@ pub fn in_flare(periods: &[(NaiveDate, Option<NaiveDate>)], day: NaiveDate) -> b
         .any(|(start, end)| *start <= day && end.is_none_or(|e| day < e))
 }
 
-/// DOMAIN.md §5 flare exit: pain under control means ≤2 on each of the last three days in
+/// rules §5 flare exit: pain under control means ≤2 on each of the last three days in
 /// a row (checked in), all after the flare began.
 pub fn flare_exit_ready(checkins: &[CheckIn], since: NaiveDate, today: NaiveDate) -> bool {
     let mut days: Vec<(NaiveDate, u8)> = checkins
@@ -211,7 +211,7 @@ impl TriggerLink {
     }
 }
 
-/// DOMAIN.md §5 "look for the why": for each trigger ever reported, mean pain on days
+/// rules §5 "look for the why": for each trigger ever reported, mean pain on days
 /// with it against days without, biggest gap first.
 pub fn pain_triggers(checkins: &[CheckIn]) -> Vec<TriggerLink> {
     let mut out: Vec<TriggerLink> = Trigger::ALL

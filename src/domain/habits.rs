@@ -1,4 +1,4 @@
-//! DOMAIN.md §8, daily habits: walking, mobility, protein, water, sleep and stress.
+//! rules §8, daily habits: walking, mobility, protein, water, sleep and stress.
 
 use super::history::CheckIn;
 use super::library::{ladder, Exercise, Ladder};
@@ -46,7 +46,7 @@ pub enum WalkingStep {
     AtGoal,
 }
 
-/// DOMAIN.md §8 walking progression: from 2–3 short walks toward 15–30 minutes a day,
+/// rules §8 walking progression: from 2–3 short walks toward 15–30 minutes a day,
 /// at most 10 % more a week, only when last week's walks were done (on average at least
 /// 80 % of the target) and never when check-ins reported pain of 5 or more.
 pub fn walking_progression(total: u16, last_week: &[&CheckIn]) -> (u16, WalkingStep) {
@@ -65,7 +65,7 @@ pub fn walking_progression(total: u16, last_week: &[&CheckIn]) -> (u16, WalkingS
     (to, WalkingStep::Up { from: total, to })
 }
 
-/// DOMAIN.md §8 daily mobility: a 5–8 minute routine of hips, thoracic spine, ankles and
+/// rules §8 daily mobility: a 5–8 minute routine of hips, thoracic spine, ankles and
 /// hamstrings, rotating by weekday so the week covers every drill.
 pub fn daily_mobility(day: NaiveDate) -> Vec<&'static Exercise> {
     let drills: Vec<&'static Exercise> = ladder(Ladder::Mobility).collect();
@@ -79,10 +79,10 @@ pub fn daily_mobility(day: NaiveDate) -> Vec<&'static Exercise> {
 /// Four drills of about 90 seconds each: six minutes, inside the 5–8 minute window.
 pub const MOBILITY_DRILLS: usize = 4;
 
-/// DOMAIN.md §8: protein at 3–4 meals a day.
+/// rules §8: protein at 3–4 meals a day.
 pub const PROTEIN_MEALS_GOAL: u8 = 3;
 
-/// One day's habits against the goals of DOMAIN.md §8.
+/// One day's habits against the goals of rules §8.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HabitDay {
     pub walked: bool,
@@ -91,7 +91,7 @@ pub struct HabitDay {
     pub slept_7: bool,
 }
 
-/// DOMAIN.md §8 daily habits: which of the day's habits a check-in shows as done.
+/// rules §8 daily habits: which of the day's habits a check-in shows as done.
 pub fn habits_met(c: &CheckIn, walking: WalkingTarget) -> HabitDay {
     HabitDay {
         walked: c.walking_minutes >= walking.total(),

@@ -31,7 +31,7 @@ pub enum Response24h {
     Spiked,
 }
 
-/// Something that happened during a session, in the order it happened (DOMAIN.md §2).
+/// Something that happened during a session, in the order it happened (rules §2).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
     Set(SetLog),
@@ -180,7 +180,7 @@ impl Trigger {
     }
 }
 
-/// The daily check-in (DOMAIN.md §8).
+/// The daily check-in (rules §8).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckIn {
     pub day: NaiveDate,
@@ -198,7 +198,7 @@ pub struct CheckIn {
     /// The user reports a new symptom: the red-flag questions must be asked again.
     pub new_symptoms: bool,
     /// When it was saved, ms since the epoch (`0` for check-ins saved before this was
-    /// kept): a new symptom closes the gate from that moment (DOMAIN.md §1).
+    /// kept): a new symptom closes the gate from that moment (rules §1).
     pub at_ms: i64,
 }
 

@@ -1,4 +1,4 @@
-//! Figures for History and the physio summary, derived from the log (DOMAIN.md §3, §5,
+//! Figures for History and the physio summary, derived from the log (rules §3, §5,
 //! §8, §9). Every reading says how much data it rests on and never claims a cause.
 
 use super::flare::{pain_triggers, TriggerLink};
@@ -52,7 +52,7 @@ fn pattern_of(set: &SetLog) -> Option<Pattern> {
     exercise(&set.exercise).map(|e| e.pattern())
 }
 
-/// DOMAIN.md §3 weekly volume, §5 flare days, §8 habits: one row per calendar week from
+/// rules §3 weekly volume, §5 flare days, §8 habits: one row per calendar week from
 /// the week of `from` to the week of `to`, empty weeks included so gaps show as gaps.
 /// `flares` are the flare periods by day (`flare::flare_periods`, or a checkpoint's when
 /// only recent check-ins are held).
@@ -167,7 +167,7 @@ pub fn in_blocks(weeks: &[WeekFigures], k: usize) -> Vec<WeekFigures> {
         .collect()
 }
 
-/// DOMAIN.md §3 (the 10 % rule, drawn): for one pattern, each week's volume and the most
+/// rules §3 (the 10 % rule, drawn): for one pattern, each week's volume and the most
 /// the rule allows after the week before (`None` after a week without that pattern).
 pub fn volume_with_cap(weeks: &[WeekFigures], p: Pattern) -> Vec<(u64, Option<u64>)> {
     let mut prev: Option<u64> = None;
@@ -225,7 +225,7 @@ pub fn trend(values: &[Option<f32>], span: usize) -> Option<Trend> {
     })
 }
 
-/// DOMAIN.md §5 "look for the why", in the user's own data: only links that rest on
+/// rules §5 "look for the why", in the user's own data: only links that rest on
 /// enough days on both sides are reported as links.
 pub fn trigger_findings(checkins: &[CheckIn]) -> (Vec<TriggerLink>, Vec<TriggerLink>) {
     pain_triggers(checkins)
@@ -244,7 +244,7 @@ pub struct HabitSplit {
     pub weeks_rest: usize,
 }
 
-/// DOMAIN.md §8 beside pain: `None` unless each side has at least three weeks.
+/// rules §8 beside pain: `None` unless each side has at least three weeks.
 pub fn habit_split(
     weeks: &[WeekFigures],
     habit: impl Fn(&WeekFigures) -> Option<f32>,
@@ -320,7 +320,7 @@ pub fn ladder_positions(sessions: &[SessionLog], ladder: Ladder) -> Vec<(NaiveDa
 /// Scores by day, and the (low, high) band of no meaningful change.
 pub type PsfsSeries = (Vec<(NaiveDate, f32)>, Option<(f32, f32)>);
 
-/// DOMAIN.md §9: PSFS scores over time and the band of ±2 around the first score,
+/// rules §9: PSFS scores over time and the band of ±2 around the first score,
 /// inside which a change is not yet meaningful.
 pub fn psfs_series(ratings: &[PsfsRating]) -> PsfsSeries {
     let mut points: Vec<(NaiveDate, f32)> = ratings
@@ -347,7 +347,7 @@ pub struct MonthFigures {
     pub flare_days: u32,
 }
 
-/// DOMAIN.md §9 monthly check-in: the 30 days up to `today` against the 30 before.
+/// rules §9 monthly check-in: the 30 days up to `today` against the 30 before.
 pub fn month_over_month(
     history: &History,
     periods: &[(NaiveDate, Option<NaiveDate>)],

@@ -1,4 +1,4 @@
-//! Short lessons that explain the back and the plan (DOMAIN.md's "why", in our own words),
+//! Short lessons that explain the back and the plan (the "why" of docs/rules.md, in our own words),
 //! and which one to offer today. The bodies are only reached from the Learn screens, so
 //! their text is built into that screen's wasm chunk, not the first screen.
 

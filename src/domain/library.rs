@@ -1,10 +1,10 @@
-//! The movement library (DOMAIN.md §6): every exercise is one rung on a ladder of its
+//! The movement library (rules §6): every exercise is one rung on a ladder of its
 //! pattern, listed easiest to hardest. Cues are our own words.
 
 use super::equipment::{Equipment, EquipmentSet};
 use super::units::Grams;
 
-/// The movement patterns of DOMAIN.md §6.
+/// The movement patterns of rules §6.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Pattern {
     Hinge,
@@ -131,18 +131,18 @@ pub struct Exercise {
     /// Down–pause–up seconds, e.g. "3-1-1"; empty where tempo does not apply.
     pub tempo: &'static str,
     pub cues: &'static [&'static str],
-    /// How to shorten the range of motion when pain says modify (DOMAIN.md §2).
+    /// How to shorten the range of motion when pain says modify (rules §2).
     pub shorter_range: Option<&'static str>,
     /// The weight a first session aims for, rounded down to what the user owns.
     pub start_load: Grams,
     /// The earliest phase in which the planner schedules it.
     pub min_phase: u8,
-    /// "Careful for now" (DOMAIN.md §6): never planned before phase 3.
+    /// "Careful for now" (rules §6): never planned before phase 3.
     pub careful: bool,
     pub each_side: bool,
     /// The movement it is, whatever carries the load: a barbell and a dumbbell Romanian
     /// deadlift are one movement, a kettlebell deadlift another. Pain 5+ stops the
-    /// movement (DOMAIN.md §2), so a swap for pain goes to another one.
+    /// movement (rules §2), so a swap for pain goes to another one.
     pub movement: &'static str,
 }
 
@@ -229,7 +229,7 @@ impl Exercise {
         self.equipment_for(owned).is_some()
     }
 
-    /// Whether the planner may schedule it in `phase` (DOMAIN.md §4 and §6).
+    /// Whether the planner may schedule it in `phase` (rules §4 and §6).
     pub fn allowed_in_phase(&self, phase: u8) -> bool {
         self.min_phase <= phase && (!self.careful || phase >= 3)
     }
@@ -1302,7 +1302,7 @@ pub fn available_rungs<'a>(
     ladder(l).filter(move |e| e.is_doable_with(owned) && e.allowed_in_phase(phase))
 }
 
-/// The swap (DOMAIN.md §2, pain 5+): the nearest easier rung of the same ladder that is
+/// The swap (rules §2, pain 5+): the nearest easier rung of the same ladder that is
 /// another movement and that the user's equipment allows, or `None` when there is none
 /// below `from`.
 pub fn easier_variation(from: &Exercise, owned: &EquipmentSet) -> Option<&'static Exercise> {

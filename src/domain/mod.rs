@@ -1,5 +1,6 @@
-//! The planner core: pure Rust, no browser, no storage. Every rule of DOMAIN.md is one
-//! named function here, tested by name; `planner::plan` ties them together.
+//! The planner core: pure Rust, no browser, no storage. Every rule of docs/rules.md is one
+//! named function here, tested by name; `planner::plan` ties them together. Comments cite
+//! that file's sections as "rules §N".
 
 pub mod careful;
 pub mod equipment;

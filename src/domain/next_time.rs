@@ -26,7 +26,7 @@ impl NextChange {
     }
 }
 
-/// DOMAIN.md §2–§3 preview: each exercise of this week beside next week's, assuming the
+/// rules §2–§3 preview: each exercise of this week beside next week's, assuming the
 /// sessions still to come this week are done as planned and every session settles
 /// within a day. Empty when there is no plan (gate closed, flare-up mode).
 pub fn what_changes_next(

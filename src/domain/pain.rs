@@ -1,4 +1,4 @@
-//! DOMAIN.md §2, pain rules during an exercise.
+//! rules §2, pain rules during an exercise.
 
 use super::equipment::{Equipment, EquipmentSet};
 use super::library::{ladder, Exercise, Measure};
@@ -48,7 +48,7 @@ pub enum PainBand {
     Stop,
 }
 
-/// DOMAIN.md §2: 0–2 go, 3–4 modify, 5+ stop.
+/// rules §2: 0–2 go, 3–4 modify, 5+ stop.
 pub fn pain_band(p: Pain) -> PainBand {
     match p.0 {
         0..=2 => PainBand::Go,
@@ -57,7 +57,7 @@ pub fn pain_band(p: Pain) -> PainBand {
     }
 }
 
-/// A concrete change proposed for the remaining sets of an exercise (DOMAIN.md §2).
+/// A concrete change proposed for the remaining sets of an exercise (rules §2).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Modification {
     LessLoad {
@@ -125,7 +125,7 @@ pub enum PainAction {
 /// The slow tempo proposed when an exercise has none of its own.
 pub const SLOW_TEMPO: &str = "4-2-2";
 
-/// DOMAIN.md §2 "slower tempo": two more seconds down, one more at the pause and up.
+/// rules §2 "slower tempo": two more seconds down, one more at the pause and up.
 pub fn slower_tempo(tempo: &str) -> String {
     let parts: Option<Vec<u8>> = tempo.split('-').map(|p| p.trim().parse().ok()).collect();
     match parts.as_deref() {
@@ -155,7 +155,7 @@ pub struct Doing<'a> {
     pub tried: &'a [Modification],
 }
 
-/// DOMAIN.md §2 pain 5+: the easier variation to swap to. Pain stops *that movement*, so
+/// rules §2 pain 5+: the easier variation to swap to. Pain stops *that movement*, so
 /// it is the nearest lower rung of the same ladder that is another movement (a dumbbell
 /// Romanian deadlift is no swap for a barbell one) and that the user's equipment and the
 /// phase allow; `None` when there is none below.
@@ -191,7 +191,7 @@ pub fn lower_rung(from: &Exercise, owned: &EquipmentSet, phase: u8) -> Option<&'
         .last()
 }
 
-/// DOMAIN.md §2 pain rule during an exercise, for every exercise of a session however it
+/// rules §2 pain rule during an exercise, for every exercise of a session however it
 /// got there: 0–2 go on; 3–4 the next kind of change not yet made (less load, a shorter
 /// hold or range, a slower tempo); 5+ stop, and swap down the ladder to another movement,
 /// or, with none below (and for own and physio exercises), stop and pause it.

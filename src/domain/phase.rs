@@ -1,4 +1,4 @@
-//! DOMAIN.md §4, the three phases, their entry and exit criteria.
+//! rules §4, the three phases, their entry and exit criteria.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Phase {
@@ -77,7 +77,7 @@ pub enum PhaseStep {
     Top,
 }
 
-/// DOMAIN.md §4 phase progression: move up one phase after ≥2 weeks (1→2) or ≥4 weeks
+/// rules §4 phase progression: move up one phase after ≥2 weeks (1→2) or ≥4 weeks
 /// (2→3) in which every week was trained with session pain ≤2 and no 24-hour spike.
 /// Phases are never skipped: the result is at most the next phase. `recent` holds the
 /// weeks spent in the current phase, oldest first.
@@ -96,7 +96,7 @@ pub fn phase_rule(current: Phase, recent: &[WeekSummary]) -> PhaseStep {
     }
 }
 
-/// DOMAIN.md §4 and §5: a flare moves the user down one phase (never below phase 1).
+/// rules §4 and §5: a flare moves the user down one phase (never below phase 1).
 pub fn phase_after_flare(current: Phase) -> Phase {
     current.lower()
 }

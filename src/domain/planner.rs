@@ -45,7 +45,7 @@ pub struct Safety {
 }
 
 impl Safety {
-    /// DOMAIN.md §1: the gate for `today`, with the check-ins that may report new
+    /// rules §1: the gate for `today`, with the check-ins that may report new
     /// symptoms. Nothing starts or resumes a session unless it is open.
     pub fn gate(&self, history: &History, today: NaiveDate) -> Gate {
         red_flag_gate(&self.answers, &self.clearances, &history.checkins, today)
@@ -126,7 +126,7 @@ pub enum Mode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedOwn {
     pub own: OwnExercise,
-    /// DOMAIN.md §6: a careful kind, in phase 1 or 2.
+    /// rules §6: a careful kind, in phase 1 or 2.
     pub careful_for_now: bool,
     /// The library's nearest safe alternative, offered while it is careful for now.
     pub alternative: Option<&'static Exercise>,
@@ -266,7 +266,7 @@ impl Plan {
     }
 }
 
-/// DOMAIN.md §2: after pain 5+ on an exercise, its movement (on any rung) and the harder
+/// rules §2: after pain 5+ on an exercise, its movement (on any rung) and the harder
 /// rungs of its ladder wait for next week.
 fn held_back(e: &Exercise, stopped: &[&'static str]) -> bool {
     stopped
@@ -315,7 +315,7 @@ impl Dosing {
         self.slot_of.get(e.id).copied().unwrap_or(e.ladder)
     }
 
-    /// DOMAIN.md §3 for an exercise coming in mid-week in ladder `l`: its first dose and
+    /// rules §3 for an exercise coming in mid-week in ladder `l`: its first dose and
     /// the sessions it goes in (the open one, `now_in`, first), trimmed so that what this
     /// week has served of it plus what is to come stay within 10 % of last week's.
     /// `None` when the week has no room left for it.
@@ -383,7 +383,7 @@ impl Dosing {
     }
 }
 
-/// Plans `today` for this profile and history: the red-flag gate first (DOMAIN.md §1),
+/// Plans `today` for this profile and history: the red-flag gate first (rules §1),
 /// then every week from the start replayed in order. Same inputs, same plan.
 pub fn plan(
     profile: &Profile,
@@ -685,7 +685,7 @@ fn starting_exercise(
     }
 }
 
-/// DOMAIN.md §7 (early on: fewer sets, lighter loads): the first dose of an exercise.
+/// rules §7 (early on: fewer sets, lighter loads): the first dose of an exercise.
 pub fn starting_dose(e: &Exercise, owned: &EquipmentSet, phase: Phase) -> Prescription {
     let eq = e
         .equipment_for(owned)
@@ -1100,7 +1100,7 @@ impl<'a> State<'a> {
         }
     }
 
-    /// DOMAIN.md §4 phase 3: barbell lifts return for users who want them, starting light.
+    /// rules §4 phase 3: barbell lifts return for users who want them, starting light.
     fn reintroduce_goal_lifts(&mut self) {
         let (l, id) = match self.profile.goal {
             Goal::DeadliftAgain => (Ladder::Hinge, "barbell-deadlift"),
@@ -1276,7 +1276,7 @@ impl<'a> State<'a> {
         changed
     }
 
-    /// DOMAIN.md §2 pain 5+, for the rest of the week and the next: the movement is not
+    /// rules §2 pain 5+, for the rest of the week and the next: the movement is not
     /// served again this week, and its ladder continues on the easier movement; with none
     /// below, the exercise is paused until the user brings it back, a step lighter.
     fn apply_outcome(&mut self, outcome: Outcome) {
@@ -1362,7 +1362,7 @@ impl<'a> State<'a> {
             .map(|(l, _)| *l)
     }
 
-    /// DOMAIN.md §2 pain 5+ with no easier movement below: the library exercise is
+    /// rules §2 pain 5+ with no easier movement below: the library exercise is
     /// stopped for the week and paused; when the user brings it back, it comes back 10–20 %
     /// smaller (in whole reps or sets), its reason saying why.
     fn pause_library(&mut self, e: &'static Exercise, pain: Pain) {
@@ -1404,7 +1404,7 @@ impl<'a> State<'a> {
         if self.history.sessions[i].response != Some(Response24h::Spiked) {
             return false;
         }
-        // DOMAIN.md §2, a spike: too much too soon. What the session trained steps back for
+        // rules §2, a spike: too much too soon. What the session trained steps back for
         // the rest of the week and the next, once a week per ladder.
         let trained: Vec<&'static str> = self.week.lives[k]
             .1
@@ -1435,7 +1435,7 @@ impl<'a> State<'a> {
         true
     }
 
-    /// DOMAIN.md §2 spike: 10–20 % lighter, or fewer reps, or an easier variation.
+    /// rules §2 spike: 10–20 % lighter, or fewer reps, or an easier variation.
     fn stepped_back(&self, slot: &Slot) -> Slot {
         let ex = slot.exercise;
         match step_back_dose(&slot.rx, ex, self.owned(), self.phase.number()) {
@@ -1540,7 +1540,7 @@ impl<'a> State<'a> {
         self.slots.insert(l, next);
     }
 
-    /// DOMAIN.md §4: new equipment counts from the next session. An exercise the user can
+    /// rules §4: new equipment counts from the next session. An exercise the user can
     /// no longer do moves to the nearest rung they can; loads go to the new real steps,
     /// never up; and the week stays within its 10 %.
     fn apply_setup(&mut self, i: usize) {
@@ -1662,7 +1662,7 @@ impl<'a> State<'a> {
         rx
     }
 
-    /// DOMAIN.md §4, equipment added: the variation of `slot`'s ladder for this phase that
+    /// rules §4, equipment added: the variation of `slot`'s ladder for this phase that
     /// is done with equipment the user did not have (`before`), no harder than today's
     /// rung — the hardest such, which may be today's exercise itself, now with it. A
     /// choice made by hand stays as it is.
@@ -1969,7 +1969,7 @@ impl State<'_> {
         self.last_week = record;
     }
 
-    /// DOMAIN.md §5: the most of each exercise in the first week back after a flare, from
+    /// rules §5: the most of each exercise in the first week back after a flare, from
     /// the last week before it, with the real loads the user's equipment has.
     fn first_week_back(
         &self,
@@ -2011,7 +2011,7 @@ impl State<'_> {
         }
     }
 
-    /// DOMAIN.md §5: after a flare, one phase lower and 20 % lighter.
+    /// rules §5: after a flare, one phase lower and 20 % lighter.
     fn resume_after_flare(&mut self) {
         self.flare_pending = false;
         self.phase = phase_after_flare(self.phase);
@@ -2031,7 +2031,7 @@ impl State<'_> {
         }
     }
 
-    /// One ladder's verdict on last week, in the order of DOMAIN.md §2 and §3.
+    /// One ladder's verdict on last week, in the order of rules §2 and §3.
     fn decide(&self, slot: Slot) -> Slot {
         match self.judge(&slot) {
             Verdict::NotTrained => Slot {
@@ -2135,7 +2135,7 @@ impl State<'_> {
         Verdict::Dose(DoseDecision::Progress)
     }
 
-    /// DOMAIN.md §3: no exercise rises more than 10 % in load or in weekly volume over
+    /// rules §3: no exercise rises more than 10 % in load or in weekly volume over
     /// last week, whatever changed; the heavier step of double progression keeps the
     /// volume where it was. A dose that would need sets too small to count goes in fewer
     /// of the week's sessions; what cannot fit at all moves one rung down until something
@@ -2311,7 +2311,7 @@ impl State<'_> {
     }
 }
 
-/// DOMAIN.md §5 at moment `at` of the week that began at `week_from` (ms): flare-up mode
+/// rules §5 at moment `at` of the week that began at `week_from` (ms): flare-up mode
 /// while a flare runs; easing back in for the rest of a week a flare ran in; training
 /// otherwise. The plan for a day is the plan at the end of that day; every view the
 /// planner takes inside a week uses the same rule at its own moment.

@@ -26,7 +26,7 @@ pub struct Prescription {
 }
 
 impl Prescription {
-    /// DOMAIN.md §3 (design): volume = sets × reps × load; bodyweight and timed work
+    /// rules §3 (design): volume = sets × reps × load; bodyweight and timed work
     /// count reps or seconds alone.
     pub fn volume(&self) -> u64 {
         self.sets.iter().map(set_volume).sum()

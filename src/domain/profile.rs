@@ -31,7 +31,7 @@ impl Goal {
         }
     }
 
-    /// Phase 3 reintroduces barbell lifts only for users who want them (DOMAIN.md §4).
+    /// Phase 3 reintroduces barbell lifts only for users who want them (rules §4).
     pub fn wants_barbell_lifts(self) -> bool {
         matches!(self, Goal::DeadliftAgain | Goal::SquatAgain)
     }
@@ -45,7 +45,7 @@ pub enum RehabDose {
 }
 
 /// An exercise the user's physiotherapist prescribed. It stays in every plan until the
-/// user removes it (DOMAIN.md §4: rehab continues after rehab).
+/// user removes it (rules §4: rehab continues after rehab).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RehabExercise {
     pub name: String,
@@ -61,7 +61,7 @@ pub struct OwnExercise {
     pub name: String,
     /// The pattern it trains; for a careful kind, the pattern its safe alternative comes from.
     pub pattern: super::library::Pattern,
-    /// A "careful for now" kind of movement (DOMAIN.md §6), as the user said when adding it.
+    /// A "careful for now" kind of movement (rules §6), as the user said when adding it.
     pub careful: Option<super::careful::CarefulKind>,
     pub measure: super::library::Measure,
     pub sets: u8,

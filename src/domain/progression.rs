@@ -1,4 +1,4 @@
-//! DOMAIN.md §3, progression: +5 % a week by default, never above +10 % of load or volume
+//! rules §3, progression: +5 % a week by default, never above +10 % of load or volume
 //! per exercise, in real equipment steps; reps then sets when the step is too big.
 
 use super::equipment::{Equipment, EquipmentSet};
@@ -8,7 +8,7 @@ use super::units::Grams;
 
 /// The default weekly increase, in tenths of a percent (5 %).
 pub const DEFAULT_INCREASE_PERMILLE: u64 = 50;
-/// Phase 3 progresses more slowly (DOMAIN.md §4): 2.5 %.
+/// Phase 3 progresses more slowly (rules §4): 2.5 %.
 pub const SLOW_INCREASE_PERMILLE: u64 = 25;
 /// The hard ceiling: 10 % a week.
 pub const MAX_INCREASE_PERMILLE: u64 = 100;
@@ -33,7 +33,7 @@ pub enum Change {
         to: u64,
     },
     /// Double progression's heavier step: the next real weight, with fewer reps so the
-    /// week's volume does not rise (DOMAIN.md §3, the one exception to the 10 % on load).
+    /// week's volume does not rise (rules §3, the one exception to the 10 % on load).
     Heavier {
         equipment: Equipment,
         from: Grams,
@@ -50,7 +50,7 @@ pub enum Progress {
     AtTop,
 }
 
-/// DOMAIN.md §7 (early on: fewer sets): the most sets a phase allows per exercise.
+/// rules §7 (early on: fewer sets): the most sets a phase allows per exercise.
 pub fn max_sets(phase: u8) -> usize {
     if phase <= 1 {
         3
@@ -68,7 +68,7 @@ fn weekly_target(before: u64, permille: u64) -> u64 {
     (before * (1000 + permille)).div_ceil(1000)
 }
 
-/// DOMAIN.md §3 progression rule, in order: the next real weight when it is within 10 %
+/// rules §3 progression rule, in order: the next real weight when it is within 10 %
 /// of the load; more reps or seconds; one more set (double progression); and only once
 /// reps are at the top of the range and sets at the most the phase allows, the next real
 /// weight with fewer reps so the volume does not rise. Each choice aims for `permille`;
@@ -87,7 +87,7 @@ pub fn progress_dose(
         .unwrap_or(Progress::AtTop)
 }
 
-/// DOMAIN.md §3 (design, exact): the heavier-weight step of double progression.
+/// rules §3 (design, exact): the heavier-weight step of double progression.
 fn heavier_step(
     p: &Prescription,
     ex: &Exercise,
@@ -236,7 +236,7 @@ pub fn is_step_back(before: u64, after: u64) -> bool {
     after * 10 <= before * 9 && after * 10 >= before * 8
 }
 
-/// DOMAIN.md §2 (design): a 24-hour spike steps back for a week — a real load 10–20 %
+/// rules §2 (design): a 24-hour spike steps back for a week — a real load 10–20 %
 /// lighter (nearest to 15 %); when no load step lands there, 10–20 % fewer reps or
 /// seconds; when even that cannot land there (a tiny dose), one easier variation; on the
 /// easiest rung, the dose stays as it is.
@@ -337,7 +337,7 @@ impl WeeklyDose {
         self.load = self.load.max(other.load);
     }
 
-    /// DOMAIN.md §3: whether `self` is within +10 % of `before` on load and volume (and
+    /// rules §3: whether `self` is within +10 % of `before` on load and volume (and
     /// reps or seconds); with `heavier`, the heavier step's volume may not rise at all.
     pub fn within_cap_of(&self, before: &WeeklyDose) -> bool {
         self.volume <= weekly_cap(before.volume)
@@ -359,7 +359,7 @@ pub struct Limit {
     pub load: Option<Grams>,
 }
 
-/// DOMAIN.md §3 weekly rule as a limit: +10 % on last week's volume, reps or seconds and
+/// rules §3 weekly rule as a limit: +10 % on last week's volume, reps or seconds and
 /// load, less what this week has already served; for the heavier step, last week's
 /// volume with no rise and no cap on the (new) load.
 ///
@@ -384,7 +384,7 @@ pub fn weekly_limit(last: WeeklyDose, already: WeeklyDose, heavier: bool) -> Lim
     }
 }
 
-/// DOMAIN.md §3, how loaded work compares with bodyweight work: rep for rep. After a week
+/// rules §3, how loaded work compares with bodyweight work: rep for rep. After a week
 /// with no load, a week's reps (or seconds) rise at most 10 %, whatever the load.
 pub fn loaded_after_unloaded(last: WeeklyDose, already: WeeklyDose) -> Limit {
     Limit {
@@ -431,7 +431,7 @@ pub fn this_week_limit(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NoFit;
 
-/// DOMAIN.md §3 weekly cap, choosing how often: the dose fitted into as many of the
+/// rules §3 weekly cap, choosing how often: the dose fitted into as many of the
 /// `candidates` sessions as keep each set at `min_amount` or more (fewer sessions rather
 /// than sets too small to count), at least one. `None` when not even one session fits.
 /// Returns the trimmed dose (`None`: as it is) and how many sessions.
@@ -454,7 +454,7 @@ pub fn fit_sessions(
     None
 }
 
-/// DOMAIN.md §3 weekly cap: whatever else changed (a new phase's template, more days, a
+/// rules §3 weekly cap: whatever else changed (a new phase's template, more days, a
 /// swap, new equipment), trims `p`, done `sessions` more times this week, so that the
 /// week stays inside `limit`: a lighter real load if the load is over, then the reps or
 /// seconds the limit leaves, in as many sets as keep each at least `min_amount`.

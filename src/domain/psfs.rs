@@ -1,4 +1,4 @@
-//! DOMAIN.md §9, the Patient-Specific Functional Scale.
+//! rules §9, the Patient-Specific Functional Scale.
 
 use chrono::NaiveDate;
 
@@ -13,7 +13,7 @@ pub const PSFS_MAX_ACTIVITIES: usize = 5;
 /// A change of 2 points or more is meaningful.
 pub const PSFS_MEANINGFUL_CHANGE: f32 = 2.0;
 
-/// DOMAIN.md §9 PSFS score: the mean of the activity ratings (each clamped to 0–10),
+/// rules §9 PSFS score: the mean of the activity ratings (each clamped to 0–10),
 /// or `None` when nothing is rated.
 pub fn psfs_score(r: &PsfsRating) -> Option<f32> {
     let scores: Vec<f32> = r
@@ -31,7 +31,7 @@ pub struct PsfsChange {
     pub meaningful: bool,
 }
 
-/// DOMAIN.md §9 meaningful change: the score moved by 2 points or more, either way.
+/// rules §9 meaningful change: the score moved by 2 points or more, either way.
 pub fn psfs_change(before: &PsfsRating, after: &PsfsRating) -> Option<PsfsChange> {
     let delta = psfs_score(after)? - psfs_score(before)?;
     Some(PsfsChange {
@@ -40,7 +40,7 @@ pub fn psfs_change(before: &PsfsRating, after: &PsfsRating) -> Option<PsfsChange
     })
 }
 
-/// DOMAIN.md §9: re-rate every 2–4 weeks; due from two weeks after the last rating.
+/// rules §9: re-rate every 2–4 weeks; due from two weeks after the last rating.
 pub fn psfs_due(last: Option<NaiveDate>, today: NaiveDate) -> bool {
     last.is_none_or(|d| (today - d).num_days() >= 14)
 }

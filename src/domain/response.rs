@@ -1,4 +1,4 @@
-//! DOMAIN.md §2, the 24-hour response after a session.
+//! rules §2, the 24-hour response after a session.
 
 use super::history::Response24h;
 use chrono::NaiveDate;
@@ -13,7 +13,7 @@ pub enum DoseDecision {
     StepBack,
 }
 
-/// DOMAIN.md §2 24-hour response: settled → progress, still raised → hold, spiked and
+/// rules §2 24-hour response: settled → progress, still raised → hold, spiked and
 /// staying up → step back.
 pub fn twenty_four_hour_rule(response: Response24h) -> DoseDecision {
     match response {
@@ -23,7 +23,7 @@ pub fn twenty_four_hour_rule(response: Response24h) -> DoseDecision {
     }
 }
 
-/// DOMAIN.md §2: the 24-hour question is asked the next day — or the day after, for a
+/// rules §2: the 24-hour question is asked the next day — or the day after, for a
 /// user who did not open the app — and not later: after that the answer says little about
 /// the session, and it would rewrite weeks already planned.
 pub fn response_due(session_day: NaiveDate, today: NaiveDate) -> bool {

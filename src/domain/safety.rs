@@ -1,4 +1,4 @@
-//! DOMAIN.md §1, the safety gate: red-flag questions come before any plan.
+//! rules §1, the safety gate: red-flag questions come before any plan.
 
 use super::history::CheckIn;
 use super::order;
@@ -55,7 +55,7 @@ impl RedFlag {
         }
     }
 
-    /// DOMAIN.md §1: changes in bladder or bowel control, saddle numbness and new or
+    /// rules §1: changes in bladder or bowel control, saddle numbness and new or
     /// worsening weakness in a leg can mean pressure on nerves that needs care the same day.
     pub fn is_urgent(self) -> bool {
         matches!(
@@ -74,7 +74,7 @@ pub enum Urgency {
     BeforeTraining,
 }
 
-/// DOMAIN.md §1: the advice a "yes" gets — urgent help today for the nerve signs, a
+/// rules §1: the advice a "yes" gets — urgent help today for the nerve signs, a
 /// check before training for the others. Never "probably nothing": the app never diagnoses.
 pub fn red_flag_urgency(flags: &[RedFlag]) -> Option<Urgency> {
     if flags.iter().any(|f| f.is_urgent()) {
@@ -86,7 +86,7 @@ pub fn red_flag_urgency(flags: &[RedFlag]) -> Option<Urgency> {
     }
 }
 
-/// DOMAIN.md §1 (design): every question starts unanswered and needs its own answer.
+/// rules §1 (design): every question starts unanswered and needs its own answer.
 /// The answers as given (`None` = not answered yet), in `RedFlag::ALL` order, become a
 /// round of answers only when each one has been answered; otherwise the questions still
 /// open come back.
@@ -125,7 +125,7 @@ pub enum ClearanceProblem {
     BeforeTheAnswers,
 }
 
-/// DOMAIN.md §1: a clearance date cannot lie in the future (design), and it clears only
+/// rules §1: a clearance date cannot lie in the future (design), and it clears only
 /// the answers given on `answered` if it is dated that day or later.
 pub fn clearance_date_ok(
     day: NaiveDate,
@@ -179,7 +179,7 @@ impl Gate {
     }
 }
 
-/// DOMAIN.md §1 red-flag gate, in the order the questions come:
+/// rules §1 red-flag gate, in the order the questions come:
 /// - never answered: not asked;
 /// - a check-in told of a new symptom at or after the moment of the last answers: ask
 ///   again (the check-in keeps its report; new answers, saved later, close it);
@@ -277,10 +277,10 @@ pub fn next_safety_moment(
     now_ms.max(latest.saturating_add(1))
 }
 
-/// How many days after the last answers the questions are asked again (DOMAIN.md §9).
+/// How many days after the last answers the questions are asked again (rules §9).
 pub const RECHECK_DAYS: i64 = 30;
 
-/// DOMAIN.md §1 and §9: the monthly check-in asks the questions again once a month (a new
+/// rules §1 and §9: the monthly check-in asks the questions again once a month (a new
 /// symptom closes the gate itself: `red_flag_gate`).
 pub fn monthly_recheck_due(last_asked: Option<NaiveDate>, today: NaiveDate) -> bool {
     match last_asked {

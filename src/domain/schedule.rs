@@ -26,7 +26,7 @@ pub fn moment(day: NaiveDate, at_ms: i64) -> i64 {
     (i64::from(day.num_days_from_ce()) - EPOCH_FROM_CE) * 86_400_000 - 14 * 3_600_000
 }
 
-/// DOMAIN.md §4 weekly schedule: 2–4 strength days with rest between them where the
+/// rules §4 weekly schedule: 2–4 strength days with rest between them where the
 /// count allows. The user's own weekdays win when they chose the right number.
 pub fn training_weekdays(profile: &Profile) -> Vec<Weekday> {
     let days = profile.clamped_days() as usize;

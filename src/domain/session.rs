@@ -1,4 +1,4 @@
-//! DOMAIN.md §7, a session: the 4-step warm-up, ramp-up sets, main patterns, core,
+//! rules §7, a session: the 4-step warm-up, ramp-up sets, main patterns, core,
 //! mobility to finish. Also which ladders each phase's sessions hold.
 
 use super::equipment::{Equipment, EquipmentSet};
@@ -64,7 +64,7 @@ impl TempoPart {
     }
 }
 
-/// DOMAIN.md §7 tempo ("3-1-1": seconds down, pause, up) as timed parts for a tempo
+/// rules §7 tempo ("3-1-1": seconds down, pause, up) as timed parts for a tempo
 /// guide; parts of 0 seconds are skipped. `None` when there is no tempo to follow.
 pub fn tempo_parts(tempo: &str) -> Option<Vec<(TempoPart, u8)>> {
     let secs: Vec<u8> = tempo
@@ -116,7 +116,7 @@ fn ex(id: &str) -> &'static Exercise {
     exercise(id).expect("warm-up drills are in the library")
 }
 
-/// DOMAIN.md §7 warm-up: 8–10 minutes in four steps — raise temperature, mobilise hips and
+/// rules §7 warm-up: 8–10 minutes in four steps — raise temperature, mobilise hips and
 /// upper back, activate glutes and core, then ramp-up sets (listed with the first lift).
 pub fn warm_up(has_loaded_lift: bool) -> Vec<WarmUp> {
     vec![
@@ -155,7 +155,7 @@ pub fn warm_up(has_loaded_lift: bool) -> Vec<WarmUp> {
     ]
 }
 
-/// DOMAIN.md §7 ramp-up sets: lighter sets at about 50 % and 75 % of the working load (the
+/// rules §7 ramp-up sets: lighter sets at about 50 % and 75 % of the working load (the
 /// lightest load the equipment has first when that is lighter still), fewer reps each,
 /// in real equipment steps, all below the working load.
 pub fn ramp_up_sets(working: Grams, eq: Equipment, owned: &EquipmentSet) -> Vec<SetTarget> {

@@ -1,4 +1,4 @@
-//! What a change of setup does to the plan (DOMAIN.md §4: new equipment counts from the
+//! What a change of setup does to the plan (rules §4: new equipment counts from the
 //! next session; loads keep to the 10 % rule). The planner applies the change; this module
 //! compares the week before and after, so the screen can say what changed and why.
 

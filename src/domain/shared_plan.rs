@@ -237,7 +237,7 @@ pub struct Adoption {
     pub not_taken: Vec<(&'static Exercise, NotTaken)>,
 }
 
-/// Following someone else's plan (DOMAIN.md §3, §4): their exercise choices and schedule
+/// Following someone else's plan (rules §3, §4): their exercise choices and schedule
 /// are taken, but never their loads or their phase. Doses start from the user's own
 /// history and progression, and an exercise from a later phase waits until the user is
 /// there: a shared link must not skip anyone past the rules.

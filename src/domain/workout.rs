@@ -1,4 +1,4 @@
-//! One model of a session in progress (DOMAIN.md §2 and §7): the exercises as served —
+//! One model of a session in progress (rules §2 and §7): the exercises as served —
 //! planned, chosen by hand, physiotherapy or the user's own — every set, every pain report,
 //! the changes accepted for pain 3–4, stops and swaps. The planner folds every stored
 //! session through it and the workout screen renders it, so no rule is decided twice.
@@ -465,7 +465,7 @@ impl LiveSession {
             .or_else(|| self.blocks.iter().position(|b| b.holds(key)))
     }
 
-    /// Takes one stored entry, in order, and applies the rules of DOMAIN.md §2 to it.
+    /// Takes one stored entry, in order, and applies the rules of rules §2 to it.
     pub fn log(&mut self, at_ms: i64, entry: &Entry, ctx: &Ctx) -> Outcome {
         let key = entry.exercise();
         let hinted = self

@@ -188,7 +188,7 @@ impl Loaded {
         Some(self.cached(|c| plan_with(c, profile, &self.safety, &self.history, today)))
     }
 
-    /// The red-flag gate for `today` (DOMAIN.md §1), without planning: `None` before
+    /// The red-flag gate for `today` (rules §1), without planning: `None` before
     /// onboarding.
     pub fn gate(&self, today: NaiveDate) -> Option<Gate> {
         self.profile.as_ref()?;

@@ -1,4 +1,4 @@
-//! The monthly check-in on Today (DOMAIN.md §9): re-rate the activities that were hard,
+//! The monthly check-in on Today (rules §9): re-rate the activities that were hard,
 //! and see this month beside the last. The red-flag questions come back in the same
 //! rhythm through the safety check.
 

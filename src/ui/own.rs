@@ -1,6 +1,6 @@
 //! Plan → your own exercises: add one with its dose and the kind of movement it is, or
 //! remove it. They join every strength session, after the planned exercises. A careful
-//! kind (DOMAIN.md §6) is marked "careful for now" in phases 1–2, with the library's
+//! kind (rules §6) is marked "careful for now" in phases 1–2, with the library's
 //! nearest safe alternative offered.
 
 use super::data::use_data;

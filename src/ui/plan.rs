@@ -228,7 +228,7 @@ pub fn PlanScreen() -> impl IntoView {
                 PlanState::NoProfile => view! {
                     <p><A href="/start" attr:class="button primary">"Set up my plan"</A></p>
                 }.into_any(),
-                // DOMAIN.md §1: no plan while the gate is closed; Today says why.
+                // rules §1: no plan while the gate is closed; Today says why.
                 PlanState::Blocked(_) => view! {
                     <article class="card gate" role="region" aria-label="Your plan waits">
                         <h2>"Your plan waits"</h2>

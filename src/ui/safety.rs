@@ -1,4 +1,4 @@
-//! The red-flag questions and what the app says to a "yes" (DOMAIN.md §1), shared by
+//! The red-flag questions and what the app says to a "yes" (rules §1), shared by
 //! onboarding, the monthly check and the gate on Today.
 
 use crate::domain::safety::{

@@ -1,4 +1,4 @@
-//! A one-page summary to hand to a physiotherapist or doctor (DOMAIN.md §9). The print
+//! A one-page summary to hand to a physiotherapist or doctor (rules §9). The print
 //! stylesheet turns it into paper or a PDF; nothing is sent anywhere.
 
 use super::chart::{dec1, BarLineChart};

@@ -293,7 +293,7 @@ enum Recheck {
     Monthly,
 }
 
-/// DOMAIN.md §1: the red-flag questions again. Monthly they sit above the plan; after a
+/// rules §1: the red-flag questions again. Monthly they sit above the plan; after a
 /// check-in reports a new symptom, or when the answers are missing, they take its place
 /// (the gate, decided in `domain::safety`).
 #[component]
@@ -350,7 +350,7 @@ fn response_words(r: Response24h) -> &'static str {
 #[derive(Clone, Copy)]
 struct Answered(RwSignal<Option<Result<Response24h, String>>>);
 
-/// The next-day question about the last session (DOMAIN.md §2, the 24-hour response).
+/// The next-day question about the last session (rules §2, the 24-hour response).
 #[component]
 fn ResponseQuestion() -> impl IntoView {
     let data = use_data();

@@ -130,7 +130,7 @@ pub fn Workout() -> impl IntoView {
     }
 }
 
-/// DOMAIN.md §1: no session starts or resumes while the gate is closed; the sets already
+/// rules §1: no session starts or resumes while the gate is closed; the sets already
 /// logged stay saved.
 #[component]
 fn GateClosed(gate: Gate) -> impl IntoView {

@@ -58,7 +58,7 @@ export async function onboard(page, base = "") {
 /**
  * The saved plan must show again after a fresh page load. Locators for "Your plan" are
  * exact: the onboarding screen is itself a region named "Let's set up your plan", and a
- * substring match once let tests reload while the save was still running (see README).
+ * substring match once let tests reload while the save was still running (see docs/decisions.md).
  */
 export async function planSurvivesReload(page, base = "") {
   await page.goto(`${base}/plan`);

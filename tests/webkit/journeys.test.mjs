@@ -21,7 +21,8 @@ after(async () => {
 /** Runs `fn` with a fresh browser (an empty profile), always closing it. When WebKitGTK's
  * web process dies under automation ("page crash or hang": once in about twenty runs on a
  * busy machine, in the workout journey), the run says so and tries once more from a new,
- * empty profile; any other failure, or a second crash, fails the test. */
+ * empty profile; any other failure, or a second crash, fails the test. `retried` true:
+ * no second try at all (the repeated journeys below). */
 async function withBrowser(fn, retried = false) {
   const page = await browser();
   try {
@@ -219,6 +220,27 @@ test("where WebKit lacks an API the app says so or hides the control", async () 
   });
 });
 
+/** Exports a full backup from Settings and returns the path of the file the page handed
+ * over. WebDriver cannot read a download here, so the test keeps the bytes the page hands
+ * over: the same bytes the phone would save. */
+async function exportBackup(page) {
+  await page.eval(`
+    window.__saved = null;
+    const create = URL.createObjectURL;
+    URL.createObjectURL = function (blob) {
+      blob.text().then((text) => (window.__saved = text));
+      return create.call(URL, blob);
+    };`);
+  await page.click("button", "Export a full backup");
+  await page.sees(/Backup saved as backstrong-backup-\d{4}-\d{2}-\d{2}\.json/);
+  await page.driver.wait(() => page.eval("return window.__saved !== null"), 10_000, "no backup was handed over");
+  const saved = await page.eval("return window.__saved");
+  assert.match(saved, /"exported"/);
+  const file = join(mkdtempSync(join(tmpdir(), "webkit-backup-")), "backstrong-backup.json");
+  writeFileSync(file, saved);
+  return file;
+}
+
 test("backup export, delete everything, import: the plan and every set come back", async () => {
   await withBrowser(async (page) => {
     await startWorkout(page);
@@ -227,29 +249,13 @@ test("backup export, delete everything, import: the plan and every set come back
     // The tab bar, not a page load: see the note on imports below.
     await page.click("link", "Settings");
     await page.get("heading", "Settings");
-    // WebDriver cannot read a download here, so the test keeps the file the page hands
-    // over: the same bytes the phone would save.
-    await page.eval(`
-      window.__saved = null;
-      const create = URL.createObjectURL;
-      URL.createObjectURL = function (blob) {
-        blob.text().then((text) => (window.__saved = text));
-        return create.call(URL, blob);
-      };`);
-    await page.click("button", "Export a full backup");
-    await page.sees(/Backup saved as backstrong-backup-\d{4}-\d{2}-\d{2}\.json/);
-    await page.driver.wait(() => page.eval("return window.__saved !== null"), 10_000, "no backup was handed over");
-    const saved = await page.eval("return window.__saved");
-    assert.match(saved, /"exported"/);
-    const file = join(mkdtempSync(join(tmpdir(), "webkit-backup-")), "backstrong-backup.json");
-    writeFileSync(file, saved);
+    const file = await exportBackup(page);
 
     await page.fill("Type DELETE to confirm", "DELETE");
     await page.click("button", "Delete everything");
     await page.sees(/deleted/i);
-    // Import on the same page. With full page loads between the writes and the backup
-    // steps, WebKitGTK's IndexedDB sometimes stopped answering (even a fresh open() hung):
-    // listed in the README under "Known limits on iPhone" until it is understood.
+    // Import on the same page; the test below repeats the round with a full page load
+    // between the deletion and the import.
     const input = await page.driver.findElement(By.css("input[type=file]"));
     await input.sendKeys(file);
     const preview = page.within(await page.get("region", "Backup to import"));
@@ -270,4 +276,41 @@ test("backup export, delete everything, import: the plan and every set come back
     await page.click("link", "History");
     await page.get("heading", "Each exercise");
   });
+});
+
+test("delete everything, a full page load, import: ten times over, the store answers every time", async () => {
+  await withBrowser(async (page) => {
+    await startWorkout(page);
+    await logWith(page, "button", DONE);
+    await page.goto("/settings");
+    await page.get("heading", "Settings");
+    const file = await exportBackup(page);
+    for (let round = 1; round <= 10; round++) {
+      await page.goto("/settings");
+      await page.fill("Type DELETE to confirm", "DELETE");
+      await page.click("button", "Delete everything");
+      await page.sees(/deleted/i);
+      // A full page load between the deletion and the import.
+      await page.goto("/settings");
+      await page.get("heading", "Settings");
+      const input = await page.driver.findElement(By.css("input[type=file]"));
+      await input.sendKeys(file);
+      const preview = page.within(await page.get("region", "Backup to import"));
+      await preview.click("button", "Add to what is here");
+      await page.sees(/Imported \d+ records/);
+      await page.goto("/plan");
+      await page.get("region", "Your plan");
+    }
+  }, true);
+});
+
+test("a whole workout, five times over, each from a fresh start to its summary", async () => {
+  for (let round = 1; round <= 5; round++) {
+    await withBrowser(async (page) => {
+      await startWorkout(page);
+      while ((await page.count("button", DONE)) > 0) await logWith(page, "button", DONE);
+      await page.click("button", "Finish session");
+      await page.get("region", "Session summary");
+    }, true);
+  }
 });
