@@ -33,9 +33,9 @@ pub const CHECKPOINT_AGE_DAYS: u64 = 28;
 /// Writes dated this many days back or less never reach a checkpoint's week (a week of
 /// margin for a clock that moved or a night that passed).
 const CHECKPOINT_GUARD_DAYS: u64 = CHECKPOINT_AGE_DAYS - 7;
-/// A long read lets the page breathe after this many records (about 50 ms of decoding on
-/// a slow phone).
-const PAUSE_EVERY: usize = 2_000;
+/// A long read offers the page a break after this many records (the store takes it when
+/// the page has run long without one).
+const PAUSE_EVERY: usize = 500;
 /// A stored checkpoint is renewed when it is this many weeks older than it could be.
 const CHECKPOINT_RENEW_WEEKS: u32 = 4;
 

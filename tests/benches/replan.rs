@@ -85,4 +85,28 @@ fn main() {
             println!("  {label} p50 {p50:.3} ms, p95 {p95:.3} ms, mean {mean:.3} ms{goal}");
         }
     }
+    // The other shapes a five-year history has when it is planned in full (after an
+    // import): mid-week, with this week's first two sessions logged; in a flare that
+    // began three days ago.
+    let five = history(261);
+    let mut mid = five.clone();
+    let week = mid.plan();
+    for s in week.sessions.iter().take(2) {
+        mid.train(s.slot, |_| 1, Some(Response24h::Settled));
+    }
+    mid.today = mid.today + chrono::Days::new(4);
+    let mut flare = five.clone();
+    flare.today = flare.today + chrono::Days::new(3);
+    flare.flare(five.today, None);
+    for (label, t) in [
+        ("5 years, mid-week:   ", &mid),
+        ("5 years, in a flare: ", &flare),
+    ] {
+        let (p50, p95, mean) = time(100, || {
+            black_box(
+                plan(black_box(&t.profile), &t.safety, &t.history, t.today).expect("gate open"),
+            );
+        });
+        println!("  full replay, {label} p50 {p50:.3} ms, p95 {p95:.3} ms, mean {mean:.3} ms");
+    }
 }

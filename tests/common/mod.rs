@@ -70,6 +70,7 @@ pub fn cleared() -> Safety {
     }
 }
 
+#[derive(Clone)]
 pub struct Timeline {
     pub profile: Profile,
     pub safety: Safety,
