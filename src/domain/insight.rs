@@ -200,10 +200,36 @@ pub struct Trend {
     pub weeks_after: usize,
 }
 
+/// How far the weekly pain average must move, in points, before History and the physio
+/// summary call it lower or higher (smaller moves are the noise of daily ratings).
+pub const PAIN_TREND_STEP: f32 = 0.5;
+
+/// Which way a pain trend went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Lower,
+    Same,
+    Higher,
+}
+
 impl Trend {
     pub fn change(&self) -> f32 {
         self.after - self.before
     }
+
+    /// Lower or higher only by `PAIN_TREND_STEP` or more.
+    pub fn direction(&self) -> Direction {
+        match self.change() {
+            c if c <= -PAIN_TREND_STEP => Direction::Lower,
+            c if c >= PAIN_TREND_STEP => Direction::Higher,
+            _ => Direction::Same,
+        }
+    }
+}
+
+/// rules §9: whether an activity score moved enough to mean something.
+pub fn psfs_meaningful(delta: f32) -> bool {
+    delta.abs() >= PSFS_MEANINGFUL_CHANGE
 }
 
 /// A trend as the mean of the latest weeks with data against the weeks before them (up
@@ -504,6 +530,26 @@ mod tests {
             ]
         );
         assert_eq!(weeks_within_cap(&s), (1, 2));
+    }
+
+    #[test]
+    fn a_pain_trend_moves_only_by_half_a_point_or_more() {
+        let t = |before, after| Trend {
+            before,
+            after,
+            weeks_before: 4,
+            weeks_after: 4,
+        };
+        assert_eq!(t(3.0, 2.5).direction(), Direction::Lower);
+        assert_eq!(t(3.0, 2.6).direction(), Direction::Same);
+        assert_eq!(t(3.0, 3.4).direction(), Direction::Same);
+        assert_eq!(t(3.0, 3.5).direction(), Direction::Higher);
+    }
+
+    #[test]
+    fn an_activity_score_means_something_from_two_points() {
+        assert!(psfs_meaningful(2.0) && psfs_meaningful(-2.5));
+        assert!(!psfs_meaningful(1.9) && !psfs_meaningful(-1.0));
     }
 
     #[test]

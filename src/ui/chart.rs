@@ -15,6 +15,16 @@ pub fn px(v: f64) -> String {
 }
 
 /// One decimal, e.g. 2.35 → "2.4", without float formatting.
+/// How a pain trend reads in a sentence ("… lower than the weeks before").
+pub fn direction_words(d: crate::domain::insight::Direction) -> &'static str {
+    use crate::domain::insight::Direction;
+    match d {
+        Direction::Lower => "lower than",
+        Direction::Higher => "higher than",
+        Direction::Same => "about the same as",
+    }
+}
+
 pub fn dec1(v: f32) -> String {
     let t = (v * 10.0).round() as i64;
     let sign = if t < 0 { "-" } else { "" };

@@ -1,18 +1,19 @@
 //! History: how pain, training load and habits moved together, per exercise and over
 //! months. Figures come from `domain::insight`; this file only lays them out.
 
-use super::chart::{dec1, BandChart, BarLineChart, CapChart, PhaseTimeline};
+use super::chart::{dec1, direction_words, BandChart, BarLineChart, CapChart, PhaseTimeline};
 use super::data::use_data;
 use super::plan_state::{use_plan_state, PlanState};
 use crate::domain::history::History as Log;
 use crate::domain::insight::{
-    exercise_days, habit_split, in_blocks, ladder_positions, monday_of, psfs_series, trend,
-    trigger_findings, volume_with_cap, weekly_figures, weeks_within_cap, WeekFigures,
+    exercise_days, habit_split, in_blocks, ladder_positions, monday_of, psfs_meaningful,
+    psfs_series, trend, trigger_findings, volume_with_cap, weekly_figures, weeks_within_cap,
+    WeekFigures,
 };
 use crate::domain::library::{exercise, ladder, Exercise, Pattern};
 use crate::domain::order;
 use crate::domain::profile::OWN_PREFIX;
-use crate::domain::psfs::PsfsRating;
+use crate::domain::psfs::{PsfsRating, PSFS_MEANINGFUL_CHANGE};
 use crate::domain::schedule::week_start;
 use crate::domain::units::Units;
 use crate::platform::clock;
@@ -56,13 +57,7 @@ fn pain_reading(weeks: &[WeekFigures]) -> String {
     let sets: Vec<f64> = weeks.iter().map(|w| f64::from(w.sets)).collect();
     let last4 = mean_of(&sets[sets.len().saturating_sub(4)..]);
     let prev4 = mean_of(&sets[sets.len().saturating_sub(8)..sets.len().saturating_sub(4)]);
-    let direction = if t.change() <= -0.5 {
-        "lower than"
-    } else if t.change() >= 0.5 {
-        "higher than"
-    } else {
-        "about the same as"
-    };
+    let direction = direction_words(t.direction());
     format!(
         "Daily pain averaged {} over the latest {}, {direction} the {} before ({}). Sets per week: {} lately, {} in the four weeks before.",
         dec1(t.after),
@@ -251,10 +246,10 @@ fn Charts(f: Figures) -> impl IntoView {
     let psfs_reading = match (psfs_points.first(), psfs_points.last()) {
         (Some(a), Some(b)) if psfs_points.len() > 1 => {
             let delta = b.1 - a.1;
-            let verdict = if delta.abs() >= 2.0 {
-                "a meaningful change"
+            let verdict = if psfs_meaningful(delta) {
+                "a meaningful change".to_string()
             } else {
-                "not yet a meaningful change (2 points)"
+                format!("not yet a meaningful change ({PSFS_MEANINGFUL_CHANGE} points)")
             };
             format!(
                 "From {} to {} across {}: {verdict}.",

@@ -1,7 +1,7 @@
 //! A one-page summary to hand to a physiotherapist or doctor (rules §9). The print
 //! stylesheet turns it into paper or a PDF; nothing is sent anywhere.
 
-use super::chart::{dec1, BarLineChart};
+use super::chart::{dec1, direction_words, BarLineChart};
 use super::data::use_data;
 use super::monthly::MonthComparison;
 use super::plan_state::{use_plan_state, PlanState};
@@ -63,8 +63,8 @@ pub fn Summary() -> impl IntoView {
             let pains: Vec<Option<f32>> = weeks.iter().map(|w| w.pain).collect();
             let trend_text = match trend(&pains, 4) {
                 Some(t) => format!(
-                    "Average daily pain (0–10) was {} over the latest {} weeks with check-ins and {} in the {} weeks before.",
-                    dec1(t.after), t.weeks_after, dec1(t.before), t.weeks_before
+                    "Average daily pain (0–10) was {} over the latest {} weeks with check-ins, {} the {} weeks before ({}).",
+                    dec1(t.after), t.weeks_after, direction_words(t.direction()), t.weeks_before, dec1(t.before)
                 ),
                 None => "Not enough daily check-ins yet for a trend.".into(),
             };
