@@ -5,21 +5,12 @@
 // checkpoint silently not used shows. Prints numbers; asserts nothing.
 // Usage: node scripts/bench-start.mjs   (after a release build; DIST=dir for another
 // build, YEARS=n for another history length, RUNS=n starts per shape)
-import { chromium } from "playwright-core";
-import { spawn } from "node:child_process";
 import { replaceThroughSettings, synthesize } from "./lib/synthetic.mjs";
-import { SAFETY_QUESTIONS } from "../tests/shared/journey.mjs";
+import { onboard, serveAndLaunch } from "./lib/bench.mjs";
 
-const PORT = Number(process.env.PORT || 4179);
-const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.RUNS || 5);
 const YEARS = Number(process.env.YEARS || 5);
-const server = spawn("python3", ["scripts/serve.py", process.env.DIST || "dist", String(PORT)], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 700));
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"],
-});
+const { base: BASE, browser, close } = await serveAndLaunch(4179);
 
 const DAY = 24 * 3600 * 1000;
 const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
@@ -68,11 +59,7 @@ try {
       for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
     }).observe({ type: "longtask", buffered: true });
   });
-  await page.goto(`${BASE}/start`);
-  for (const q of SAFETY_QUESTIONS) await page.getByRole("group", { name: q }).getByLabel("No", { exact: true }).check();
-  for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("button", { name: "Make my plan" }).click();
-  await page.getByRole("region", { name: "Your plan", exact: true }).waitFor();
+  await onboard(page, BASE);
   const cdp = await page.context().newCDPSession(page);
   const empty = [];
   for (let run = 0; run < RUNS; run++) empty.push((await start(page, cdp)).ms);
@@ -113,6 +100,5 @@ try {
     );
   }
 } finally {
-  await browser.close();
-  server.kill();
+  await close();
 }

@@ -4,22 +4,13 @@
 // session, finishing one. Prints p50/max; asserts nothing.
 // Usage: node scripts/bench-write.mjs   (after a release build; DIST=dir for another
 // build, YEARS=n for another history length, default 5)
-import { chromium } from "playwright-core";
-import { spawn } from "node:child_process";
 import { replaceThroughSettings, synthesize } from "./lib/synthetic.mjs";
 import { traced } from "./lib/trace.mjs";
-import { SAFETY_QUESTIONS } from "../tests/shared/journey.mjs";
+import { onboard, serveAndLaunch } from "./lib/bench.mjs";
 
-const PORT = Number(process.env.PORT || 4178);
-const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.RUNS || 5);
 const YEARS = Number(process.env.YEARS || 5);
-const server = spawn("python3", ["scripts/serve.py", process.env.DIST || "dist", String(PORT)], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 700));
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"],
-});
+const { base: BASE, browser, close } = await serveAndLaunch(4178);
 
 const stats = (t) => {
   t.sort((a, b) => a - b);
@@ -121,11 +112,7 @@ try {
     // size is the most the app held.
     addEventListener("TrunkApplicationStarted", (e) => (window.__wasmMemory = e.detail?.wasm?.memory));
   });
-  await page.goto(`${BASE}/start`);
-  for (const q of SAFETY_QUESTIONS) await page.getByRole("group", { name: q }).getByLabel("No", { exact: true }).check();
-  for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("button", { name: "Make my plan" }).click();
-  await page.getByRole("region", { name: "Your plan", exact: true }).waitFor();
+  await onboard(page, BASE);
   const cdp = await page.context().newCDPSession(page);
   const startEmpty = await timeStart(page, cdp);
   const counts = await replaceThroughSettings(page, BASE, (b) => {
@@ -191,6 +178,5 @@ try {
   console.log(`  session started:  ${stats(start)}`);
   console.log(`  session finished: ${stats(finish)}`);
 } finally {
-  await browser.close();
-  server.kill();
+  await close();
 }

@@ -245,14 +245,17 @@ mod tests {
         }
     }
 
+    /// The equipment whose loads come in steps.
+    const STEPPED: [Equipment; 3] = [
+        Equipment::Dumbbells,
+        Equipment::Barbell,
+        Equipment::Kettlebell,
+    ];
+
     #[test]
     fn stepped_loads_are_worked_out_the_same_as_listed() {
         let g = gym();
-        for e in [
-            Equipment::Dumbbells,
-            Equipment::Barbell,
-            Equipment::Kettlebell,
-        ] {
+        for e in STEPPED {
             let loads = g.loads(e);
             for t in (0..160_000).step_by(250).map(Grams) {
                 let down = loads
@@ -276,11 +279,7 @@ mod tests {
     #[test]
     fn loads_within_a_range_are_those_listed_there() {
         let g = gym();
-        for e in [
-            Equipment::Dumbbells,
-            Equipment::Barbell,
-            Equipment::Kettlebell,
-        ] {
+        for e in STEPPED {
             let loads = g.loads(e);
             for lo in (0..60_000).step_by(1_750).map(Grams) {
                 for hi in (0..60_000).step_by(2_250).map(Grams) {
