@@ -3,6 +3,7 @@
 //! that file's sections as "rules §N".
 
 pub mod careful;
+pub mod careful_kind;
 pub mod equipment;
 pub mod figure;
 pub mod flare;

@@ -62,7 +62,7 @@ pub struct OwnExercise {
     /// The pattern it trains; for a careful kind, the pattern its safe alternative comes from.
     pub pattern: super::library::Pattern,
     /// A "careful for now" kind of movement (rules §6), as the user said when adding it.
-    pub careful: Option<super::careful::CarefulKind>,
+    pub careful: Option<super::careful_kind::CarefulKind>,
     pub measure: super::library::Measure,
     pub sets: u8,
     pub amount: u16,
