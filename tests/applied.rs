@@ -6,7 +6,9 @@
 
 mod common;
 
-use backstrong::domain::history::{FlareEvent, ManualSwap, Response24h, SetLog};
+use backstrong::domain::checkin::FlareEvent;
+
+use backstrong::domain::history::{ManualSwap, Response24h, SetLog};
 use backstrong::domain::insight::{monday_of, month_over_month, weekly_figures};
 use backstrong::domain::pain::Pain;
 use backstrong::domain::planner::plan;

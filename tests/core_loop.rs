@@ -13,10 +13,11 @@
 mod common;
 
 use backstrong::domain::careful::CarefulKind;
+use backstrong::domain::checkin::FlareEvent;
 use backstrong::domain::equipment::{BarbellSet, EquipmentSet, SteppedRange};
 use backstrong::domain::flare::flare_exit_ready;
 use backstrong::domain::history::{
-    Entry, FlareEvent, History, Logged, ManualSwap, Resume, SessionLog, SetLog, SetupChange,
+    Entry, History, Logged, ManualSwap, Resume, SessionLog, SetLog, SetupChange,
 };
 use backstrong::domain::library::{exercise, ladder, Measure, Pattern};
 use backstrong::domain::pain::Pain;

@@ -4,10 +4,11 @@
 
 mod common;
 
+use backstrong::domain::checkin::FlareEvent;
 use backstrong::domain::equipment::EquipmentSet;
 use backstrong::domain::habits::walking_split;
 use backstrong::domain::history::Response24h::{Settled, Spiked, StillRaised};
-use backstrong::domain::history::{Entry, FlareEvent, Logged, ManualSwap, Resume, SessionLog};
+use backstrong::domain::history::{Entry, Logged, ManualSwap, Resume, SessionLog};
 use backstrong::domain::pain::Pain;
 use backstrong::domain::planner::{Mode, Plan, PlannedExercise};
 use backstrong::domain::profile::Profile;

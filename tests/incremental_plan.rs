@@ -8,8 +8,10 @@
 
 mod common;
 
+use backstrong::domain::checkin::FlareEvent;
+
 use backstrong::domain::history::{
-    Entry, FlareEvent, History, Logged, ManualSwap, Response24h, SessionLog, SetLog, SetupChange,
+    Entry, History, Logged, ManualSwap, Response24h, SessionLog, SetLog, SetupChange,
 };
 use backstrong::domain::library::easier_variation;
 use backstrong::domain::next_time::{what_changes_next_with, NextChange};

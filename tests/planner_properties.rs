@@ -3,8 +3,9 @@
 
 mod common;
 
+use backstrong::domain::checkin::FlareEvent;
 use backstrong::domain::equipment::{BarbellSet, EquipmentSet, SteppedRange};
-use backstrong::domain::history::{FlareEvent, Response24h};
+use backstrong::domain::history::Response24h;
 use backstrong::domain::library::{easier_variation, Exercise};
 use backstrong::domain::phase::Phase;
 use backstrong::domain::planner::{plan, Plan};

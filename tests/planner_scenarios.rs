@@ -93,7 +93,7 @@ fn a_user_who_flares_in_week_3() {
     ));
     t.history
         .flares
-        .push(backstrong::domain::history::FlareEvent::Ended(t.today));
+        .push(backstrong::domain::checkin::FlareEvent::Ended(t.today));
     assert_eq!(t.plan().mode, Mode::Resuming, "strength restarts next week");
 
     // Week 4: one phase lower, lighter, and the plan says why.

@@ -4,8 +4,9 @@
 
 mod common;
 
+use backstrong::domain::checkin::{CheckIn, FlareEvent};
 use backstrong::domain::equipment::EquipmentSet;
-use backstrong::domain::history::{CheckIn, FlareEvent, Response24h, SetLog};
+use backstrong::domain::history::{Response24h, SetLog};
 use backstrong::domain::pain::Pain;
 use backstrong::domain::profile::Profile;
 use backstrong::domain::units::{Grams, Units};
@@ -411,7 +412,7 @@ fn write_fixture_for_the_current_schema() {
     use backstrong::domain::psfs::PsfsRating;
     use backstrong::domain::reason::Reason;
     use backstrong::domain::safety::{Clearance, RedFlag, RedFlagAnswers};
-    use backstrong::domain::workout::ServedItem;
+    use backstrong::domain::served::ServedItem;
     use backstrong::storage::records::{Meta, SCHEMA_VERSION};
     use backstrong::storage::records::{ModRecord, ServedRecord};
     let repo = filled();

@@ -1,7 +1,7 @@
 //! rules §5, flare-up mode: stop loading, note triggers, look for the why, only what
 //! calms pain, and resume lower once pain is under control.
 
-use super::history::{CheckIn, FlareEvent, Trigger};
+use super::checkin::{CheckIn, FlareEvent, Trigger};
 use super::order;
 use super::progression::WeeklyDose;
 use super::units::Grams;

@@ -1,6 +1,6 @@
 //! rules §8, daily habits: walking, mobility, protein, water, sleep and stress.
 
-use super::history::CheckIn;
+use super::checkin::CheckIn;
 use super::library::{ladder, Exercise, Ladder};
 use chrono::{Datelike, NaiveDate};
 

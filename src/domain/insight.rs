@@ -1,8 +1,9 @@
 //! Figures for History and the physio summary, derived from the log (rules §3, §5,
 //! §8, §9). Every reading says how much data it rests on and never claims a cause.
 
+use super::checkin::CheckIn;
 use super::flare::{pain_triggers, TriggerLink};
-use super::history::{CheckIn, History, SessionLog, SetLog};
+use super::history::{History, SessionLog, SetLog};
 use super::library::{exercise, Ladder, Pattern};
 use super::order;
 use super::prescription::{set_volume, SetTarget};
@@ -416,8 +417,8 @@ pub fn month_over_month(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::checkin::{FlareEvent, Trigger};
     use crate::domain::flare::flare_periods;
-    use crate::domain::history::{FlareEvent, Trigger};
     use crate::domain::pain::Pain;
     use crate::domain::units::Grams;
 

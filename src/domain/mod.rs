@@ -4,6 +4,7 @@
 
 pub mod careful;
 pub mod careful_kind;
+pub mod checkin;
 pub mod equipment;
 pub mod figure;
 pub mod flare;
@@ -25,6 +26,7 @@ pub mod reason;
 pub mod response;
 pub mod safety;
 pub mod schedule;
+pub mod served;
 pub mod session;
 pub mod setup_change;
 pub mod shared_plan;

@@ -7,6 +7,7 @@
 mod snapshot;
 
 use super::careful::{careful_for_now, safe_alternative};
+use super::checkin::CheckIn;
 use super::equipment::{Equipment, EquipmentSet};
 use super::flare::{
     first_week_back, flare_exit_ready, flare_spans_after, resume_share, FlareSpan, FLARE_EXERCISES,
@@ -15,7 +16,7 @@ use super::habits::{
     daily_mobility, walking_progression, walking_split, WalkingStep, WalkingTarget,
     WALK_START_MINUTES,
 };
-use super::history::{CheckIn, Entry, History, Response24h};
+use super::history::{Entry, History, Response24h};
 use super::library::{exercise, ladder, Exercise, Ladder, Pattern};
 use super::order;
 use super::pain::{easier_variation_avoiding, lower_rung, pain_band, Pain, PainBand};
@@ -30,9 +31,10 @@ use super::reason::Reason;
 use super::response::{twenty_four_hour_rule, worst_response, DoseDecision};
 use super::safety::{red_flag_gate, Clearance, Gate, RedFlagAnswers};
 use super::schedule::{moment, session_dates, week_index, week_start};
+use super::served::{Origin, ServedItem};
 use super::session::{ramp_up_sets, session_templates, warm_up, WarmUp};
 use super::units::Grams;
-use super::workout::{item_prescription, Ctx, LiveSession, Origin, Outcome, ServedItem};
+use super::workout::{Ctx, LiveSession, Outcome};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -1813,7 +1815,7 @@ impl<'a> State<'a> {
                             .filter_map(|b| {
                                 let step = b.current();
                                 let e = step.item.library()?;
-                                let rx = item_prescription(&step.item);
+                                let rx = step.item.prescription();
                                 Some(PlannedExercise {
                                     exercise: e,
                                     ramp_up: ramp_up_sets(

@@ -1,6 +1,6 @@
 //! rules §1, the safety gate: red-flag questions come before any plan.
 
-use super::history::CheckIn;
+use super::checkin::CheckIn;
 use super::order;
 use chrono::NaiveDate;
 use std::cmp::Ordering;

@@ -366,7 +366,7 @@ mod tests {
     fn share_plan_in_flare_up_mode_shares_the_plan_to_return_to() {
         let (p, pl) = my_plan();
         let h = History {
-            flares: vec![crate::domain::history::FlareEvent::Started(day(
+            flares: vec![crate::domain::checkin::FlareEvent::Started(day(
                 "2026-01-07",
             ))],
             ..History::default()
@@ -446,7 +446,7 @@ mod tests {
             .iter()
             .any(|i| i.key == ok.log_id()));
         let flaring = History {
-            flares: vec![crate::domain::history::FlareEvent::Started(day)],
+            flares: vec![crate::domain::checkin::FlareEvent::Started(day)],
             ..History::default()
         };
         assert!(plan(&p, &safe(), &flaring, day)

@@ -9,10 +9,9 @@ use super::records::{
     ServedRecord, StoredEntry, StoredSession,
 };
 use crate::domain::careful::CarefulKind;
+use crate::domain::checkin::{CheckIn, FlareEvent, Trigger};
 use crate::domain::equipment::{BarbellSet, Equipment, EquipmentSet, SteppedRange};
-use crate::domain::history::{
-    CheckIn, FlareEvent, ManualSwap, Response24h, Resume, SetLog, SetupChange, Trigger,
-};
+use crate::domain::history::{ManualSwap, Response24h, Resume, SetLog, SetupChange};
 use crate::domain::library::{Measure, Pattern};
 use crate::domain::pain::Pain;
 use crate::domain::planner::Safety;

@@ -2,10 +2,10 @@
 //! so a record written by any version can be recognised and migrated.
 
 use super::json::Json;
+use crate::domain::checkin::{CheckIn, FlareEvent};
 use crate::domain::equipment::Equipment;
 use crate::domain::history::{
-    CheckIn, Entry, FlareEvent, Logged, ManualSwap, Response24h, Resume, SessionLog, SetLog,
-    SetupChange,
+    Entry, Logged, ManualSwap, Response24h, Resume, SessionLog, SetLog, SetupChange,
 };
 use crate::domain::library::{exercise, Measure};
 use crate::domain::pain::{Modification, Pain};
@@ -13,7 +13,7 @@ use crate::domain::prescription::SetTarget;
 use crate::domain::progression::Change;
 use crate::domain::psfs::PsfsRating;
 use crate::domain::reason::Reason;
-use crate::domain::workout::{Origin, ServedItem};
+use crate::domain::served::{Origin, ServedItem};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 

@@ -1,7 +1,9 @@
 //! The app's data, provided as context: the store is opened once, everything is loaded,
 //! and each change is written through the repository, then broadcast to other tabs.
 
-use crate::domain::history::{CheckIn, Response24h};
+use crate::domain::checkin::CheckIn;
+
+use crate::domain::history::Response24h;
 use crate::platform::broadcast::DataChannel;
 use crate::storage::kv::StoreError;
 use crate::storage::records::{Event, StoredEntry, StoredSession};

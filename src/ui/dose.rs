@@ -4,8 +4,8 @@
 use crate::domain::library::Measure;
 use crate::domain::prescription::SetTarget;
 use crate::domain::profile::OwnExercise;
+use crate::domain::served::ServedItem;
 use crate::domain::units::{Grams, Units};
-use crate::domain::workout::ServedItem;
 
 pub fn dose_words(sets: &[SetTarget], measure: Measure, units: Units) -> String {
     let amounts: Vec<String> = sets.iter().map(|t| t.amount.to_string()).collect();

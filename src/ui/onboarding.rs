@@ -2,7 +2,7 @@
 //! how often, what is hard today, their physio's exercises and their goal.
 
 use super::data::use_data;
-use crate::domain::history::FlareEvent;
+use crate::domain::checkin::FlareEvent;
 use crate::domain::phase::Phase;
 use crate::domain::planner::Safety;
 use crate::domain::profile::{Experience, Profile, RehabDose, RehabExercise};

@@ -1,8 +1,9 @@
 use super::data::use_data;
 use super::plan_state::{use_plan_state, PlanState};
+use crate::domain::checkin::{CheckIn, FlareEvent, Trigger};
 use crate::domain::habits::WalkingTarget;
 use crate::domain::habits::{daily_mobility, walking_split, WALK_START_MINUTES};
-use crate::domain::history::{CheckIn, FlareEvent, Response24h, Trigger};
+use crate::domain::history::Response24h;
 use crate::domain::lessons::{lesson_to_offer, Moment};
 use crate::domain::library::Exercise;
 use crate::domain::pain::Pain;
@@ -268,7 +269,7 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
                 <p class="muted">"They are part of every strength session, and good on the other days too."</p>
                 <ul class="plain">
                     {plan.rehab.iter().map(|r| {
-                        let item = crate::domain::workout::ServedItem::from_rehab(&r.rehab);
+                        let item = crate::domain::served::ServedItem::from_rehab(&r.rehab);
                         let often = super::dose::how_often(r.rehab.per_week);
                         let paused = r.paused.then(|| view! { <super::plan::Resume key=item.key.to_string() name=item.name.to_string()/> });
                         view! { <li><span>{item.name.clone()}</span><span class="dose">{format!("{}, {often}", super::dose::item_dose(&item, units))}</span>{paused}</li> }

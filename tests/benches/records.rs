@@ -4,7 +4,7 @@
 //! A start reads a few hundred records, History's six months about two thousand; in the
 //! browser at 4× CPU throttling multiply by roughly six.
 
-use backstrong::domain::history::CheckIn;
+use backstrong::domain::checkin::CheckIn;
 use backstrong::storage::json::{from_text, FromJson, ToJson};
 use backstrong::storage::records::{Envelope, StoredEntry, StoredSession};
 use std::hint::black_box;

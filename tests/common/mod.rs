@@ -1,8 +1,9 @@
 //! A small simulator for planner tests: a user who follows the plan week by week.
 #![allow(dead_code)]
 
+use backstrong::domain::checkin::{CheckIn, FlareEvent};
 use backstrong::domain::equipment::{BarbellSet, EquipmentSet, SteppedRange};
-use backstrong::domain::history::{CheckIn, FlareEvent, History, Response24h, SessionLog, SetLog};
+use backstrong::domain::history::{History, Response24h, SessionLog, SetLog};
 use backstrong::domain::pain::Pain;
 use backstrong::domain::planner::{plan, Plan, PlannedExercise, Safety};
 use backstrong::domain::profile::Profile;
