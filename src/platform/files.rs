@@ -37,12 +37,30 @@ pub enum ReadError {
     Unreadable(String),
 }
 
+/// The file input a `change` event came from.
+pub struct Picker(web_sys::HtmlInputElement);
+
+impl Picker {
+    /// Forgets the choice, so choosing the same file again is a change too.
+    pub fn clear(&self) {
+        self.0.set_value("");
+    }
+}
+
+/// The file input behind `ev`, when it came from one.
+pub fn picker(ev: &web_sys::Event) -> Option<Picker> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(Picker)
+}
+
 /// The text of the first file chosen in a file input, if it is at most `max_bytes`.
 pub async fn read_chosen_file(
-    input: &web_sys::HtmlInputElement,
+    input: &Picker,
     max_bytes: usize,
 ) -> Result<(String, String), ReadError> {
     let file = input
+        .0
         .files()
         .and_then(|f| f.get(0))
         .ok_or_else(|| ReadError::Unreadable("no file chosen".into()))?;

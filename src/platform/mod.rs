@@ -7,6 +7,7 @@ pub mod files;
 pub mod install;
 pub mod interval;
 pub mod measure;
+pub mod page;
 pub mod scroll;
 pub mod service_worker;
 pub mod share;

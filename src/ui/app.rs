@@ -1,3 +1,4 @@
+use super::context::PrefsCtx;
 use super::today::Today;
 use super::update_banner::UpdateBanner;
 use crate::platform::service_worker::{use_service_worker, UseServiceWorker};
@@ -6,18 +7,6 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
-
-/// The units loads are shown and typed in: the Settings choice, read once per screen (a
-/// change in Settings is seen by the next screen opened). Stored loads are grams either way.
-pub fn units() -> crate::domain::units::Units {
-    use_context::<PrefsCtx>()
-        .map(|p| p.0.with_untracked(|p| p.units))
-        .unwrap_or_default()
-}
-
-/// App-wide preferences, provided as context.
-#[derive(Clone, Copy)]
-pub struct PrefsCtx(pub RwSignal<prefs::Prefs>);
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -7,7 +7,6 @@ use crate::storage::backup::{
 };
 use crate::storage::records::Meta;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -68,7 +67,7 @@ pub fn DataSettings() -> impl IntoView {
         });
     };
 
-    let units = super::app::units();
+    let units = super::context::units();
     let export_csv = move |_| {
         leptos::task::spawn_local(async move {
             let Some(db) = data.db() else { return };
@@ -89,10 +88,7 @@ pub fn DataSettings() -> impl IntoView {
     let pending = RwSignal::new_local(None::<(Backup, BackupSummary)>);
     let (confirm_replace, set_confirm_replace) = signal(false);
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = files::picker(&ev) else {
             return;
         };
         set_confirm_replace.set(false);
@@ -116,7 +112,7 @@ pub fn DataSettings() -> impl IntoView {
                     "That file could not be read ({e}). Nothing was imported."
                 ))),
             }
-            input.set_value("");
+            input.clear();
         });
     };
     let import = move |mode: ImportMode| {

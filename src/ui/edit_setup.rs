@@ -3,9 +3,9 @@
 //! says what it does to the plan.
 
 use super::data::use_data;
-use super::plan::equipment_list;
 use super::plan_state::{use_plan_state, PlanState};
 use super::setup_form::{EquipmentFields, ScheduleFields, SetupDraft};
+use super::words::equipment_list;
 use crate::domain::equipment::Equipment;
 use crate::domain::history::SetupChange;
 use crate::domain::phase::Phase;
@@ -43,7 +43,7 @@ pub fn EditSetup() -> impl IntoView {
 #[component]
 fn SetupEditor() -> impl IntoView {
     let data = use_data();
-    let units = super::app::units();
+    let units = super::context::units();
     let Some((current, weekdays)) = data
         .with(|l| {
             l.profile.as_ref().map(|p| {

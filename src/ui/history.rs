@@ -483,7 +483,7 @@ pub fn History() -> impl IntoView {
     let data = use_data();
     let state = use_plan_state();
     let range = RwSignal::new(Some(26u64));
-    let units = super::app::units();
+    let units = super::context::units();
     let today = clock::today();
     // A start reads only recent records: this screen reads the range it shows.
     let start = Memo::new(move |_| data.with(|l| l.profile.as_ref().map(|p| p.start)).flatten());

@@ -1,9 +1,8 @@
 //! Learn: the short lessons, each on its own page, and the list of them all.
 
-use super::app::PrefsCtx;
-use crate::domain::lessons::{lesson_for, Block, Lesson, LessonsRead};
+use super::context::PrefsCtx;
+use crate::domain::lessons::{Block, Lesson, LessonsRead};
 use crate::domain::library::{ladder, Ladder, Pattern};
-use crate::domain::reason::Reason;
 use crate::platform::clock;
 use crate::storage::prefs;
 use leptos::prelude::*;
@@ -104,15 +103,6 @@ fn LessonPage(slug: String) -> impl IntoView {
         }
         .into_any(),
     }
-}
-
-/// "Why?" beside a reason the plan gives, opening the lesson that explains it.
-pub fn why_link(r: &Reason) -> Option<impl IntoView> {
-    lesson_for(r).map(|l| {
-        view! {
-            <A href=format!("/learn/{}", l.slug()) attr:class="why-link" attr:aria-label=format!("Why? Read: {}", l.title())>"Why?"</A>
-        }
-    })
 }
 
 /// Every exercise of the library, by movement pattern, each with its moving figure and cues.

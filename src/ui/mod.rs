@@ -3,6 +3,7 @@
 
 mod app;
 mod chart;
+mod context;
 pub mod data;
 mod data_settings;
 mod dates;
@@ -26,6 +27,7 @@ mod summary;
 mod today;
 mod update_banner;
 mod widgets;
+mod words;
 mod workout;
 
 pub use app::App;

@@ -3,7 +3,6 @@
 
 use super::data::use_data;
 use crate::domain::checkin::FlareEvent;
-use crate::domain::phase::Phase;
 use crate::domain::planner::Safety;
 use crate::domain::profile::{Experience, Profile, RehabDose, RehabExercise};
 use crate::domain::psfs::PsfsRating;
@@ -33,8 +32,8 @@ pub fn Onboarding() -> impl IntoView {
     let in_flare = RwSignal::new(false);
     let from_physio = RwSignal::new(false);
     // Steps 3 and 4: equipment, schedule and goal.
-    let draft = super::setup_form::SetupDraft::new(super::app::units());
-    let prefs_ctx = use_context::<super::app::PrefsCtx>();
+    let draft = super::setup_form::SetupDraft::new(super::context::units());
+    let prefs_ctx = use_context::<super::context::PrefsCtx>();
     let returning = RwSignal::new(false);
     // Step 5: function and physio exercises.
     let activities = RwSignal::new(vec![(String::new(), 5u8); 3]);
@@ -149,7 +148,7 @@ pub fn Onboarding() -> impl IntoView {
                 .write(|db| async move { db.save_onboarding(&profile, &safety, &events).await })
                 .await;
             if saved.is_ok() {
-                if let Some(super::app::PrefsCtx(prefs)) = prefs_ctx {
+                if let Some(super::context::PrefsCtx(prefs)) = prefs_ctx {
                     prefs.update(|p| p.units = chosen);
                     let _ = crate::storage::prefs::save(prefs.get_untracked());
                 }
@@ -269,16 +268,5 @@ pub fn Onboarding() -> impl IntoView {
                 </Show>
             </div>
         </section>
-    }
-}
-
-/// "What this phase is for, when it moves on", for the plan screen.
-pub fn phase_words(p: Phase) -> String {
-    match p.min_weeks() {
-        Some(w) => format!(
-            "{} It moves on after at least {w} weeks in a row with session pain at 2 or below and no flare the day after.",
-            p.purpose()
-        ),
-        None => format!("{} From here it is the long game.", p.purpose()),
     }
 }

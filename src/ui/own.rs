@@ -47,7 +47,7 @@ fn as_own(e: &'static Exercise, plan: &Plan) -> OwnExercise {
 #[component]
 pub fn OwnExercises(profile: Profile, plan: Plan) -> impl IntoView {
     let data = use_data();
-    let units = super::app::units();
+    let units = super::context::units();
     let phase = plan.phase;
     let equipment = plan.equipment.clone();
     let name = RwSignal::new(String::new());
@@ -211,7 +211,7 @@ pub fn OwnExercises(profile: Profile, plan: Plan) -> impl IntoView {
             });
             let paused = o
                 .paused
-                .then(|| view! { <super::plan::Resume key=o.own.log_id() name=o.own.name.clone()/> });
+                .then(|| view! { <super::widgets::BringBack key=o.own.log_id() name=o.own.name.clone()/> });
             let label = o.own.careful.map_or_else(|| o.own.pattern.label().to_string(), |k| k.label().to_string());
             view! {
                 <li>

@@ -1,7 +1,8 @@
 use super::data::use_data;
-use super::onboarding::phase_words;
 use super::plan_state::{use_plan_state, PlanState};
-use crate::domain::history::{ManualSwap, Resume};
+use super::widgets::BringBack;
+use super::words::{equipment_list, phase_words, restart_words};
+use crate::domain::history::ManualSwap;
 use crate::domain::library::{exercise, ladder, Exercise, Ladder};
 use crate::domain::phase::Phase;
 use crate::domain::planner::{Mode, Plan};
@@ -66,50 +67,6 @@ fn SwapChoice(from: &'static Exercise, choices: Vec<&'static Exercise>) -> impl 
     }
 }
 
-/// Brings back an exercise that pain 5+ paused.
-#[component]
-pub fn Resume(key: String, name: String) -> impl IntoView {
-    let data = use_data();
-    let bring_back = move |_| {
-        let r = Resume {
-            day: clock::today(),
-            at_ms: clock::now_ms(),
-            exercise: key.clone(),
-        };
-        leptos::task::spawn_local(async move {
-            let _ = data.save_event(Event::Resume(r)).await;
-        });
-    };
-    view! {
-        <span class="paused">
-            <span class="badge">"Paused for pain"</span>
-            <button class="ghost" aria-label=format!("Bring back {name}") on:click=bring_back>"Bring it back"</button>
-        </span>
-    }
-}
-
-/// How the plan restarts after a flare, from the phase the user is in.
-pub fn restart_words(phase: Phase) -> &'static str {
-    match phase {
-        Phase::Restore => "starts phase 1 again, lighter",
-        Phase::Rebuild | Phase::Reload => "restarts one phase lower and lighter",
-    }
-}
-
-/// Why owned equipment is not in this week's plan yet, if it is not.
-/// "dumbbells, resistance bands and kettlebells".
-pub fn equipment_list(items: &[crate::domain::equipment::Equipment]) -> String {
-    let names = items
-        .iter()
-        .map(|e| e.label().to_lowercase())
-        .collect::<Vec<_>>();
-    match names.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    }
-}
-
 pub fn waiting_words(plan: &Plan) -> Option<String> {
     let waiting = plan.equipment_waiting();
     if waiting.is_empty() {
@@ -163,7 +120,7 @@ fn MyPlan(plan: Plan, units: Units) -> impl IntoView {
                 <p class="muted">"Pain reached 5 or more and there was no gentler movement to step down to. Bring one back when it feels right, or when your physio says so: it returns a little lighter."</p>
                 <ul class="plain">
                     {plan.paused.iter().map(|e| view! {
-                        <li><span class="name">{e.name}</span><Resume key=e.id.to_string() name=e.name.to_string()/></li>
+                        <li><span class="name">{e.name}</span><BringBack key=e.id.to_string() name=e.name.to_string()/></li>
                     }).collect_view()}
                 </ul>
             </article>
@@ -188,7 +145,7 @@ fn MyPlan(plan: Plan, units: Units) -> impl IntoView {
                             <li>
                                 <span class="name">{e.exercise.name}</span>
                                 <span class="dose">{format!("{dose}{side}")}</span>
-                                {(e.reason != Reason::Start).then(|| view! { <span class="reason">{e.reason.explain(units, e.exercise.measure)}" "{super::learn::why_link(&e.reason)}</span> })}
+                                {(e.reason != Reason::Start).then(|| view! { <span class="reason">{e.reason.explain(units, e.exercise.measure)}" "{super::widgets::why_link(&e.reason)}</span> })}
                                 <details class="how-to">
                                     <summary><span>"How to do it"</span></summary>
                                     <super::figure::ExerciseFigure exercise=e.exercise with=e.exercise.equipment_for(&equipment)/>
@@ -201,7 +158,7 @@ fn MyPlan(plan: Plan, units: Units) -> impl IntoView {
                     }).collect_view()}
                     {s.extras.iter().map(|i| view! {
                         <li>
-                            <span class="name">{i.name.clone()}" "{super::workout::origin_note(i.origin).map(|n| view! { <span class="badge">{n}</span> })}</span>
+                            <span class="name">{i.name.clone()}" "{super::words::origin_note(i.origin).map(|n| view! { <span class="badge">{n}</span> })}</span>
                             <span class="dose">{super::dose::item_dose(i, units)}</span>
                         </li>
                     }).collect_view()}
@@ -221,7 +178,7 @@ pub fn PlanScreen() -> impl IntoView {
             <h1 id="plan-title">"Plan"</h1>
             {move || match state.get() {
                 PlanState::Ready(plan, profile) => view! {
-                    <MyPlan plan=(*plan).clone() units=super::app::units()/>
+                    <MyPlan plan=(*plan).clone() units=super::context::units()/>
                     <super::own::OwnExercises profile=(*profile).clone() plan=(*plan).clone()/>
                     <super::share::SharePlanCard plan=*plan profile=*profile/>
                 }.into_any(),

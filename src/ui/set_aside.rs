@@ -1,4 +1,4 @@
-use super::app::PrefsCtx;
+use super::context::PrefsCtx;
 use super::data::use_data;
 use crate::storage::prefs;
 use leptos::prelude::*;

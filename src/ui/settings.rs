@@ -1,4 +1,4 @@
-use super::app::PrefsCtx;
+use super::context::PrefsCtx;
 use crate::domain::units::Units;
 use crate::platform::service_worker::UseServiceWorker;
 use crate::storage::prefs;
@@ -92,7 +92,7 @@ fn SetupCard() -> impl IntoView {
                 let kit = if owned.is_empty() {
                     "Body weight only".to_string()
                 } else {
-                    let list = super::plan::equipment_list(&owned);
+                    let list = super::words::equipment_list(&owned);
                     let mut c = list.chars();
                     c.next()
                         .map(|f| f.to_uppercase().chain(c).collect())
@@ -144,14 +144,7 @@ fn InstallCard() -> impl IntoView {
 
 /// The build id the post-build hook writes into index.html.
 fn build_version() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector("meta[name=backstrong-build]")
-                .ok()
-                .flatten()
-        })
-        .and_then(|m| m.get_attribute("content"))
+    crate::platform::page::meta("backstrong-build")
         .map(|v| format!("Build {v}"))
         .unwrap_or_else(|| "Development build".into())
 }

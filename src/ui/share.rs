@@ -25,7 +25,7 @@ fn rehab_text(d: &RehabDose, per_week: u8) -> String {
 /// What a shared plan holds. Every name is rendered as text, never as markup.
 #[component]
 pub fn PlanPreview(plan: SharedPlan) -> impl IntoView {
-    let units = super::app::units();
+    let units = super::context::units();
     let step = format!(
         "Loads rise by steps of about {} % and never more than 10 % a week.",
         plan.increase_permille / 10

@@ -21,12 +21,6 @@ const QUESTIONS: [&str; 5] = [
     "Is there anything in this summary that worries you?",
 ];
 
-fn print_page() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.print();
-    }
-}
-
 #[component]
 pub fn Summary() -> impl IntoView {
     let data = use_data();
@@ -179,7 +173,7 @@ pub fn Summary() -> impl IntoView {
             <h1 id="summary-title">"Summary for your physio"</h1>
             <p class="muted">{format!("From the Backstrong log kept on this phone, {}. Written by the user's app from their own notes; not a diagnosis.", super::dates::long_date(today))}</p>
             <div class="no-print stack">
-                <button class="primary" on:click=move |_| print_page()>"Print or save as PDF"</button>
+                <button class="primary" on:click=move |_| crate::platform::page::print()>"Print or save as PDF"</button>
                 <A href="/history" attr:class="button">"Back to History"</A>
             </div>
             {body}

@@ -199,7 +199,7 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
         .or(plan.session_on(today))
         .or(plan.next_session())
         .cloned();
-    let units = super::app::units();
+    let units = super::context::units();
     let walking = plan.walking;
     let mode = plan.mode.clone();
     let trained = data
@@ -228,7 +228,7 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
                 </article>
             }.into_any(),
             Mode::Resuming => view! {
-                <article class="card"><h2>"Easing back in"</h2><p>{format!("The flare-up is over. Strength sessions restart next week: your plan {}. Keep walking and moving gently until then.", super::plan::restart_words(plan.phase))}</p></article>
+                <article class="card"><h2>"Easing back in"</h2><p>{format!("The flare-up is over. Strength sessions restart next week: your plan {}. Keep walking and moving gently until then.", super::words::restart_words(plan.phase))}</p></article>
             }.into_any(),
             Mode::Training => view! {
                 {match session {
@@ -245,7 +245,7 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
                                 <h2>{format!("{when} · {}", session_label(s.slot))}</h2>
                                 <ul class="plain">
                                     {s.items().into_iter().map(|i| {
-                                        let note = super::workout::origin_note(i.origin).map(|n| view! { <span class="badge">{n}</span> });
+                                        let note = super::words::origin_note(i.origin).map(|n| view! { <span class="badge">{n}</span> });
                                         view! { <li><span>{i.name.clone()}" "{note}</span><span class="dose">{super::dose::item_dose(&i, units)}</span></li> }
                                     }).collect_view()}
                                 </ul>
@@ -271,7 +271,7 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
                     {plan.rehab.iter().map(|r| {
                         let item = crate::domain::served::ServedItem::from_rehab(&r.rehab);
                         let often = super::dose::how_often(r.rehab.per_week);
-                        let paused = r.paused.then(|| view! { <super::plan::Resume key=item.key.to_string() name=item.name.to_string()/> });
+                        let paused = r.paused.then(|| view! { <super::widgets::BringBack key=item.key.to_string() name=item.name.to_string()/> });
                         view! { <li><span>{item.name.clone()}</span><span class="dose">{format!("{}, {often}", super::dose::item_dose(&item, units))}</span>{paused}</li> }
                     }).collect_view()}
                 </ul>
@@ -534,7 +534,7 @@ mod tests {
 /// One lesson offered when it explains what is happening now, or every few days.
 #[component]
 fn LessonOffer(moment: Moment) -> impl IntoView {
-    let prefs = expect_context::<super::app::PrefsCtx>().0;
+    let prefs = expect_context::<super::context::PrefsCtx>().0;
     let day = super::plan_state::use_day();
     let later = move |_| {
         prefs.update(|p| {

@@ -94,7 +94,7 @@ pub fn Workout() -> impl IntoView {
                         };
                     }
                 };
-                let units = super::app::units();
+                let units = super::context::units();
                 // Untracked: the key above already says when the open session changes.
                 let stored_open = data
                     .loaded
@@ -119,7 +119,7 @@ pub fn Workout() -> impl IntoView {
                         let why = match plan.mode {
                             crate::domain::planner::Mode::Flare { .. } => format!(
                                 "Flare-up mode: strength sessions wait while your back settles. Today has the walks, gentle mobility and bracing that help now. Once pain has been 2 or below for three days in a row, your plan {}.",
-                                super::plan::restart_words(plan.phase)
+                                super::words::restart_words(plan.phase)
                             ),
                             _ => "No session left this week: every one is done. The next week's sessions show on Today and Plan.".to_string(),
                         };
@@ -269,7 +269,7 @@ impl Live {
                     index: first.saturating_add(i as u16),
                     entry: EntryRecord::from(&entry),
                     logged_ms: now,
-                    nonce: (js_sys::Math::random() * f64::from(u32::MAX)) as u32,
+                    nonce: crate::platform::page::random_u32(),
                 };
                 // The screen may have gone while the write ran: the entry is stored either
                 // way, and the model is rebuilt from storage when it comes back.
@@ -1118,7 +1118,7 @@ fn OpenBlock(live: Live, units: Units, block: Memo<Block>, heading_id: String) -
                         view! {
                             {pain_grid()}
                             <Effort effort=effort/>
-                            {reason.map(|r| view! { <p class="reason">{r.explain(units, measure)}" "{super::learn::why_link(&r)}</p> })}
+                            {reason.map(|r| view! { <p class="reason">{r.explain(units, measure)}" "{super::widgets::why_link(&r)}</p> })}
                             {move || {
                                 let choices = swap_choices();
                                 let name = name.clone();
@@ -1178,7 +1178,7 @@ fn NextTime(changes: Vec<NextChange>, units: Units) -> impl IntoView {
                 <li>
                     <strong>{c.to.name}</strong>": "
                     {format!("{} → {}. ", super::dose::dose_words(&c.before.sets, c.from.measure, units), super::dose::dose_words(&c.after.sets, c.to.measure, units))}
-                    <span class="reason">{c.reason.explain(units, c.to.measure)}" "{super::learn::why_link(&c.reason)}</span>
+                    <span class="reason">{c.reason.explain(units, c.to.measure)}" "{super::widgets::why_link(&c.reason)}</span>
                 </li>
             }).collect_view()}
         </ul>
@@ -1192,8 +1192,8 @@ fn NextTime(changes: Vec<NextChange>, units: Units) -> impl IntoView {
 
 /// Whether the user wants a beep when a rest or timer ends (Settings).
 fn sound_on() -> bool {
-    use_context::<super::app::PrefsCtx>()
-        .is_none_or(|super::app::PrefsCtx(p)| p.get_untracked().sound)
+    use_context::<super::context::PrefsCtx>()
+        .is_none_or(|super::context::PrefsCtx(p)| p.get_untracked().sound)
 }
 
 /// One warm-up step with its own timer, counted from its start time so a throttled tab
@@ -1352,14 +1352,5 @@ fn Effort(effort: RwSignal<Option<u8>>) -> impl IntoView {
                 }).collect_view()}
             </div>
         </fieldset>
-    }
-}
-
-/// Used by the origin badge on Today and Plan.
-pub fn origin_note(o: Origin) -> Option<&'static str> {
-    match o {
-        Origin::Physio => Some("From your physio"),
-        Origin::Own => Some("Your own"),
-        Origin::Planned | Origin::ChosenByYou => None,
     }
 }
