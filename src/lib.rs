@@ -1,10 +1,11 @@
 //! Backstrong: strength training for people rebuilding after low back pain.
-//! `domain` is pure and host-tested; `storage` and `platform` adapt the browser; `ui`
-//! holds the Leptos components.
+//! `domain` is pure and host-tested; `storage` and `platform` adapt the browser; `state`
+//! holds what the app read and re-plans; `ui` holds the Leptos components.
 
 pub mod domain;
 pub mod platform;
 pub mod share;
+pub mod state;
 pub mod storage;
 pub mod ui;
 

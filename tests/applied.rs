@@ -15,9 +15,10 @@ use backstrong::domain::planner::plan;
 use backstrong::domain::profile::Profile;
 use backstrong::domain::psfs::PsfsRating;
 use backstrong::domain::units::Grams;
+use backstrong::state::{self, Applied, Loaded};
 use backstrong::storage::memory::MemoryStore;
 use backstrong::storage::records::{entry_key, EntryRecord, Event, StoredEntry, StoredSession};
-use backstrong::storage::repo::{Applied, Loaded, Repo};
+use backstrong::storage::repo::Repo;
 use chrono::{Days, NaiveDate};
 use pollster::block_on;
 use proptest::prelude::*;
@@ -121,8 +122,8 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
     block_on(repo.save_safety(&safety)).unwrap();
     let today = day(start, 41);
     repo.set_today(today);
-    let mut mem = block_on(repo.load()).unwrap();
-    let mut other = block_on(repo.load()).unwrap();
+    let mut mem = block_on(state::load(&repo)).unwrap();
+    let mut other = block_on(state::load(&repo)).unwrap();
     // A tab that started from a checkpoint and had every write applied since.
     let mut tab: Option<Loaded> = None;
     let mut clock = 0i64;
@@ -252,7 +253,7 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
         // Another tab is sent the write; now and then it has read the store again before
         // the message arrives, and must not add it twice.
         if step % 3 == 0 {
-            other = block_on(repo.load()).unwrap();
+            other = block_on(state::load(&repo)).unwrap();
         }
         let message = change.message();
         let received = Applied::from_message(&message);
@@ -270,7 +271,7 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
                 tab = None;
             }
         }
-        let fresh = block_on(repo.load()).unwrap();
+        let fresh = block_on(state::load(&repo)).unwrap();
         prop_assert_eq!(seen(&mem), seen(&fresh), "after step {} ({:?})", step, op);
         prop_assert_eq!(
             seen(&other),
@@ -292,7 +293,7 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
         if let Some(c) = fresh.checkpoint_due(today) {
             block_on(repo.save_checkpoint(&c)).unwrap();
         }
-        let recent = block_on(repo.load_recent(today)).unwrap();
+        let recent = block_on(state::load_recent(&repo, today)).unwrap();
         prop_assert_eq!(
             recent.plan(today).expect("a profile is stored"),
             full.clone(),
@@ -311,7 +312,7 @@ fn run(ops: Vec<Op>, spread: u8) -> Result<(), TestCaseError> {
         );
         // History and the physio summary read only the range they show.
         let from = today - Days::new((step as u64 * 13) % 130);
-        let range = block_on(repo.load_recent_from(today, monday_of(from))).unwrap();
+        let range = block_on(state::load_recent_from(&repo, today, monday_of(from))).unwrap();
         prop_assert!(range.holds_from(monday_of(from)));
         prop_assert_eq!(
             weekly_figures(&range.history, &range.flare_periods(), from, today),

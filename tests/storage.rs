@@ -10,6 +10,7 @@ use backstrong::domain::history::{Response24h, SetLog};
 use backstrong::domain::pain::Pain;
 use backstrong::domain::profile::Profile;
 use backstrong::domain::units::{Grams, Units};
+use backstrong::state;
 use backstrong::storage::backup::{parse_backup, BackupError, ImportMode};
 use backstrong::storage::kv::{KvStore, StoreError, StoreName};
 use backstrong::storage::memory::MemoryStore;
@@ -89,7 +90,7 @@ fn filled() -> Repo<MemoryStore> {
 #[test]
 fn logged_sets_come_back_as_the_domains_history() {
     let repo = filled();
-    let loaded = block_on(repo.load()).unwrap();
+    let loaded = block_on(state::load(&repo)).unwrap();
     assert!(loaded.profile.is_some());
     assert_eq!(loaded.history.sessions.len(), 2);
     assert!(loaded
@@ -135,7 +136,7 @@ fn a_set_logged_after_midnight_stays_on_the_day_its_session_began() {
     after_midnight.logged_ms += 20 * 60_000; // logged at 00:10 the next day
     block_on(repo.save_session(&late)).unwrap();
     block_on(repo.save_entry(&after_midnight)).unwrap();
-    let loaded = block_on(repo.load()).unwrap();
+    let loaded = block_on(state::load(&repo)).unwrap();
     assert_eq!(loaded.history.sessions[0].day, day("2026-03-28"));
     assert_eq!(
         block_on(repo.sets_between(day("2026-03-28"), day("2026-03-28")))
@@ -160,7 +161,7 @@ fn a_corrupted_or_future_record_is_set_aside_and_nothing_else_is_lost() {
         "2026-03-04",
         r#"{"v":1,"d":{"day":"2026-03-04","pain":42}}"#,
     );
-    let loaded = block_on(repo.load()).unwrap();
+    let loaded = block_on(state::load(&repo)).unwrap();
     assert_eq!(loaded.quarantined, 3);
     assert_eq!(
         loaded
@@ -176,7 +177,7 @@ fn a_corrupted_or_future_record_is_set_aside_and_nothing_else_is_lost() {
     let backup = block_on(repo.export_backup("2026-03-10")).unwrap();
     assert!(backup.contains("trunc") && backup.contains("quarantine"));
     // A second load is stable.
-    assert_eq!(block_on(repo.load()).unwrap().quarantined, 3);
+    assert_eq!(block_on(state::load(&repo)).unwrap().quarantined, 3);
 }
 
 #[test]
@@ -218,7 +219,7 @@ fn records_that_parse_but_cannot_be_true_are_set_aside_too() {
     );
     kv.put_raw(StoreName::Sets, "2026-03-02|big", &"x".repeat(5_000_000));
 
-    let loaded = block_on(repo.load()).unwrap();
+    let loaded = block_on(state::load(&repo)).unwrap();
     assert_eq!(loaded.quarantined, 5);
     assert_eq!(loaded.sets.len(), 6, "the six real sets, each once");
     let backup = block_on(repo.export_backup("2026-03-10")).unwrap();
@@ -232,7 +233,7 @@ fn records_that_parse_but_cannot_be_true_are_set_aside_too() {
         assert!(backup.contains(why), "{why}");
     }
     assert_eq!(
-        block_on(repo.load()).unwrap().quarantined,
+        block_on(state::load(&repo)).unwrap().quarantined,
         5,
         "a second load changes nothing"
     );
@@ -249,7 +250,7 @@ fn a_full_disk_refuses_the_new_set_and_keeps_every_saved_one() {
     );
     assert!(StoreError::Full.to_string().contains("safe"));
     repo.kv().set_full(false);
-    assert_eq!(block_on(repo.load()).unwrap().sets.len(), 6);
+    assert_eq!(block_on(state::load(&repo)).unwrap().sets.len(), 6);
 }
 
 #[test]
@@ -257,7 +258,7 @@ fn export_delete_import_round_trips_byte_for_byte() {
     let repo = filled();
     let before = block_on(repo.export_backup("2026-03-10T12:00:00Z")).unwrap();
     block_on(repo.delete_all()).unwrap();
-    assert!(block_on(repo.load()).unwrap().profile.is_none());
+    assert!(block_on(state::load(&repo)).unwrap().profile.is_none());
     let (backup, summary) = parse_backup(&before).unwrap();
     assert_eq!(
         (
@@ -541,7 +542,7 @@ fn every_released_schema_fixture_migrates_to_the_newest() {
         for (key, raw) in before.iter().flatten() {
             assert!(raw.starts_with(&current), "{}: {key} {raw}", path.display());
         }
-        let loaded = block_on(repo.load()).unwrap();
+        let loaded = block_on(state::load(&repo)).unwrap();
         assert_eq!(
             stored(StoreName::Sets),
             before[0],
@@ -577,12 +578,12 @@ fn onboarding_is_saved_all_at_once_or_not_at_all() {
         Err(StoreError::Full)
     );
     full.kv().set_full(false);
-    let nothing = block_on(full.load()).unwrap();
+    let nothing = block_on(state::load(&full)).unwrap();
     assert!(nothing.profile.is_none() && nothing.history.flares.is_empty());
 
     let repo = Repo::new(MemoryStore::new());
     block_on(repo.save_onboarding(&profile, &Safety::default(), &events)).unwrap();
-    let loaded = block_on(repo.load()).unwrap();
+    let loaded = block_on(state::load(&repo)).unwrap();
     assert_eq!(loaded.profile, Some(profile));
     assert_eq!(loaded.history.flares.len(), 1);
 }
@@ -592,14 +593,14 @@ fn a_saved_shared_plan_never_touches_the_users_own_plan_or_history() {
     use backstrong::domain::history::ManualSwap;
     use backstrong::storage::records::SavedPlan;
     let repo = filled();
-    let before = block_on(repo.load()).unwrap();
+    let before = block_on(state::load(&repo)).unwrap();
     let saved = SavedPlan {
         title: "<script>alert(1)</script>".into(),
         code: "abc".into(),
         saved: day("2026-03-07"),
     };
     let key = block_on(repo.save_shared_plan(&saved, 5)).unwrap();
-    let after = block_on(repo.load()).unwrap();
+    let after = block_on(state::load(&repo)).unwrap();
     assert_eq!(after.shared, vec![(key.clone(), saved)]);
     assert_eq!(after.profile, before.profile);
     assert_eq!(after.history, before.history);
@@ -613,11 +614,11 @@ fn a_saved_shared_plan_never_touches_the_users_own_plan_or_history() {
         to: "b".into(),
     });
     block_on(repo.follow_plan(&p, &[(swap, 6)])).unwrap();
-    let followed = block_on(repo.load()).unwrap();
+    let followed = block_on(state::load(&repo)).unwrap();
     assert_eq!(followed.profile.unwrap().days_per_week, 3);
     assert_eq!(followed.history.swaps.len(), 1);
     block_on(repo.delete_shared_plan(&key)).unwrap();
-    assert!(block_on(repo.load()).unwrap().shared.is_empty());
+    assert!(block_on(state::load(&repo)).unwrap().shared.is_empty());
     assert!(block_on(repo.delete_shared_plan("profile")).is_err());
 }
 
@@ -633,10 +634,10 @@ fn filled_weeks_later() -> (Repo<MemoryStore>, NaiveDate) {
 #[test]
 fn a_start_from_the_stored_checkpoint_reads_only_recent_records_and_plans_the_same() {
     let (repo, today) = filled_weeks_later();
-    let whole = block_on(repo.load()).unwrap();
+    let whole = block_on(state::load(&repo)).unwrap();
     let c = whole.checkpoint_due(today).expect("a checkpoint is due");
     block_on(repo.save_checkpoint(&c)).unwrap();
-    let recent = block_on(repo.load_recent(today)).unwrap();
+    let recent = block_on(state::load_recent(&repo, today)).unwrap();
     assert!(!recent.is_whole());
     // The flare of 6 March is still on: its check-ins are read, the sessions before not.
     assert_eq!(
@@ -645,7 +646,7 @@ fn a_start_from_the_stored_checkpoint_reads_only_recent_records_and_plans_the_sa
     );
     assert!(recent.sessions.is_empty() && recent.sets.is_empty());
     assert_eq!(recent.plan(today), whole.plan(today));
-    assert_eq!(recent.checkpoint_due(today), None, "it is fresh");
+    assert!(recent.checkpoint_due(today).is_none(), "it is fresh");
     // Derived, so never in a backup.
     let backup = block_on(repo.export_backup("2026-05-20")).unwrap();
     assert!(!backup.contains(CHECKPOINT_KEY));
@@ -654,9 +655,9 @@ fn a_start_from_the_stored_checkpoint_reads_only_recent_records_and_plans_the_sa
 #[test]
 fn a_screen_reads_the_range_it_shows_and_knows_the_first_day_ever_logged() {
     let (repo, today) = filled_weeks_later();
-    let whole = block_on(repo.load()).unwrap();
+    let whole = block_on(state::load(&repo)).unwrap();
     block_on(repo.save_checkpoint(&whole.checkpoint_due(today).unwrap())).unwrap();
-    let recent = block_on(repo.load_recent(today)).unwrap();
+    let recent = block_on(state::load_recent(&repo, today)).unwrap();
     // Nothing before 6 March is held, yet the first day logged is known: History's range
     // choice and "nothing logged yet" depend on it.
     assert!(!recent.holds_from(day("2026-03-02")));
@@ -665,10 +666,10 @@ fn a_screen_reads_the_range_it_shows_and_knows_the_first_day_ever_logged() {
     assert_eq!(whole.first_logged(), Some(day("2026-03-02")));
     // A range reaching 4 March holds the session of 5 March, as a whole load does; the
     // plan and the flares are the same.
-    let range = block_on(repo.load_recent_from(today, day("2026-03-04"))).unwrap();
+    let range = block_on(state::load_recent_from(&repo, today, day("2026-03-04"))).unwrap();
     assert!(range.holds_from(day("2026-03-04")) && !range.holds_from(day("2026-03-03")));
     assert!(!range.is_whole());
-    let days = |l: &backstrong::storage::repo::Loaded| -> Vec<NaiveDate> {
+    let days = |l: &backstrong::state::Loaded| -> Vec<NaiveDate> {
         let from = day("2026-03-04");
         l.history
             .sessions
@@ -684,13 +685,13 @@ fn a_screen_reads_the_range_it_shows_and_knows_the_first_day_ever_logged() {
     assert_eq!(range.plan(today), whole.plan(today));
     // An empty store has no first day.
     let empty = Repo::new(MemoryStore::new());
-    assert_eq!(block_on(empty.load()).unwrap().first_logged(), None);
+    assert_eq!(block_on(state::load(&empty)).unwrap().first_logged(), None);
 }
 
 #[test]
 fn a_damaged_checkpoint_is_not_used_and_a_new_one_replaces_it() {
     let (repo, today) = filled_weeks_later();
-    let whole = block_on(repo.load()).unwrap();
+    let whole = block_on(state::load(&repo)).unwrap();
     let expected = whole.plan(today);
     let good = whole.checkpoint_due(today).expect("one is due").to_text();
     assert!(good.starts_with("cp2;2,"), "{good}");
@@ -710,12 +711,12 @@ fn a_damaged_checkpoint_is_not_used_and_a_new_one_replaces_it() {
                 .put(StoreName::Singletons, CHECKPOINT_KEY, damaged, true),
         )
         .unwrap();
-        let l = block_on(repo.load_recent(today)).unwrap();
+        let l = block_on(state::load_recent(&repo, today)).unwrap();
         assert!(l.is_whole(), "{damaged}: everything is read instead");
         assert_eq!(l.plan(today), expected);
         let c = l.checkpoint_due(today).expect("a new one is due");
         block_on(repo.save_checkpoint(&c)).unwrap();
-        let again = block_on(repo.load_recent(today)).unwrap();
+        let again = block_on(state::load_recent(&repo, today)).unwrap();
         assert!(!again.is_whole());
         assert_eq!(again.plan(today), expected);
     }
@@ -724,7 +725,7 @@ fn a_damaged_checkpoint_is_not_used_and_a_new_one_replaces_it() {
 #[test]
 fn a_write_dated_before_the_checkpoints_week_takes_it_away_and_recent_ones_keep_it() {
     let (repo, today) = filled_weeks_later();
-    let c = block_on(repo.load())
+    let c = block_on(state::load(&repo))
         .unwrap()
         .checkpoint_due(today)
         .unwrap();
@@ -734,7 +735,10 @@ fn a_write_dated_before_the_checkpoints_week_takes_it_away_and_recent_ones_keep_
     assert!(stored().is_some(), "a check-in of three days ago");
     block_on(repo.save_checkin(&checkin("2026-03-20", 4))).unwrap();
     assert!(stored().is_none(), "a check-in of six weeks ago");
-    let l = block_on(repo.load_recent(today)).unwrap();
+    let l = block_on(state::load_recent(&repo, today)).unwrap();
     assert!(l.is_whole());
-    assert_eq!(l.plan(today), block_on(repo.load()).unwrap().plan(today));
+    assert_eq!(
+        l.plan(today),
+        block_on(state::load(&repo)).unwrap().plan(today)
+    );
 }

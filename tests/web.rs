@@ -142,6 +142,7 @@ mod indexeddb {
     use backstrong::storage::indexeddb::IdbStore;
     use backstrong::storage::kv::{KvStore, StoreName};
     use backstrong::storage::records::{EntryRecord, StoredEntry, StoredSession};
+    use backstrong::state;
     use backstrong::storage::repo::Repo;
     use chrono::NaiveDate;
     use wasm_bindgen_test::*;
@@ -230,7 +231,7 @@ mod indexeddb {
         repo.kv().close();
 
         let again = Repo::new(IdbStore::open(&name).await.unwrap());
-        let loaded = again.load().await.unwrap();
+        let loaded = state::load(&again).await.unwrap();
         assert_eq!(loaded.history.sessions[0].sets().count(), 5);
         assert_eq!(loaded.quarantined, 1);
         assert_eq!(loaded.open_session().unwrap().id, "s1");
@@ -292,7 +293,7 @@ mod indexeddb {
         old.close();
 
         let repo = Repo::new(IdbStore::open(&name).await.unwrap());
-        let loaded = repo.load().await.unwrap();
+        let loaded = state::load(&repo).await.unwrap();
         assert_eq!(loaded.quarantined, 0);
         let s = &loaded.history.sessions[0];
         assert_eq!(s.sets().count(), 1);
@@ -372,8 +373,8 @@ mod indexeddb {
             ra.save_entry(&set(&sa, i)).await.unwrap();
             rb.save_entry(&set(&sb, i)).await.unwrap();
         }
-        assert_eq!(ra.load().await.unwrap().sets.len(), 6);
-        assert_eq!(rb.load().await.unwrap().sets.len(), 6);
+        assert_eq!(state::load(&ra).await.unwrap().sets.len(), 6);
+        assert_eq!(state::load(&rb).await.unwrap().sets.len(), 6);
     }
 
     /// A set logged while the store is being read again (another tab's change, History
@@ -428,7 +429,7 @@ mod indexeddb {
             repo.import_backup(&backup, ImportMode::Replace)
                 .await
                 .unwrap();
-            let loaded = repo.load().await.unwrap();
+            let loaded = state::load(&repo).await.unwrap();
             assert_eq!(loaded.sets.len(), summary.sets);
             assert_eq!(loaded.quarantined, summary.quarantined);
             assert!(loaded.profile.is_some());

@@ -401,6 +401,14 @@ pub fn event_key(e: &Event, stamp_ms: i64) -> String {
     format!("{}|{stamp_ms:013}", e.day())
 }
 
+/// The moment an event was saved, from its key (`day|stamp`); 0 when the key has none.
+pub fn event_stamp(key: &str) -> i64 {
+    key.rsplit('|')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
 /// The first key of `day` and the first key after it, for range reads.
 pub fn day_bounds(from: NaiveDate, to_inclusive: NaiveDate) -> (String, String) {
     // '|' sorts after every digit and '-', '}' after '|': "day}" is past all of that day's keys.

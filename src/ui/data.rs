@@ -5,9 +5,10 @@ use crate::domain::checkin::CheckIn;
 
 use crate::domain::history::Response24h;
 use crate::platform::broadcast::DataChannel;
+use crate::state::{self, Applied, Loaded};
 use crate::storage::kv::StoreError;
 use crate::storage::records::{Event, StoredEntry, StoredSession};
-use crate::storage::repo::{Applied, Loaded, Repo};
+use crate::storage::repo::Repo;
 use crate::storage::{open_backend, Backend};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -98,8 +99,8 @@ impl DataCtx {
         leptos::task::spawn_local(async move {
             let today = crate::platform::clock::today();
             let loaded = match reach {
-                NaiveDate::MIN => db.load().await,
-                reach => db.load_recent_from(today, reach).await,
+                NaiveDate::MIN => state::load(&db).await,
+                reach => state::load_recent_from(&db, today, reach).await,
             };
             match loaded {
                 // A write applied while this read ran may be missing from it: read again,

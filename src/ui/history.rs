@@ -17,7 +17,7 @@ use crate::domain::psfs::{PsfsRating, PSFS_MEANINGFUL_CHANGE};
 use crate::domain::schedule::week_start;
 use crate::domain::units::Units;
 use crate::platform::clock;
-use crate::storage::repo::Loaded;
+use crate::state::Loaded;
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
