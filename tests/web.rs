@@ -138,11 +138,11 @@ mod indexeddb {
     use backstrong::domain::history::SetLog;
     use backstrong::domain::pain::Pain;
     use backstrong::domain::units::Grams;
+    use backstrong::state;
     use backstrong::storage::backup::{parse_backup, ImportMode};
     use backstrong::storage::indexeddb::IdbStore;
     use backstrong::storage::kv::{KvStore, StoreName};
     use backstrong::storage::records::{EntryRecord, StoredEntry, StoredSession};
-    use backstrong::state;
     use backstrong::storage::repo::Repo;
     use chrono::NaiveDate;
     use wasm_bindgen_test::*;

@@ -188,7 +188,8 @@ pub fn flare_exit_ready(checkins: &[CheckIn], since: NaiveDate, today: NaiveDate
         return false;
     }
     let last = &days[days.len() - CALM_DAYS_TO_EXIT..];
-    last.iter().all(|(_, p)| *p <= 2) && last.windows(2).all(|w| (w[1].0 - w[0].0).num_days() == 1)
+    last.iter().all(|(_, p)| *p <= super::pain::GO_UP_TO)
+        && last.windows(2).all(|w| (w[1].0 - w[0].0).num_days() == 1)
 }
 
 /// How one trigger relates to pain in the user's own check-ins.

@@ -48,11 +48,20 @@ pub enum PainBand {
     Stop,
 }
 
+/// rules §2: the highest pain at which training carries on as planned.
+pub const GO_UP_TO: u8 = 2;
+/// rules §2: from this pain on, the exercise is changed so that it feels better.
+pub const MODIFY_FROM: u8 = GO_UP_TO + 1;
+/// rules §2: the highest pain at which the exercise is changed rather than stopped.
+pub const MODIFY_UP_TO: u8 = 4;
+/// rules §2: from this pain on, that movement stops.
+pub const STOP_FROM: u8 = MODIFY_UP_TO + 1;
+
 /// rules §2: 0–2 go, 3–4 modify, 5+ stop.
 pub fn pain_band(p: Pain) -> PainBand {
     match p.0 {
-        0..=2 => PainBand::Go,
-        3..=4 => PainBand::Modify,
+        0..=GO_UP_TO => PainBand::Go,
+        MODIFY_FROM..=MODIFY_UP_TO => PainBand::Modify,
         _ => PainBand::Stop,
     }
 }

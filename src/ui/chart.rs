@@ -143,7 +143,7 @@ pub fn CapChart(title: String, series: Vec<(u64, Option<u64>)>, reading: String)
                     view! { <line class="cap" x1=px(x_of(i, n) - w / 2.0) x2=px(x_of(i, n) + w / 2.0) y1=px(y) y2=px(y) vector-effect="non-scaling-stroke"/> }
                 })).collect_view()}
             </svg>
-            <p class="legend small"><span class="item"><span class="key bar-key"></span>"weekly volume"</span><span class="item"><span class="key cap-key"></span>"+10 % on the week before"</span></p>
+            <p class="legend small"><span class="item"><span class="key bar-key"></span>"weekly volume"</span><span class="item"><span class="key cap-key"></span>{format!("+{} on the week before", super::words::weekly_cap())}</span></p>
             <figcaption><strong>{title}</strong>" "{reading}</figcaption>
         </figure>
     }

@@ -151,7 +151,8 @@ fn effect_words(
     for e in effects {
         match e {
             SetupEffect::DaysPerWeek { from, to } => out.push(format!(
-                "{to} strength days a week instead of {from}, from next week ({when}). This week keeps the sessions it has, so its total stays within 10 %."
+                "{to} strength days a week instead of {from}, from next week ({when}). This week keeps the sessions it has, so its total stays within {}.",
+                super::words::weekly_cap()
             )),
             SetupEffect::SessionMinutes { from, to } => out.push(format!(
                 "Sessions of about {to} minutes instead of {from}, from next week."
@@ -182,8 +183,9 @@ fn effect_words(
                             equipment_list(&rest)
                         ),
                         _ => format!(
-                            "Your {} come in as each movement climbs its ladder, a step at a time within the 10 % rule.",
-                            equipment_list(&rest)
+                            "Your {} come in as each movement climbs its ladder, a step at a time within the {} rule.",
+                            equipment_list(&rest),
+                            super::words::weekly_cap()
                         ),
                     });
                 }

@@ -346,7 +346,7 @@ fn Charts(f: Figures) -> impl IntoView {
         })}
         {(!trained.is_empty()).then(|| view! {
             <h2>"Weekly volume by movement"</h2>
-            {long.then(|| view! { <p class="muted small">"The last 52 weeks, week by week: the 10 % rule is about one week against the one before."</p> })}
+            {long.then(|| view! { <p class="muted small">{format!("The last 52 weeks, week by week: the {} rule is about one week against the one before.", super::words::weekly_cap())}</p> })}
         })}
         {
             trained.into_iter().map(|p| {
@@ -355,7 +355,7 @@ fn Charts(f: Figures) -> impl IntoView {
                 let reading = if judged == 0 {
                     "Two weeks in a row are needed to compare.".to_string()
                 } else {
-                    format!("{ok} of {judged} weekly rises stayed within 10 %. Bars over the line are usually extra work you chose or a week back after a break.")
+                    format!("{ok} of {judged} weekly rises stayed within {}. Bars over the line are usually extra work you chose or a week back after a break.", super::words::weekly_cap())
                 };
                 view! { <CapChart title=p.label().to_string() series=series reading=reading/> }
             }).collect_view()

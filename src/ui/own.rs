@@ -227,7 +227,7 @@ pub fn OwnExercises(profile: Profile, plan: Plan) -> impl IntoView {
     view! {
         <article class="card" role="region" aria-label="Your own exercises">
             <h2>"Your own exercises"</h2>
-            <p class="muted">"Add an exercise the plan does not have. It joins every strength session at the end, with the pain rule applied as you log it. The app does not raise its dose: change it here when it feels easy, by no more than 10 % a week."</p>
+            <p class="muted">{format!("Add an exercise the plan does not have. It joins every strength session at the end, with the pain rule applied as you log it. The app does not raise its dose: change it here when it feels easy, by no more than {} a week.", super::words::weekly_cap())}</p>
             <ul class="plain plan-list">{rows}</ul>
             <details>
                 <summary><span>"Add an exercise"</span></summary>

@@ -4,8 +4,10 @@ use super::widgets::BringBack;
 use super::words::{equipment_list, phase_words, restart_words};
 use crate::domain::history::ManualSwap;
 use crate::domain::library::{exercise, ladder, Exercise, Ladder};
+use crate::domain::pain::{GO_UP_TO, MODIFY_FROM, MODIFY_UP_TO, STOP_FROM};
 use crate::domain::phase::Phase;
 use crate::domain::planner::{Mode, Plan};
+use crate::domain::progression::DEFAULT_INCREASE_PERMILLE;
 use crate::domain::reason::Reason;
 use crate::domain::session::session_label;
 use crate::domain::units::Units;
@@ -15,24 +17,27 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The rules the plan applies, each explained in a sentence or two.
-const WHY: [(&str, &str); 7] = [
-    ("Why pain decides each exercise", "Some discomfort while training is normal and safe. Pain of 0 to 2 means carry on; 3 or 4 means change the exercise so it feels better (lighter, a shorter range or slower); 5 or more means stop that movement and step down to an easier version of it."),
-    ("Why we ask about the next day", "How your back feels a day later shows whether the dose was right. Settled: we can add a little. Still sore: we repeat the same. A flare that stays: we step back for a week."),
-    ("Why it never rises more than 10% a week", "Tissues get stronger when the load rises slowly and steadily. Small weekly steps, usually 5%, keep you moving forward without the big jumps that cause setbacks."),
-    ("Why there are three phases", "First you get used to moving again, then you rebuild strength, then heavier lifting comes back. Each phase waits for a few calm weeks in a row, and none is skipped."),
-    ("Why some exercises wait", "Heavy lifts from the floor, fast twists and lots of sit-ups are not bad, but they ask more of your back. They come back in phase 3, once the base is strong."),
-    ("Why flare-ups pause the plan", "During a flare, loading waits and gentle walking, mobility and bracing take over. Once pain has been low for three days, you restart a little lighter, and a phase lower if you were past phase 1."),
-    ("Why walking every day", "Short brisk walks calm a sensitive back and build tolerance. They grow slowly toward half an hour a day, and never through pain."),
-];
+fn why() -> [(String, String); 7] {
+    let cap = super::words::weekly_cap();
+    [
+        ("Why pain decides each exercise".into(), format!("Some discomfort while training is normal and safe. Pain of 0 to {GO_UP_TO} means carry on; {MODIFY_FROM} or {MODIFY_UP_TO} means change the exercise so it feels better (lighter, a shorter range or slower); {STOP_FROM} or more means stop that movement and step down to an easier version of it.")),
+        ("Why we ask about the next day".into(), "How your back feels a day later shows whether the dose was right. Settled: we can add a little. Still sore: we repeat the same. A flare that stays: we step back for a week.".into()),
+        (format!("Why it never rises more than {cap} a week"), format!("Tissues get stronger when the load rises slowly and steadily. Small weekly steps, usually {}, never more than {cap}, keep you moving forward without the big jumps that cause setbacks.", super::words::percent(DEFAULT_INCREASE_PERMILLE))),
+        ("Why there are three phases".into(), "First you get used to moving again, then you rebuild strength, then heavier lifting comes back. Each phase waits for a few calm weeks in a row, and none is skipped.".into()),
+        ("Why some exercises wait".into(), "Heavy lifts from the floor, fast twists and lots of sit-ups are not bad, but they ask more of your back. They come back in phase 3, once the base is strong.".into()),
+        ("Why flare-ups pause the plan".into(), format!("During a flare, loading waits and gentle walking, mobility and bracing take over. Once pain has been {}, you restart a little lighter, and a phase lower if you were past phase 1.", super::words::calm_enough())),
+        ("Why walking every day".into(), "Short brisk walks calm a sensitive back and build tolerance. They grow slowly toward half an hour a day, and never through pain.".into()),
+    ]
+}
 
 #[component]
 fn WhyCards() -> impl IntoView {
     view! {
         <h2>"Why the plan works this way"</h2>
-        {WHY.iter().map(|(q, a)| view! {
+        {why().into_iter().map(|(q, a)| view! {
             <details class="card why">
-                <summary><span>{*q}</span></summary>
-                <p>{*a}</p>
+                <summary><span>{q}</span></summary>
+                <p>{a}</p>
             </details>
         }).collect_view()}
     }
@@ -107,7 +112,7 @@ fn MyPlan(plan: Plan, units: Units) -> impl IntoView {
         </article>
         {match plan.mode {
             Mode::Flare { .. } => Some(view! {
-                <article class="card flare"><h2>"Paused for a flare-up"</h2><p>{format!("Strength sessions wait while your back settles: Today has the walks, gentle mobility and bracing that help now. Once pain has been 2 or below for three days in a row, your plan {}.", restart_words(plan.phase))}</p></article>
+                <article class="card flare"><h2>"Paused for a flare-up"</h2><p>{format!("Strength sessions wait while your back settles: Today has the walks, gentle mobility and bracing that help now. Once pain has been {}, your plan {}.", super::words::calm_enough(), restart_words(plan.phase))}</p></article>
             }.into_any()),
             Mode::Resuming => Some(view! {
                 <article class="card"><h2>"Easing back in"</h2><p>{format!("The flare-up is over. Strength sessions restart next week: your plan {}.", restart_words(plan.phase))}</p></article>
@@ -117,7 +122,7 @@ fn MyPlan(plan: Plan, units: Units) -> impl IntoView {
         {(!plan.paused.is_empty()).then(|| view! {
             <article class="card" role="region" aria-label="Paused for pain">
                 <h2>"Paused for pain"</h2>
-                <p class="muted">"Pain reached 5 or more and there was no gentler movement to step down to. Bring one back when it feels right, or when your physio says so: it returns a little lighter."</p>
+                <p class="muted">{format!("Pain reached {STOP_FROM} or more and there was no gentler movement to step down to. Bring one back when it feels right, or when your physio says so: it returns a little lighter.")}</p>
                 <ul class="plain">
                     {plan.paused.iter().map(|e| view! {
                         <li><span class="name">{e.name}</span><BringBack key=e.id.to_string() name=e.name.to_string()/></li>
@@ -205,7 +210,7 @@ pub fn PlanScreen() -> impl IntoView {
                     .into_iter()
                     .map(|p| {
                         let next = match p.min_weeks() {
-                            Some(w) => format!("Moves on after at least {w} weeks with session pain at 2 or below and no flare-ups the day after."),
+                            Some(w) => format!("Moves on after at least {w} weeks with session pain at {GO_UP_TO} or below and no flare-ups the day after."),
                             None => "The long game: keep training and keep progressing slowly.".to_string(),
                         };
                         view! {
@@ -219,7 +224,7 @@ pub fn PlanScreen() -> impl IntoView {
                     .collect_view()}
             </ol>
             <h2>"Movement ladders"</h2>
-            <p class="muted">"Each movement is a ladder from easiest to hardest. Pain of 5 or more steps you down one rung."</p>
+            <p class="muted">{format!("Each movement is a ladder from easiest to hardest. Pain of {STOP_FROM} or more steps you down one rung.")}</p>
             {Ladder::ALL
                 .into_iter()
                 .map(|l| {

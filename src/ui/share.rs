@@ -27,8 +27,9 @@ fn rehab_text(d: &RehabDose, per_week: u8) -> String {
 pub fn PlanPreview(plan: SharedPlan) -> impl IntoView {
     let units = super::context::units();
     let step = format!(
-        "Loads rise by steps of about {} % and never more than 10 % a week.",
-        plan.increase_permille / 10
+        "Loads rise by steps of about {} and never more than {} a week.",
+        super::words::percent(plan.increase_permille.into()),
+        super::words::weekly_cap()
     );
     view! {
         <div class="preview-plan">

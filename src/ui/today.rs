@@ -6,7 +6,7 @@ use crate::domain::habits::{daily_mobility, walking_split, WALK_START_MINUTES};
 use crate::domain::history::Response24h;
 use crate::domain::lessons::{lesson_to_offer, Moment};
 use crate::domain::library::Exercise;
-use crate::domain::pain::Pain;
+use crate::domain::pain::{Pain, GO_UP_TO, MODIFY_FROM, MODIFY_UP_TO, STOP_FROM};
 use crate::domain::planner::{Mode, Plan};
 use crate::domain::safety::{
     clearance_date_ok, monthly_recheck_due, red_flag_answers, Clearance, Gate, RedFlag,
@@ -78,9 +78,9 @@ fn PainRules() -> impl IntoView {
         <article class="card">
             <h2>"How your pain steers the plan"</h2>
             <ul class="traffic">
-                <li class="go"><strong>"0–2"</strong>" Carry on as planned."</li>
-                <li class="modify"><strong>"3–4"</strong>" Change it: lighter, a shorter range or a slower tempo."</li>
-                <li class="stop"><strong>"5+"</strong>" Stop that movement and switch to an easier one."</li>
+                <li class="go"><strong>{format!("0–{GO_UP_TO}")}</strong>" Carry on as planned."</li>
+                <li class="modify"><strong>{format!("{MODIFY_FROM}–{MODIFY_UP_TO}")}</strong>" Change it: lighter, a shorter range or a slower tempo."</li>
+                <li class="stop"><strong>{format!("{STOP_FROM}+")}</strong>" Stop that movement and switch to an easier one."</li>
             </ul>
         </article>
     }
@@ -222,7 +222,7 @@ fn TodayPlan(plan: Plan) -> impl IntoView {
                     <ol>{crate::domain::flare::FLARE_STEPS.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
                     <h3>"For today"</h3>
                     <Drills drills=plan.flare_routine.clone()/>
-                    <Show when=move || exit_ready fallback=|| view! { <p class="muted">"The way out opens after three check-ins in a row with pain at 2 or below."</p> }>
+                    <Show when=move || exit_ready fallback=|| view! { <p class="muted">{format!("The way out opens after {} check-ins in a row with pain at {} or below.", super::words::count_words(crate::domain::flare::CALM_DAYS_TO_EXIT), crate::domain::pain::GO_UP_TO)}</p> }>
                         <button class="primary" on:click=flare_over>"My back has calmed down"</button>
                     </Show>
                 </article>
@@ -339,11 +339,11 @@ fn SafetyRecheck(why: Recheck) -> impl IntoView {
 }
 
 /// What the plan does with a next-day answer, said back to the user.
-fn response_words(r: Response24h) -> &'static str {
+fn response_words(r: Response24h) -> String {
     match r {
-        Response24h::Settled => "Noted: your back settled. That dose was right, so exercises that stayed at pain 2 or below can go up a little next time, within 10 % a week.",
-        Response24h::StillRaised => "Noted: still sorer than usual. Next time repeats the same doses; nothing goes up until a session settles within a day.",
-        Response24h::Spiked => "Noted: much worse, and staying up. The plan steps back to easier doses for a week. If it keeps getting worse, or anything new appears such as numbness or weakness, see a professional.",
+        Response24h::Settled => format!("Noted: your back settled. That dose was right, so exercises that stayed at pain {GO_UP_TO} or below can go up a little next time, within {} a week.", super::words::weekly_cap()),
+        Response24h::StillRaised => "Noted: still sorer than usual. Next time repeats the same doses; nothing goes up until a session settles within a day.".into(),
+        Response24h::Spiked => "Noted: much worse, and staying up. The plan steps back to easier doses for a week. If it keeps getting worse, or anything new appears such as numbness or weakness, see a professional.".into(),
     }
 }
 

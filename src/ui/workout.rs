@@ -118,7 +118,8 @@ pub fn Workout() -> impl IntoView {
                     None => {
                         let why = match plan.mode {
                             crate::domain::planner::Mode::Flare { .. } => format!(
-                                "Flare-up mode: strength sessions wait while your back settles. Today has the walks, gentle mobility and bracing that help now. Once pain has been 2 or below for three days in a row, your plan {}.",
+                                "Flare-up mode: strength sessions wait while your back settles. Today has the walks, gentle mobility and bracing that help now. Once pain has been {}, your plan {}.",
+                                super::words::calm_enough(),
                                 super::words::restart_words(plan.phase)
                             ),
                             _ => "No session left this week: every one is done. The next week's sessions show on Today and Plan.".to_string(),
@@ -507,7 +508,7 @@ fn said_words(
         }
         PainAction::Modify(m) => format!("Pain {p}: {}", modification_words(m, units)),
         PainAction::AlreadyEased => format!(
-            "Pain {p}: everything that makes it easier is already in place. Go gently, and stop if it climbs to 5."
+            "Pain {p}: everything that makes it easier is already in place. Go gently, and stop if it climbs to {}.", crate::domain::pain::STOP_FROM
         ),
         PainAction::StopAndSwap(e) if after_last => format!(
             "Pain {p}: this one is done for today. Next time it steps down to {}.",
@@ -573,8 +574,9 @@ fn said_of(b: &Block, units: Units) -> Option<(Pain, PainAction, Option<Modifica
     let text = match decided {
         _ if after_last && b.proposal.is_none() => said_words(pain, &action, units, true, library),
         Some(true) => format!(
-            "Pain {}: done, the remaining sets are easier now. Stop if it climbs to 5.",
-            pain.value()
+            "Pain {}: done, the remaining sets are easier now. Stop if it climbs to {}.",
+            pain.value(),
+            crate::domain::pain::STOP_FROM
         ),
         Some(false) if !after_last => format!(
             "Pain {}: kept as it was. It still counts: next week repeats this dose.",
