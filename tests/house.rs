@@ -14,11 +14,7 @@ const TABLES: &[&str] = &["src/domain/library/table.rs"];
 
 /// Files still over the limit, each held to the length it has today so it cannot grow
 /// while it waits to be cut.
-const NOT_YET_CUT: &[(&str, usize)] = &[
-    ("src/domain/figure.rs", 1_799),
-    ("src/domain/progression.rs", 853),
-    ("src/storage/json.rs", 819),
-];
+const NOT_YET_CUT: &[(&str, usize)] = &[("src/domain/figure.rs", 1_799)];
 
 fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
