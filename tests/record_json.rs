@@ -167,7 +167,11 @@ fn fixture_records() -> Vec<(StoreName, String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
         let (backup, _) = parse_backup(&text).unwrap();
         for (name, rows) in backup.stores {
             let store = StoreName::parse(&name).unwrap();
