@@ -9,6 +9,7 @@
 mod common;
 
 use backstrong::domain::checkin::FlareEvent;
+use backstrong::storage::checkpoint;
 
 use backstrong::domain::history::{
     Entry, History, Logged, ManualSwap, Response24h, SessionLog, SetLog, SetupChange,
@@ -16,7 +17,7 @@ use backstrong::domain::history::{
 use backstrong::domain::library::easier_variation;
 use backstrong::domain::next_time::{what_changes_next_with, NextChange};
 use backstrong::domain::pain::Pain;
-use backstrong::domain::planner::{plan, plan_as_if, plan_with, Checkpoint, Plan, PlanCache};
+use backstrong::domain::planner::{plan, plan_as_if, plan_with, Plan, PlanCache};
 use backstrong::domain::profile::{Experience, Goal, Profile};
 use backstrong::domain::safety::Gate;
 use backstrong::domain::schedule::{week_index, week_start};
@@ -376,7 +377,7 @@ impl Sim {
     fn check_checkpoints(&mut self, full: &Result<Plan, Gate>) -> Result<(), TestCaseError> {
         let safety = cleared();
         if let Some(json) = &self.stored {
-            let ck = Checkpoint::from_text(json).expect("a stored checkpoint reads");
+            let ck = checkpoint::from_text(json).expect("a stored checkpoint reads");
             if ck.fits(&self.profile) {
                 let (floor, week) = (ck.floor(), ck.week_start());
                 let mut cache = PlanCache::from_checkpoint(ck);
@@ -426,13 +427,13 @@ impl Sim {
         if full.is_ok() && target >= self.profile.start {
             let week = week_index(self.profile.start, target);
             let age = self.stored.as_ref().map(|j| {
-                let ck = Checkpoint::from_text(j).expect("reads");
+                let ck = checkpoint::from_text(j).expect("reads");
                 week - week_index(self.profile.start, ck.week_start()).min(week)
             });
             if age.is_none_or(|a| a >= 4) {
                 let ck = self.cache.checkpoint(&self.history, week);
                 prop_assert!(ck.is_some(), "the cache holds week {}", week);
-                let text = ck.map(|c| c.to_text());
+                let text = ck.map(|c| checkpoint::to_text(&c));
                 if let Some(t) = &text {
                     check_text(t)?;
                 }
@@ -447,7 +448,7 @@ impl Sim {
         self.cache.forget_from(day);
         let stale = |week: NaiveDate| day < week;
         if let Some(json) = &self.stored {
-            let ck = Checkpoint::from_text(json).expect("reads");
+            let ck = checkpoint::from_text(json).expect("reads");
             if stale(ck.week_start()) {
                 self.stored = None;
             }
@@ -676,7 +677,7 @@ fn a_session_left_open_does_not_see_what_came_after_its_week() {
 /// A stored checkpoint reads back as itself, and any part of it cut short reads as none
 /// (the app then plans from the records), never as another checkpoint and never a panic.
 fn check_text(text: &str) -> Result<(), TestCaseError> {
-    let back = Checkpoint::from_text(text).map(|c| c.to_text());
+    let back = checkpoint::from_text(text).map(|c| checkpoint::to_text(&c));
     prop_assert_eq!(
         back.as_deref(),
         Some(text),
@@ -687,7 +688,7 @@ fn check_text(text: &str) -> Result<(), TestCaseError> {
         .step_by(7)
     {
         prop_assert!(
-            Checkpoint::from_text(&text[..cut]).is_none(),
+            checkpoint::from_text(&text[..cut]).is_none(),
             "cut at {}",
             cut
         );

@@ -9,7 +9,6 @@ mod cache;
 mod changes;
 mod dosing;
 mod replay;
-mod snapshot;
 mod state;
 mod timeline;
 mod week_end;
@@ -18,6 +17,7 @@ pub use cache::{plan_as_if, plan_with, Checkpoint, PlanCache, RULES_VERSION};
 use dosing::*;
 pub use dosing::{starting_dose, DoseFn};
 use state::*;
+pub(crate) use state::{Opening, Slot};
 use timeline::*;
 use week_end::*;
 

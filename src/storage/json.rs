@@ -5,6 +5,9 @@
 //! backup already on a device reads as before. Numbers other than whole ones that fit an
 //! i64 are kept as their text: no record holds one, and no float parser is needed.
 
+use crate::domain::pain::Pain;
+use crate::domain::units::Grams;
+use chrono::{NaiveDate, Weekday};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -427,59 +430,59 @@ impl<A: FromJson, B: FromJson> FromJson for (A, B) {
     }
 }
 
-/// A struct as an object with one member per field, in the order given (the order serde
-/// wrote them). `field = value` names what a missing member reads as.
-#[macro_export]
-macro_rules! json_struct {
-    ($ty:ty { $($field:ident $(= $missing:expr)?),* $(,)? }) => {
-        impl $crate::storage::json::ToJson for $ty {
-            fn to_json(&self) -> $crate::storage::json::Json<'_> {
-                $crate::storage::json::Json::Obj(vec![
-                    $((
-                        std::borrow::Cow::Borrowed(stringify!($field)),
-                        $crate::storage::json::ToJson::to_json(&self.$field),
-                    )),*
-                ])
-            }
-        }
-        impl $crate::storage::json::FromJson for $ty {
-            fn from_json(j: &$crate::storage::json::Json) -> Result<Self, String> {
-                let o = $crate::storage::json::object(j, stringify!($ty))?;
-                Ok(Self {
-                    $($field: $crate::storage::json::member(
-                        o,
-                        stringify!($field),
-                        $crate::json_struct!(@missing $($missing)?),
-                    )?),*
-                })
-            }
-        }
-    };
-    (@missing) => { None };
-    (@missing $e:expr) => { Some($e) };
+// Leaf values of the domain, as serde wrote them: dates and weekdays as text, grams and
+// pain as whole numbers.
+
+impl ToJson for NaiveDate {
+    fn to_json(&self) -> Json<'_> {
+        Json::Str(Cow::Owned(self.to_string()))
+    }
 }
 
-/// An enum whose variants carry nothing, each written as its name.
-#[macro_export]
-macro_rules! json_names {
-    ($ty:ident { $($v:ident),* $(,)? }) => {
-        impl $crate::storage::json::ToJson for $ty {
-            fn to_json(&self) -> $crate::storage::json::Json<'_> {
-                $crate::storage::json::Json::Str(std::borrow::Cow::Borrowed(match self {
-                    $($ty::$v => stringify!($v)),*
-                }))
-            }
-        }
-        impl $crate::storage::json::FromJson for $ty {
-            fn from_json(j: &$crate::storage::json::Json) -> Result<Self, String> {
-                let (name, _) = $crate::storage::json::variant(j)?;
-                match name {
-                    $(stringify!($v) => Ok($ty::$v),)*
-                    other => Err($crate::storage::json::unknown_variant(other)),
-                }
-            }
-        }
-    };
+impl FromJson for NaiveDate {
+    fn from_json(j: &Json) -> Result<Self, String> {
+        let Json::Str(s) = j else {
+            return Err(mismatch("a date", j));
+        };
+        s.parse().map_err(|_| format!("not a date: {s:?}"))
+    }
+}
+
+impl ToJson for Weekday {
+    fn to_json(&self) -> Json<'_> {
+        Json::Str(Cow::Owned(self.to_string()))
+    }
+}
+
+impl FromJson for Weekday {
+    fn from_json(j: &Json) -> Result<Self, String> {
+        let s = String::from_json(j)?;
+        s.parse().map_err(|_| format!("not a weekday: {s:?}"))
+    }
+}
+
+impl ToJson for Grams {
+    fn to_json(&self) -> Json<'_> {
+        self.0.to_json()
+    }
+}
+
+impl FromJson for Grams {
+    fn from_json(j: &Json) -> Result<Self, String> {
+        u32::from_json(j).map(Grams)
+    }
+}
+
+impl ToJson for Pain {
+    fn to_json(&self) -> Json<'_> {
+        Json::Int(self.value().into())
+    }
+}
+
+impl FromJson for Pain {
+    fn from_json(j: &Json) -> Result<Self, String> {
+        Pain::try_from(u8::from_json(j)?)
+    }
 }
 
 #[cfg(test)]

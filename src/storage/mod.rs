@@ -3,6 +3,8 @@
 //! preferences live in localStorage (`prefs`).
 
 pub mod backup;
+pub mod checkpoint;
+pub mod described;
 #[cfg(target_arch = "wasm32")]
 pub mod indexeddb;
 pub mod json;
@@ -10,7 +12,6 @@ pub mod kv;
 pub mod memory;
 pub mod migrations;
 pub mod prefs;
-pub mod record_json;
 pub mod records;
 pub mod repo;
 

@@ -45,16 +45,6 @@ impl Prefs {
     }
 }
 
-// Preferences saved before a field existed read it as its default.
-crate::json_struct!(Prefs {
-    units,
-    sound = true,
-    set_aside_seen = 0,
-    lessons_read = 0,
-    lesson_read_day,
-    lesson_later_day,
-});
-
 impl Default for Prefs {
     fn default() -> Self {
         Prefs {

@@ -115,7 +115,12 @@ impl<K: KvStore> Repo<K> {
     /// Stores the planner's checkpoint, replacing the one before.
     pub async fn save_checkpoint(&self, c: &Checkpoint) -> Result<(), StoreError> {
         self.kv
-            .put(StoreName::Singletons, CHECKPOINT_KEY, &c.to_text(), false)
+            .put(
+                StoreName::Singletons,
+                CHECKPOINT_KEY,
+                &super::checkpoint::to_text(c),
+                false,
+            )
             .await
     }
 
@@ -436,7 +441,7 @@ impl<K: KvStore> Repo<K> {
                     decode_current(&raw).map(|p| out.shared.push((key.clone(), p)))
                 }
                 CHECKPOINT_KEY => {
-                    out.checkpoint = Checkpoint::from_text(&raw);
+                    out.checkpoint = super::checkpoint::from_text(&raw);
                     Ok(())
                 }
                 _ => Ok(()),

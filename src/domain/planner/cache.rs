@@ -34,13 +34,13 @@ pub const RULES_VERSION: u32 = 2;
 /// anything dated before `floor`: stored on the device so a start reads only recent records.
 #[derive(Debug, Clone)]
 pub struct Checkpoint {
-    pub(super) rules: u32,
-    pub(super) base: Profile,
-    pub(super) week: u32,
-    pub(super) opening: Opening,
-    pub(super) phases: Vec<Phase>,
-    pub(super) flares_before: Vec<FlareSpan>,
-    pub(super) floor: NaiveDate,
+    pub(crate) rules: u32,
+    pub(crate) base: Profile,
+    pub(crate) week: u32,
+    pub(crate) opening: Opening,
+    pub(crate) phases: Vec<Phase>,
+    pub(crate) flares_before: Vec<FlareSpan>,
+    pub(crate) floor: NaiveDate,
 }
 
 impl Checkpoint {

@@ -4,16 +4,16 @@
 use super::*;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Slot {
-    pub(super) exercise: &'static Exercise,
-    pub(super) rx: Prescription,
-    pub(super) reason: Reason,
-    pub(super) chosen: bool,
+pub(crate) struct Slot {
+    pub(crate) exercise: &'static Exercise,
+    pub(crate) rx: Prescription,
+    pub(crate) reason: Reason,
+    pub(crate) chosen: bool,
     /// What a swap by hand replaced, so swapping back restores it.
-    pub(super) before_choice: Option<Box<Slot>>,
+    pub(crate) before_choice: Option<Box<Slot>>,
     /// The sessions of this week it is in, when not all of its ladder's: fewer sessions
     /// keep a week within its 10 % without sets too small to count.
-    pub(super) only_in: Option<Vec<u8>>,
+    pub(crate) only_in: Option<Vec<u8>>,
 }
 
 /// What happened this week so far.
@@ -59,23 +59,23 @@ pub(super) struct State<'a> {
 
 /// The planner as a week opens, owning all of it: `State` without the inputs it reads.
 #[derive(Debug, Clone)]
-pub(super) struct Opening {
-    pub(super) profile: Profile,
-    pub(super) week_profile: Profile,
-    pub(super) phase: Phase,
-    pub(super) phase_weeks: Vec<WeekSummary>,
-    pub(super) templates: Vec<Vec<Ladder>>,
-    pub(super) slots: BTreeMap<Ladder, Slot>,
-    pub(super) last_week: BTreeMap<&'static str, WeeklyDose>,
-    pub(super) before_flare: Option<BTreeMap<&'static str, WeeklyDose>>,
-    pub(super) ceiling: BTreeMap<&'static str, WeeklyDose>,
-    pub(super) idle_weeks: u32,
-    pub(super) walking: u16,
-    pub(super) walking_step: Option<WalkingStep>,
-    pub(super) flare_pending: bool,
-    pub(super) paused: BTreeSet<String>,
-    pub(super) week_index: u32,
-    pub(super) seen: BTreeMap<&'static str, WeeklyDose>,
+pub(crate) struct Opening {
+    pub(crate) profile: Profile,
+    pub(crate) week_profile: Profile,
+    pub(crate) phase: Phase,
+    pub(crate) phase_weeks: Vec<WeekSummary>,
+    pub(crate) templates: Vec<Vec<Ladder>>,
+    pub(crate) slots: BTreeMap<Ladder, Slot>,
+    pub(crate) last_week: BTreeMap<&'static str, WeeklyDose>,
+    pub(crate) before_flare: Option<BTreeMap<&'static str, WeeklyDose>>,
+    pub(crate) ceiling: BTreeMap<&'static str, WeeklyDose>,
+    pub(crate) idle_weeks: u32,
+    pub(crate) walking: u16,
+    pub(crate) walking_step: Option<WalkingStep>,
+    pub(crate) flare_pending: bool,
+    pub(crate) paused: BTreeSet<String>,
+    pub(crate) week_index: u32,
+    pub(crate) seen: BTreeMap<&'static str, WeeklyDose>,
 }
 
 impl<'a> State<'a> {
