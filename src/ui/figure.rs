@@ -324,7 +324,7 @@ pub fn animated(f: &Figure, eq: Equipment, tempo: Option<(f32, f32, f32)>) -> St
     let frames = frames(f, tempo);
     let total = frames.last().map_or(1.0, |(t, _)| *t).max(0.1);
     let bodies: Vec<Body> = frames.iter().map(|(_, p)| f.place(p)).collect();
-    let per_frame: Vec<Vec<Shape>> = bodies.iter().map(|b| shapes(b, &f.gear, eq)).collect();
+    let per_frame: Vec<Vec<Shape>> = bodies.iter().map(|b| shapes(b, f.gear, eq)).collect();
     let mut key_times = String::new();
     for (i, (t, _)) in frames.iter().enumerate() {
         if i > 0 {
@@ -332,7 +332,7 @@ pub fn animated(f: &Figure, eq: Equipment, tempo: Option<(f32, f32, f32)>) -> St
         }
         let _ = write!(key_times, "{:.3}", t / total);
     }
-    let mut s = fixed_gear(f, &f.gear, eq);
+    let mut s = fixed_gear(f, f.gear, eq);
     let count = per_frame.first().map_or(0, Vec::len);
     for k in 0..count {
         let (class, w, ref first) = per_frame[0][k];
@@ -356,8 +356,8 @@ pub fn animated(f: &Figure, eq: Equipment, tempo: Option<(f32, f32, f32)>) -> St
 /// The SVG markup of one key pose, still.
 pub fn still(f: &Figure, eq: Equipment, pose: &Pose) -> String {
     let b = f.place(pose);
-    let mut s = fixed_gear(f, &f.gear, eq);
-    for (class, w, d) in shapes(&b, &f.gear, eq) {
+    let mut s = fixed_gear(f, f.gear, eq);
+    for (class, w, d) in shapes(&b, f.gear, eq) {
         let _ = write!(
             s,
             r#"<path class="{class}" stroke-width="{w:.1}" d="{d}"/>"#
