@@ -6,11 +6,13 @@
 //! exactly where it was.
 
 mod block;
+mod open;
 mod said;
 mod session;
 mod timers;
 
 use block::*;
+use open::*;
 use said::*;
 use session::*;
 use timers::*;
