@@ -18,23 +18,54 @@ fn today() -> chrono::NaiveDate {
 
 #[component]
 pub fn DataSettings() -> impl IntoView {
-    let data = use_data();
-    let (usage, set_usage) = signal(None::<(f64, f64)>);
-    let (persisted, set_persisted) = signal(None::<bool>);
+    let space = Space::new();
+    space.refresh();
     let (message, set_message) = signal(None::<String>);
-    let (protect_answer, set_protect_answer) = signal(None::<&'static str>);
-    let refresh_space = move || {
-        leptos::task::spawn_local(async move {
-            set_usage.set(storage_manager::estimate().await);
-            set_persisted.set(storage_manager::persisted().await);
-        });
-    };
-    refresh_space();
+    view! {
+        <section class="card" aria-labelledby="data-title">
+            <h2 id="data-title">"Your data"</h2>
+            <Protection space=space/>
+            <BackupReminder space=space/>
+            <SetAside/>
+            <BackupAndRestore say=set_message/>
+            {move || message.get().map(|m| view! { <p class="message" role="status">{m}</p> })}
+        </section>
+        <DeleteAll space=space say=set_message/>
+    }
+}
 
+/// How much the browser lets the app keep, and whether it may clear it.
+#[derive(Clone, Copy)]
+struct Space {
+    usage: RwSignal<Option<(f64, f64)>>,
+    persisted: RwSignal<Option<bool>>,
+}
+
+impl Space {
+    fn new() -> Self {
+        Space {
+            usage: RwSignal::new(None),
+            persisted: RwSignal::new(None),
+        }
+    }
+
+    fn refresh(self) {
+        leptos::task::spawn_local(async move {
+            self.usage.set(storage_manager::estimate().await);
+            self.persisted.set(storage_manager::persisted().await);
+        });
+    }
+}
+
+/// The space used, whether stored data is protected from clean-up, and asking for it.
+#[component]
+fn Protection(space: Space) -> impl IntoView {
+    let (usage, persisted) = (space.usage, space.persisted);
+    let (protect_answer, set_protect_answer) = signal(None::<&'static str>);
     let protect = move |_| {
         leptos::task::spawn_local(async move {
             let granted = storage_manager::persist().await;
-            set_persisted.set(granted);
+            persisted.set(granted);
             set_protect_answer.set(Some(match granted {
                 Some(true) => "Your data is now protected from automatic clean-up.",
                 Some(false) => "The browser did not agree, for now. Until it does, it may delete what Backstrong keeps on this phone when space runs low or after weeks without use, and your history would go with it. Adding Backstrong to your home screen usually changes its answer. Meanwhile, export a backup now and then: the button is just below.",
@@ -43,6 +74,77 @@ pub fn DataSettings() -> impl IntoView {
         });
     };
 
+    view! {
+            <p id="space">
+                {move || match usage.get() {
+                    Some((used, quota)) => format!(
+                        "Using {} on this device, of {} the browser allows.",
+                        storage_manager::human_bytes(used),
+                        storage_manager::human_bytes(quota),
+                    ),
+                    None => "This browser does not say how much space is used.".to_string(),
+                }}
+            </p>
+            <p id="persisted">
+                {move || match persisted.get() {
+                    Some(true) => "Protected from automatic clean-up: yes.",
+                    Some(false) => "Protected from automatic clean-up: not yet.",
+                    None => "Protection from automatic clean-up: this browser has no way to ask for it, and may clear stored data when space runs low. Export a backup now and then to keep your history safe.",
+                }}
+            </p>
+            <Show when=move || persisted.get() == Some(false)>
+                <button on:click=protect>"Protect my data"</button>
+            </Show>
+            {move || protect_answer.get().map(|m| view! { <p class="notice" role="status">{m}</p> })}
+    }
+}
+
+/// A nudge when there has been no backup for a month and the browser may clear its data.
+#[component]
+fn BackupReminder(space: Space) -> impl IntoView {
+    let data = use_data();
+    let persisted = space.persisted;
+    move || {
+        let (recent, has_data) = data.with(|loaded| {
+            (
+                loaded
+                    .meta
+                    .last_backup
+                    .is_some_and(|d| (today() - d).num_days() <= 30),
+                // Not in the first month: there is little to lose, and a nudge on day 2
+                // teaches people to ignore it.
+                loaded
+                    .profile
+                    .as_ref()
+                    .is_some_and(|p| (today() - p.start).num_days() >= 30),
+            )
+        })?;
+        (has_data && !recent && persisted.get() != Some(true)).then(|| {
+            view! {
+                <p class="notice" role="status">
+                    "No backup in the last 30 days, and this browser may clear its storage when space runs low. Export a backup to keep your history safe."
+                </p>
+            }
+        })
+    }
+}
+
+/// Records that could not be read, set aside and kept.
+#[component]
+fn SetAside() -> impl IntoView {
+    let data = use_data();
+    move || {
+        data.with(|l| l.quarantined).filter(|n| *n > 0).map(|n| view! {
+            <p class="notice">{format!("{} stored records could not be read and were set aside. They are kept, and included in backups.", n)}</p>
+        })
+    }
+}
+
+/// Export a backup or the set log, and import a backup after a preview of what it holds.
+#[component]
+fn BackupAndRestore(say: WriteSignal<Option<String>>) -> impl IntoView {
+    let data = use_data();
+    let set_message = say;
     let export_backup = move |_| {
         leptos::task::spawn_local(async move {
             let stamp = crate::platform::clock::now_iso();
@@ -140,80 +242,7 @@ pub fn DataSettings() -> impl IntoView {
         });
     };
 
-    let (typed, set_typed) = signal(String::new());
-    let delete_all = move |_| {
-        if typed.get_untracked() != "DELETE" {
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            if data
-                .write(|db| async move { db.delete_all().await })
-                .await
-                .is_ok()
-            {
-                set_typed.set(String::new());
-                set_message.set(Some(
-                    "Everything Backstrong stored on this device has been deleted.".into(),
-                ));
-                refresh_space();
-            }
-        });
-    };
-
-    let reminder = move || {
-        let (recent, has_data) = data.with(|loaded| {
-            (
-                loaded
-                    .meta
-                    .last_backup
-                    .is_some_and(|d| (today() - d).num_days() <= 30),
-                // Not in the first month: there is little to lose, and a nudge on day 2
-                // teaches people to ignore it.
-                loaded
-                    .profile
-                    .as_ref()
-                    .is_some_and(|p| (today() - p.start).num_days() >= 30),
-            )
-        })?;
-        (has_data && !recent && persisted.get() != Some(true)).then(|| {
-            view! {
-                <p class="notice" role="status">
-                    "No backup in the last 30 days, and this browser may clear its storage when space runs low. Export a backup to keep your history safe."
-                </p>
-            }
-        })
-    };
-
     view! {
-        <section class="card" aria-labelledby="data-title">
-            <h2 id="data-title">"Your data"</h2>
-            <p id="space">
-                {move || match usage.get() {
-                    Some((used, quota)) => format!(
-                        "Using {} on this device, of {} the browser allows.",
-                        storage_manager::human_bytes(used),
-                        storage_manager::human_bytes(quota),
-                    ),
-                    None => "This browser does not say how much space is used.".to_string(),
-                }}
-            </p>
-            <p id="persisted">
-                {move || match persisted.get() {
-                    Some(true) => "Protected from automatic clean-up: yes.",
-                    Some(false) => "Protected from automatic clean-up: not yet.",
-                    None => "Protection from automatic clean-up: this browser has no way to ask for it, and may clear stored data when space runs low. Export a backup now and then to keep your history safe.",
-                }}
-            </p>
-            <Show when=move || persisted.get() == Some(false)>
-                <button on:click=protect>"Protect my data"</button>
-            </Show>
-            {move || protect_answer.get().map(|m| view! { <p class="notice" role="status">{m}</p> })}
-            {reminder}
-            {move || {
-                data.with(|l| l.quarantined).filter(|n| *n > 0).map(|n| view! {
-                    <p class="notice">{format!("{} stored records could not be read and were set aside. They are kept, and included in backups.", n)}</p>
-                })
-            }}
             <div class="stack">
                 <button on:click=export_backup>"Export a full backup"</button>
                 <button on:click=export_csv>"Export sets as CSV"</button>
@@ -260,8 +289,35 @@ pub fn DataSettings() -> impl IntoView {
                     </div>
                 }
             })}
-            {move || message.get().map(|m| view! { <p class="message" role="status">{m}</p> })}
-        </section>
+    }
+}
+
+/// Deleting everything stored, once the user has typed DELETE.
+#[component]
+fn DeleteAll(space: Space, say: WriteSignal<Option<String>>) -> impl IntoView {
+    let data = use_data();
+    let set_message = say;
+    let (typed, set_typed) = signal(String::new());
+    let delete_all = move |_| {
+        if typed.get_untracked() != "DELETE" {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if data
+                .write(|db| async move { db.delete_all().await })
+                .await
+                .is_ok()
+            {
+                set_typed.set(String::new());
+                set_message.set(Some(
+                    "Everything Backstrong stored on this device has been deleted.".into(),
+                ));
+                space.refresh();
+            }
+        });
+    };
+
+    view! {
         <section class="card" aria-labelledby="delete-title">
             <h2 id="delete-title">"Delete all data"</h2>
             <p>"Removes every workout, check-in and setting Backstrong stored on this device. It cannot be undone: export a backup first."</p>
