@@ -46,10 +46,107 @@ fn as_own(e: &'static Exercise, plan: &Plan) -> OwnExercise {
 
 #[component]
 pub fn OwnExercises(profile: Profile, plan: Plan) -> impl IntoView {
-    let data = use_data();
+    let (error, set_error) = signal(None::<String>);
+    let saver = Saver {
+        data: use_data(),
+        say: set_error,
+    };
+    view! {
+        <article class="card" role="region" aria-label="Your own exercises">
+            <h2>"Your own exercises"</h2>
+            <p class="muted">{format!("Add an exercise the plan does not have. It joins every strength session at the end, with the pain rule applied as you log it. The app does not raise its dose: change it here when it feels easy, by no more than {} a week.", super::words::weekly_cap())}</p>
+            <OwnList profile=profile.clone() plan=plan.clone() saver=saver/>
+            <AddOwn profile=profile plan=plan saver=saver/>
+            {move || error.get().map(|e| view! { <super::widgets::Alert text=e/> })}
+        </article>
+    }
+}
+
+/// Saves the profile with its own exercises changed, and says so when it cannot.
+#[derive(Clone, Copy)]
+struct Saver {
+    data: super::data::DataCtx,
+    say: WriteSignal<Option<String>>,
+}
+
+impl Saver {
+    fn save(self, next: Profile) {
+        let Saver { data, say } = self;
+        leptos::task::spawn_local(async move {
+            if let Err(e) = data
+                .write(|db| async move { db.save_profile(&next).await })
+                .await
+            {
+                say.set(Some(format!("Not saved: {e}")));
+            }
+        });
+    }
+}
+
+/// The user's own exercises, each with its dose, a careful note and a way to remove it.
+#[component]
+fn OwnList(profile: Profile, plan: Plan, saver: Saver) -> impl IntoView {
+    let units = super::context::units();
+    let save = move |next: Profile| saver.save(next);
+    let rows: Vec<_> = plan
+        .own
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let remove = {
+                let profile = profile.clone();
+                move |_| {
+                    let mut next = profile.clone();
+                    next.own.remove(i);
+                    save(next);
+                }
+            };
+            let replace = o.alternative.map(|alt| {
+                let profile = profile.clone();
+                let plan = plan.clone();
+                move |_| {
+                    let mut next = profile.clone();
+                    next.own[i] = as_own(alt, &plan);
+                    save(next);
+                }
+            });
+            let why = o.own.careful.map(|k| k.why()).unwrap_or("");
+            let careful = o.careful_for_now.then(|| {
+                let alt = o.alternative;
+                view! {
+                    <p class="notice">
+                        <span class="badge">"Careful for now"</span>" "{why}
+                        {alt.map(|a| format!(" The plan's nearest safe choice: {}.", a.name))}
+                    </p>
+                    {replace.zip(alt).map(|(f, a)| view! { <button class="ghost" on:click=f>{format!("Use {} instead", a.name)}</button> })}
+                }
+            });
+            let paused = o
+                .paused
+                .then(|| view! { <super::widgets::BringBack key=o.own.log_id() name=o.own.name.clone()/> });
+            let label = o.own.careful.map_or_else(|| o.own.pattern.label().to_string(), |k| k.label().to_string());
+            view! {
+                <li>
+                    <span class="name">{o.own.name.clone()}</span>
+                    <span class="dose">{format!("{} · {label}", own_dose(&o.own, units))}</span>
+                    {careful}
+                    {paused}
+                    <button class="ghost" aria-label=format!("Remove {}", o.own.name) on:click=remove>"Remove"</button>
+                </li>
+            }
+        })
+        .collect();
+    view! { <ul class="plain plan-list">{rows}</ul> }
+}
+
+/// The form that adds an exercise, warning when its kind is one to be careful with now.
+#[component]
+fn AddOwn(profile: Profile, plan: Plan, saver: Saver) -> impl IntoView {
     let units = super::context::units();
     let phase = plan.phase;
     let equipment = plan.equipment.clone();
+    let set_error = saver.say;
+    let save = move |next: Profile| saver.save(next);
     let name = RwSignal::new(String::new());
     let kind = RwSignal::new(0usize);
     // Until the user picks a kind, it follows what the name suggests.
@@ -58,17 +155,6 @@ pub fn OwnExercises(profile: Profile, plan: Plan) -> impl IntoView {
     let sets = RwSignal::new("3".to_string());
     let amount = RwSignal::new("10".to_string());
     let load = RwSignal::new(String::new());
-    let (error, set_error) = signal(None::<String>);
-    let save = move |next: Profile| {
-        leptos::task::spawn_local(async move {
-            if let Err(e) = data
-                .write(|db| async move { db.save_profile(&next).await })
-                .await
-            {
-                set_error.set(Some(format!("Not saved: {e}")));
-            }
-        });
-    };
     let on_name = move |text: String| {
         if !picked.get_untracked() {
             let all = kinds();
@@ -176,59 +262,7 @@ pub fn OwnExercises(profile: Profile, plan: Plan) -> impl IntoView {
             save(next);
         }
     };
-    let rows: Vec<_> = plan
-        .own
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            let remove = {
-                let profile = profile.clone();
-                move |_| {
-                    let mut next = profile.clone();
-                    next.own.remove(i);
-                    save(next);
-                }
-            };
-            let replace = o.alternative.map(|alt| {
-                let profile = profile.clone();
-                let plan = plan.clone();
-                move |_| {
-                    let mut next = profile.clone();
-                    next.own[i] = as_own(alt, &plan);
-                    save(next);
-                }
-            });
-            let why = o.own.careful.map(|k| k.why()).unwrap_or("");
-            let careful = o.careful_for_now.then(|| {
-                let alt = o.alternative;
-                view! {
-                    <p class="notice">
-                        <span class="badge">"Careful for now"</span>" "{why}
-                        {alt.map(|a| format!(" The plan's nearest safe choice: {}.", a.name))}
-                    </p>
-                    {replace.zip(alt).map(|(f, a)| view! { <button class="ghost" on:click=f>{format!("Use {} instead", a.name)}</button> })}
-                }
-            });
-            let paused = o
-                .paused
-                .then(|| view! { <super::widgets::BringBack key=o.own.log_id() name=o.own.name.clone()/> });
-            let label = o.own.careful.map_or_else(|| o.own.pattern.label().to_string(), |k| k.label().to_string());
-            view! {
-                <li>
-                    <span class="name">{o.own.name.clone()}</span>
-                    <span class="dose">{format!("{} · {label}", own_dose(&o.own, units))}</span>
-                    {careful}
-                    {paused}
-                    <button class="ghost" aria-label=format!("Remove {}", o.own.name) on:click=remove>"Remove"</button>
-                </li>
-            }
-        })
-        .collect();
     view! {
-        <article class="card" role="region" aria-label="Your own exercises">
-            <h2>"Your own exercises"</h2>
-            <p class="muted">{format!("Add an exercise the plan does not have. It joins every strength session at the end, with the pain rule applied as you log it. The app does not raise its dose: change it here when it feels easy, by no more than {} a week.", super::words::weekly_cap())}</p>
-            <ul class="plain plan-list">{rows}</ul>
             <details>
                 <summary><span>"Add an exercise"</span></summary>
                 <label for="own-name">"Name"</label>
@@ -258,7 +292,5 @@ pub fn OwnExercises(profile: Profile, plan: Plan) -> impl IntoView {
                 <input id="own-load" inputmode="decimal" prop:value=load on:input=move |ev| load.set(event_target_value(&ev))/>
                 <button class="primary" on:click=add>{move || if preview().is_some() { "Add it anyway, marked careful" } else { "Add to my sessions" }}</button>
             </details>
-            {move || error.get().map(|e| view! { <super::widgets::Alert text=e/> })}
-        </article>
     }
 }
