@@ -4,6 +4,7 @@
 use super::chart::{dec1, direction_words, BandChart, BarLineChart, CapChart, PhaseTimeline};
 use super::data::use_data;
 use super::plan_state::{use_plan_state, PlanState};
+use crate::domain::checkin::CheckIn;
 use crate::domain::history::History as Log;
 use crate::domain::insight::{
     exercise_days, habit_split, in_blocks, ladder_positions, monday_of, psfs_meaningful,
@@ -229,50 +230,10 @@ fn Charts(f: Figures) -> impl IntoView {
         .iter()
         .map(|x| (x.checkins > 0).then_some(f64::from(x.mobility_days)))
         .collect();
-    let last4 = &weeks[weeks.len().saturating_sub(4)..];
-    let walk_reading = format!(
-        "Lately {} minutes of walking a week and mobility on {} of the last {} check-in days.",
-        mean_of(
-            &last4
-                .iter()
-                .map(|x| f64::from(x.walking_minutes))
-                .collect::<Vec<_>>()
-        )
-        .round() as i64,
-        last4.iter().map(|x| x.mobility_days).sum::<u32>(),
-        last4.iter().map(|x| x.checkins).sum::<u32>()
-    );
+    let walk_reading = walk_reading(weeks);
     let (psfs_points, band) = psfs_series(&f.psfs);
-    let psfs_reading = match (psfs_points.first(), psfs_points.last()) {
-        (Some(a), Some(b)) if psfs_points.len() > 1 => {
-            let delta = b.1 - a.1;
-            let verdict = if psfs_meaningful(delta) {
-                "a meaningful change".to_string()
-            } else {
-                format!("not yet a meaningful change ({PSFS_MEANINGFUL_CHANGE} points)")
-            };
-            format!(
-                "From {} to {} across {}: {verdict}.",
-                dec1(a.1),
-                dec1(b.1),
-                plural(psfs_points.len(), "rating", "ratings")
-            )
-        }
-        (Some(a), _) => format!(
-            "First rating {}. Rate the same activities again at the monthly check-in to see change.",
-            dec1(a.1)
-        ),
-        _ => "No function ratings yet.".into(),
-    };
-    let flare_count = f.flare_weeks.iter().filter(|x| **x).count();
-    let phase_reading = match f.phases.last() {
-        Some(p) => format!(
-            "Now in phase {p}. {} touched by a flare-up in this range.",
-            plural(flare_count, "week was", "weeks were")
-        ),
-        None => "Your phases show here once your plan has started.".into(),
-    };
-    let (links, thin) = trigger_findings(&f.log.checkins);
+    let psfs_reading = psfs_reading(&psfs_points);
+    let phase_reading = phase_reading(&f);
     let pain_reading = pain_reading(weeks);
     // A chart is drawn once there are two weeks to compare; until then its name goes in
     // one line that says when it will show.
@@ -299,35 +260,20 @@ fn Charts(f: Figures) -> impl IntoView {
         .into_iter()
         .filter(|p| enough(&|x: &WeekFigures| x.volume.get(p).is_some_and(|v| *v > 0)))
         .collect();
-    let mut pending: Vec<&str> = Vec::new();
-    for (shown, name) in [
-        (show_pain, "pain against training"),
-        (!trained.is_empty(), "weekly volume by movement"),
-        (show_walk, "walking and mobility"),
-        (
-            show_sleep && show_stress && show_protein && show_water,
-            "sleep, stress, protein and water beside pain",
-        ),
-        (show_phases, "your phases"),
-        (show_psfs, "how your activity scores change"),
-    ] {
-        if !shown {
-            pending.push(name);
-        }
-    }
-    let pending_line = (!pending.is_empty()).then(|| {
-        let list = match pending.split_last() {
-            Some((last, [])) => last.to_string(),
-            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-            None => String::new(),
-        };
-        let scores = if show_psfs {
-            ""
-        } else {
-            " Activity scores need a second rating, at the monthly check-in."
-        };
-        format!("Still to come, once there are two weeks to compare: {list}.{scores}")
-    });
+    let pending_line = pending_line(
+        &[
+            (show_pain, "pain against training"),
+            (!trained.is_empty(), "weekly volume by movement"),
+            (show_walk, "walking and mobility"),
+            (
+                show_sleep && show_stress && show_protein && show_water,
+                "sleep, stress, protein and water beside pain",
+            ),
+            (show_phases, "your phases"),
+            (show_psfs, "how your activity scores change"),
+        ],
+        show_psfs,
+    );
     view! {
         {pending_line.map(|l| view! { <p class="card notice" role="note">{l}</p> })}
         <h2 id="each-exercise">"Each exercise"</h2>
@@ -389,6 +335,92 @@ fn Charts(f: Figures) -> impl IntoView {
             <h2>"What you can do (function)"</h2>
             <BandChart title="Activity scores".into() points=psfs_points.iter().map(|p| f64::from(p.1)).collect() band=band.map(|(a, b)| (f64::from(a), f64::from(b))) reading=psfs_reading/>
         })}
+        <TriggersCard checkins=f.log.checkins.clone()/>
+    }
+}
+
+/// Walking and mobility over the last four weeks, in a sentence.
+fn walk_reading(weeks: &[WeekFigures]) -> String {
+    let last4 = &weeks[weeks.len().saturating_sub(4)..];
+    format!(
+        "Lately {} minutes of walking a week and mobility on {} of the last {} check-in days.",
+        mean_of(
+            &last4
+                .iter()
+                .map(|x| f64::from(x.walking_minutes))
+                .collect::<Vec<_>>()
+        )
+        .round() as i64,
+        last4.iter().map(|x| x.mobility_days).sum::<u32>(),
+        last4.iter().map(|x| x.checkins).sum::<u32>()
+    )
+}
+
+/// How the activity scores moved, first rating to last, and whether that is meaningful.
+fn psfs_reading(points: &[(chrono::NaiveDate, f32)]) -> String {
+    match (points.first(), points.last()) {
+        (Some(a), Some(b)) if points.len() > 1 => {
+            let delta = b.1 - a.1;
+            let verdict = if psfs_meaningful(delta) {
+                "a meaningful change".to_string()
+            } else {
+                format!("not yet a meaningful change ({PSFS_MEANINGFUL_CHANGE} points)")
+            };
+            format!(
+                "From {} to {} across {}: {verdict}.",
+                dec1(a.1),
+                dec1(b.1),
+                plural(points.len(), "rating", "ratings")
+            )
+        }
+        (Some(a), _) => format!(
+            "First rating {}. Rate the same activities again at the monthly check-in to see change.",
+            dec1(a.1)
+        ),
+        _ => "No function ratings yet.".into(),
+    }
+}
+
+/// The phase now, and how many weeks of the range a flare-up touched.
+fn phase_reading(f: &Figures) -> String {
+    let flare_count = f.flare_weeks.iter().filter(|x| **x).count();
+    match f.phases.last() {
+        Some(p) => format!(
+            "Now in phase {p}. {} touched by a flare-up in this range.",
+            plural(flare_count, "week was", "weeks were")
+        ),
+        None => "Your phases show here once your plan has started.".into(),
+    }
+}
+
+/// One line naming the charts still to come, once there are two weeks to compare.
+fn pending_line(charts: &[(bool, &str)], show_psfs: bool) -> Option<String> {
+    let pending: Vec<&str> = charts
+        .iter()
+        .filter(|(shown, _)| !shown)
+        .map(|(_, name)| *name)
+        .collect();
+    (!pending.is_empty()).then(|| {
+        let list = match pending.split_last() {
+            Some((last, [])) => last.to_string(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
+        };
+        let scores = if show_psfs {
+            ""
+        } else {
+            " Activity scores need a second rating, at the monthly check-in."
+        };
+        format!("Still to come, once there are two weeks to compare: {list}.{scores}")
+    })
+}
+
+/// Triggers that go with worse days in the user's own check-ins, and those noted too
+/// rarely to say.
+#[component]
+fn TriggersCard(checkins: Vec<CheckIn>) -> impl IntoView {
+    let (links, thin) = trigger_findings(&checkins);
+    view! {
         <h2>"Pain triggers"</h2>
         <article class="card triggers" role="region" aria-label="Pain triggers">
             {if links.is_empty() {
