@@ -59,64 +59,40 @@ impl Live {
             self.saving.try_update_value(|s| *s = false);
         });
     }
-}
 
-#[component]
-pub(super) fn ActiveSession(
-    stored: StoredSession,
-    planned: PlannedSession,
-    plan: Rc<Plan>,
-    units: Units,
-    on_finish: RwSignal<Option<Finished>>,
-) -> impl IntoView {
-    let data = use_data();
-    let live = Live {
-        model: RwSignal::new(planned.live.clone().expect("a started session has a model")),
-        plan: StoredValue::new_local(plan.clone()),
-        stored: StoredValue::new(stored.clone()),
-        saving: StoredValue::new(false),
-        applied: StoredValue::new(
-            data.loaded
-                .with_untracked(|l| l.as_ref().map(|l| l.sets_of(&stored.id).len()))
-                .unwrap_or(0),
-        ),
-    };
-    // Entries saved by another tab (or restored) arrive by a reload of the data: the model
-    // is then rebuilt from storage, as after a restart.
-    Effect::new(move |_| {
-        let id = stored_id(live);
-        let stored_count = data.with(|l| l.sets_of(&id).len()).unwrap_or(0);
-        if stored_count == live.applied.get_value() || live.saving.get_value() {
-            return;
-        }
-        let rebuilt = data.loaded.with_untracked(|l| {
-            let l = l.as_ref()?;
-            let plan = l.plan(clock::today())?.ok()?;
-            let started = live.stored.with_value(|s| (s.day, s.started_ms));
-            let model = plan
-                .sessions
-                .iter()
-                .filter_map(|s| s.live.clone())
-                .find(|m| (m.day, m.started_ms) == started)?;
-            Some((model, Rc::new(plan)))
+    /// Entries saved by another tab (or restored) arrive by a reload of the data: the model
+    /// is then rebuilt from storage, as after a restart.
+    fn follow_reloads(self, data: crate::ui::data::DataCtx) {
+        let live = self;
+        Effect::new(move |_| {
+            let id = stored_id(live);
+            let stored_count = data.with(|l| l.sets_of(&id).len()).unwrap_or(0);
+            if stored_count == live.applied.get_value() || live.saving.get_value() {
+                return;
+            }
+            let rebuilt = data.loaded.with_untracked(|l| {
+                let l = l.as_ref()?;
+                let plan = l.plan(clock::today())?.ok()?;
+                let started = live.stored.with_value(|s| (s.day, s.started_ms));
+                let model = plan
+                    .sessions
+                    .iter()
+                    .filter_map(|s| s.live.clone())
+                    .find(|m| (m.day, m.started_ms) == started)?;
+                Some((model, Rc::new(plan)))
+            });
+            if let Some((model, plan)) = rebuilt {
+                live.model.set(model);
+                live.plan.set_value(plan);
+            }
+            live.applied.set_value(stored_count);
         });
-        if let Some((model, plan)) = rebuilt {
-            live.model.set(model);
-            live.plan.set_value(plan);
-        }
-        live.applied.set_value(stored_count);
-    });
-    // The rest's beep needs an audio context: made a moment after the session opens, not
-    // on the first set's tap.
-    if sound_on() {
-        set_timeout(crate::platform::sound::prepare, Duration::from_millis(1000));
     }
-    // The screen stays on for the whole session.
-    let wake = StoredValue::new_local(Some(crate::platform::wake_lock::ScreenWake::start()));
-    on_cleanup(move || wake.update_value(|w| drop(w.take())));
-    let now = use_now(Duration::from_millis(1000));
-    // Rest after the last set, counted from its stored time: a reload keeps it.
-    let rest_left = move || {
+
+    /// Seconds of rest left after the last set, counted from its stored time (a reload
+    /// keeps it), at `now` (ms).
+    fn rest_left(self, data: crate::ui::data::DataCtx, now: i64) -> Option<i64> {
+        let live = self;
         let (key, at) = data
             .with(|l| {
                 l.sets_of(&stored_id(live))
@@ -139,9 +115,61 @@ pub(super) fn ActiveSession(
                     .map(|s| s.item.rest_seconds)
             })
             .unwrap_or(60);
-        let left = (at + i64::from(rest) * 1000 - now.get()) / 1000;
+        let left = (at + i64::from(rest) * 1000 - now) / 1000;
         (left > 0).then_some(left)
+    }
+
+    /// What the summary says of the session as it stands.
+    fn summary(self) -> Finished {
+        self.model.with(|m| Finished {
+            sets: m.sets_logged(),
+            worst: m.worst_pain().map(Pain::value),
+            pains: m
+                .blocks
+                .iter()
+                .flat_map(|b| {
+                    b.steps.iter().filter_map(move |s| {
+                        let worst = b.worst_pain_of(&s.item.key)?.value();
+                        Some((s.item.name.to_string(), worst))
+                    })
+                })
+                .collect(),
+        })
+    }
+}
+
+#[component]
+pub(super) fn ActiveSession(
+    stored: StoredSession,
+    planned: PlannedSession,
+    plan: Rc<Plan>,
+    units: Units,
+    on_finish: RwSignal<Option<Finished>>,
+) -> impl IntoView {
+    let data = use_data();
+    let live = Live {
+        model: RwSignal::new(planned.live.clone().expect("a started session has a model")),
+        plan: StoredValue::new_local(plan.clone()),
+        stored: StoredValue::new(stored.clone()),
+        saving: StoredValue::new(false),
+        applied: StoredValue::new(
+            data.loaded
+                .with_untracked(|l| l.as_ref().map(|l| l.sets_of(&stored.id).len()))
+                .unwrap_or(0),
+        ),
     };
+    live.follow_reloads(data);
+    // The rest's beep needs an audio context: made a moment after the session opens, not
+    // on the first set's tap.
+    if sound_on() {
+        set_timeout(crate::platform::sound::prepare, Duration::from_millis(1000));
+    }
+    // The screen stays on for the whole session.
+    let wake = StoredValue::new_local(Some(crate::platform::wake_lock::ScreenWake::start()));
+    on_cleanup(move || wake.update_value(|w| drop(w.take())));
+    let now = use_now(Duration::from_millis(1000));
+    // Rest after the last set, counted from its stored time: a reload keeps it.
+    let rest_left = move || live.rest_left(data, now.get());
     let resting = StoredValue::new(false);
     Effect::new(move |_| {
         let now_resting = rest_left().is_some();
@@ -171,20 +199,7 @@ pub(super) fn ActiveSession(
             finished_ms: Some(clock::now_ms()),
             ..live.stored.get_value()
         };
-        let summary = live.model.with(|m| Finished {
-            sets: m.sets_logged(),
-            worst: m.worst_pain().map(Pain::value),
-            pains: m
-                .blocks
-                .iter()
-                .flat_map(|b| {
-                    b.steps.iter().filter_map(move |s| {
-                        let worst = b.worst_pain_of(&s.item.key)?.value();
-                        Some((s.item.name.to_string(), worst))
-                    })
-                })
-                .collect(),
-        });
+        let summary = live.summary();
         // Ready before the session closes, so the summary replaces it in one step.
         on_finish.set(Some(summary));
         leptos::task::spawn_local(async move {
