@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 /// Longer than this, a file is cut along its seams (data tables aside).
 const MAX_LINES: usize = 800;
 
+/// Longer than this, a function (a component too) is cut into parts.
+const MAX_FN_LINES: usize = 160;
+
 /// Data tables: long by nature, and nothing but data.
 const TABLES: &[&str] = &["src/domain/library/table.rs", "src/domain/figure/poses.rs"];
 
@@ -200,6 +203,61 @@ fn no_file_grows_past_its_limit() {
             "{name} has {lines} lines (at most {MAX_LINES}): cut it along its seams"
         );
     }
+}
+
+/// Each function of some code with its length in lines: from its `fn` line to the brace
+/// that closes it at the same indent (as `cargo fmt` leaves it).
+fn functions(code: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = code.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let indent = line.len() - line.trim_start().len();
+        let rest = line.trim_start();
+        let rest = rest.strip_prefix("pub ").unwrap_or(rest);
+        let rest = ["pub(crate) ", "pub(super) "]
+            .iter()
+            .fold(rest, |r, p| r.strip_prefix(p).unwrap_or(r));
+        let rest = rest.strip_prefix("async ").unwrap_or(rest);
+        let rest = rest.strip_prefix("const ").unwrap_or(rest);
+        let Some(sig) = rest.strip_prefix("fn ") else {
+            continue;
+        };
+        let name: String = sig
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let close = format!("{}}}", " ".repeat(indent));
+        if let Some(end) = lines[i + 1..].iter().position(|l| *l == close) {
+            out.push((name, end + 2));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_function_grows_past_its_limit() {
+    let mut long = Vec::new();
+    for p in rust_files(&src("")) {
+        let name = rel(&p);
+        if TABLES.contains(&name.as_str()) {
+            continue;
+        }
+        for (f, lines) in functions(&code_of(&p)) {
+            if lines > MAX_FN_LINES {
+                long.push(format!("{name}: {f} has {lines} lines"));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "cut these into parts (at most {MAX_FN_LINES} lines):\n{}",
+        long.join("\n")
+    );
+    let sample = "fn a() {\n    x();\n}\n    pub(super) fn b(\n        y: u8,\n    ) {\n    }\n";
+    assert_eq!(
+        functions(sample),
+        vec![("a".to_string(), 3), ("b".to_string(), 4)]
+    );
 }
 
 /// The string literals of some code, roughly: enough for sentences on screen.
