@@ -1,17 +1,12 @@
-//! The binary form of a shared plan, version 2 (version 1 links still open). Every count is checked against the
-//! plan limits before anything is allocated, and the whole input must be consumed.
-//!
-//! ```text
-//! version u8 | title str | phase u8 | units u8 | minutes v | permille v
-//! sessions v × ( exercises v × ( id str | rest v | sets v × ( amount v | grams v ) ) )
-//! rehab v × ( name str | kind u8 (0 reps, 1 seconds) | sets v | amount v | per_week v )
-//! own v × ( name str | pattern u8 | measure u8 (0 reps, 1 seconds) | careful u8 | sets v | amount v | grams v )
-//! ```
-//! `v` is an unsigned LEB128 varint of at most 32 bits; `str` is a varint length and UTF-8.
-//! `careful` (version 2 on) is 0 for none, else 1 + the kind's place in `CarefulKind::ALL`.
+//! The binary form of a shared plan, version 2 (version 1 links still open): a version
+//! byte, then the plan as the `linked!` descriptions below lay it out, each field with how
+//! it is written (varints are unsigned LEB128 of at most 32 bits; text is a varint length
+//! and UTF-8). Writing and reading both come from those descriptions. Every count is
+//! checked against the plan limits before anything is allocated, and the whole input must
+//! be consumed.
 
 use crate::domain::careful::CarefulKind;
-use crate::domain::library::{Measure, Pattern};
+use crate::domain::library::{Exercise, Measure, Pattern};
 use crate::domain::phase::Phase;
 use crate::domain::prescription::SetTarget;
 use crate::domain::profile::{OwnExercise, RehabDose, RehabExercise};
@@ -54,56 +49,6 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     let b = &s.as_bytes()[..s.len().min(MAX_STR_BYTES)];
     put_v(out, b.len() as u32);
     out.extend_from_slice(b);
-}
-
-pub fn encode(p: &SharedPlan) -> Vec<u8> {
-    let mut out = vec![VERSION];
-    put_str(&mut out, &p.title);
-    out.push(p.phase.number());
-    out.push(match p.units {
-        Units::Kg => 0,
-        Units::Lb => 1,
-    });
-    put_v(&mut out, p.session_minutes.into());
-    put_v(&mut out, p.increase_permille.into());
-    put_v(&mut out, p.sessions.len() as u32);
-    for s in &p.sessions {
-        put_v(&mut out, s.len() as u32);
-        for x in s {
-            put_str(&mut out, x.exercise.id);
-            put_v(&mut out, x.rest_seconds.into());
-            put_v(&mut out, x.sets.len() as u32);
-            for t in &x.sets {
-                put_v(&mut out, t.amount.into());
-                put_v(&mut out, t.load.0);
-            }
-        }
-    }
-    put_v(&mut out, p.rehab.len() as u32);
-    for r in &p.rehab {
-        put_str(&mut out, &r.name);
-        let (kind, sets, amount) = match r.dose {
-            RehabDose::Reps { sets, reps } => (0, sets, reps),
-            RehabDose::Seconds { sets, seconds } => (1, sets, seconds),
-        };
-        out.push(kind);
-        put_v(&mut out, sets.into());
-        put_v(&mut out, amount.into());
-        put_v(&mut out, r.per_week.into());
-    }
-    put_v(&mut out, p.own.len() as u32);
-    for o in &p.own {
-        put_str(&mut out, &o.name);
-        out.push(PATTERNS.iter().position(|x| *x == o.pattern).unwrap_or(0) as u8);
-        out.push(u8::from(o.measure != Measure::Reps));
-        out.push(o.careful.map_or(0, |k| {
-            CarefulKind::ALL.iter().position(|x| *x == k).unwrap_or(0) as u8 + 1
-        }));
-        put_v(&mut out, o.sets.into());
-        put_v(&mut out, o.amount.into());
-        put_v(&mut out, o.load.0);
-    }
-    out
 }
 
 struct Reader<'a> {
@@ -155,6 +100,12 @@ impl<'a> Reader<'a> {
     }
 }
 
+pub fn encode(p: &SharedPlan) -> Vec<u8> {
+    let mut out = vec![VERSION];
+    p.put(&mut out);
+    out
+}
+
 pub fn decode(bytes: &[u8]) -> Result<SharedPlan, CodecError> {
     let mut r = Reader { b: bytes, at: 0 };
     let version = match r.u8()? {
@@ -162,117 +113,265 @@ pub fn decode(bytes: &[u8]) -> Result<SharedPlan, CodecError> {
         v if v > VERSION => return Err(CodecError::FutureVersion(v)),
         _ => return Err(CodecError::Malformed),
     };
-    let title = r.str()?.to_string();
-    let phase = match r.u8()? {
-        1 => Phase::Restore,
-        2 => Phase::Rebuild,
-        3 => Phase::Reload,
-        _ => return Err(CodecError::Nonsense(PlanProblem::BadSetting("phase"))),
-    };
-    let units = match r.u8()? {
-        0 => Units::Kg,
-        1 => Units::Lb,
-        _ => return Err(CodecError::Nonsense(PlanProblem::BadSetting("unit"))),
-    };
-    let session_minutes = r.v16()?;
-    let increase_permille = r.v16()?;
-    let n_sessions = r.count(MAX_SESSIONS, "sessions")?;
-    let mut sessions = Vec::with_capacity(n_sessions);
-    for _ in 0..n_sessions {
-        let n = r.count(MAX_EXERCISES_PER_SESSION, "exercises in a session")?;
-        let mut s = Vec::with_capacity(n);
-        for _ in 0..n {
-            let exercise = known_exercise(r.str()?).map_err(CodecError::Nonsense)?;
-            let rest_seconds = r.v16()?;
-            let n_sets = r.count(MAX_SETS, "sets")?;
-            let mut sets = Vec::with_capacity(n_sets);
-            for _ in 0..n_sets {
-                let amount = r.v16()?;
-                let load = Grams(r.v()?);
-                sets.push(SetTarget { amount, load });
-            }
-            s.push(SharedExercise {
-                exercise,
-                sets,
-                rest_seconds,
-            });
-        }
-        sessions.push(s);
-    }
-    let n_rehab = r.count(MAX_REHAB, "rehab exercises")?;
-    let mut rehab = Vec::with_capacity(n_rehab);
-    for _ in 0..n_rehab {
-        let name = r.str()?.to_string();
-        let kind = r.u8()?;
-        let sets = u8::try_from(r.v()?).map_err(|_| CodecError::Malformed)?;
-        let amount = r.v16()?;
-        let per_week = u8::try_from(r.v()?).map_err(|_| CodecError::Malformed)?;
-        let dose = match kind {
-            0 => RehabDose::Reps { sets, reps: amount },
-            1 => RehabDose::Seconds {
-                sets,
-                seconds: amount,
-            },
-            _ => return Err(CodecError::Malformed),
-        };
-        rehab.push(RehabExercise {
-            name,
-            dose,
-            per_week,
-        });
-    }
-    let n_own = r.count(MAX_OWN, "own exercises")?;
-    let mut own = Vec::with_capacity(n_own);
-    for _ in 0..n_own {
-        let name = r.str()?.to_string();
-        let pattern = *PATTERNS
-            .get(usize::from(r.u8()?))
-            .ok_or(CodecError::Malformed)?;
-        let measure = match r.u8()? {
-            0 => Measure::Reps,
-            1 => Measure::Seconds,
-            _ => return Err(CodecError::Malformed),
-        };
-        let careful = if version >= 2 {
-            match r.u8()? {
-                0 => None,
-                k => Some(
-                    *CarefulKind::ALL
-                        .get(usize::from(k - 1))
-                        .ok_or(CodecError::Malformed)?,
-                ),
-            }
-        } else {
-            None
-        };
-        let sets = u8::try_from(r.v()?).map_err(|_| CodecError::Malformed)?;
-        let amount = r.v16()?;
-        let load = Grams(r.v()?);
-        own.push(OwnExercise {
-            name,
-            pattern,
-            careful,
-            measure,
-            sets,
-            amount,
-            load,
-        });
-    }
+    let plan = SharedPlan::take(&mut r, version)?;
     if r.at != bytes.len() {
         return Err(CodecError::Malformed);
     }
-    let plan = SharedPlan {
-        title,
-        phase,
-        units,
-        session_minutes,
-        increase_permille,
-        sessions,
-        rehab,
-        own,
-    };
     validate_shared_plan(&plan).map_err(CodecError::Nonsense)?;
     Ok(plan)
+}
+
+/// How a value is written in a link and read back from one of `version`.
+trait Coding<T> {
+    fn put(&self, v: &T, out: &mut Vec<u8>);
+    fn take(&self, r: &mut Reader, version: u8) -> Result<T, CodecError>;
+}
+
+/// A plan part the link holds, written field by field as its description says.
+trait Linked: Sized {
+    fn put(&self, out: &mut Vec<u8>);
+    fn take(r: &mut Reader, version: u8) -> Result<Self, CodecError>;
+}
+
+/// `linked! { T { field: coding, … } }`: the fields in the link's order, each with how it
+/// is written; writing and reading both follow it.
+macro_rules! linked {
+    ($ty:ident { $($f:ident: $coding:expr),* $(,)? }) => {
+        impl Linked for $ty {
+            fn put(&self, out: &mut Vec<u8>) {
+                $(Coding::put(&$coding, &self.$f, out);)*
+            }
+            fn take(r: &mut Reader, version: u8) -> Result<Self, CodecError> {
+                $(let $f = Coding::take(&$coding, r, version)?;)*
+                Ok($ty { $($f),* })
+            }
+        }
+    };
+}
+
+linked! { SharedPlan {
+    title: Text,
+    phase: PhaseByte,
+    units: UnitsByte,
+    session_minutes: Var,
+    increase_permille: Var,
+    sessions: Many(MAX_SESSIONS, "sessions", Many(MAX_EXERCISES_PER_SESSION, "exercises in a session", Part)),
+    rehab: Many(MAX_REHAB, "rehab exercises", Part),
+    own: Many(MAX_OWN, "own exercises", Part),
+} }
+linked! { SharedExercise { exercise: Id, rest_seconds: Var, sets: Many(MAX_SETS, "sets", Part) } }
+linked! { SetTarget { amount: Var, load: Var } }
+linked! { RehabExercise { name: Text, dose: Dose, per_week: Var } }
+linked! { OwnExercise {
+    name: Text,
+    pattern: PatternByte,
+    measure: MeasureByte,
+    careful: Since(2, CarefulByte),
+    sets: Var,
+    amount: Var,
+    load: Var,
+} }
+
+/// A part described above.
+struct Part;
+impl<T: Linked> Coding<T> for Part {
+    fn put(&self, v: &T, out: &mut Vec<u8>) {
+        v.put(out)
+    }
+    fn take(&self, r: &mut Reader, version: u8) -> Result<T, CodecError> {
+        T::take(r, version)
+    }
+}
+
+/// A count, refused above its most (named) before anything is allocated, then the items.
+struct Many<C>(usize, &'static str, C);
+impl<T, C: Coding<T>> Coding<Vec<T>> for Many<C> {
+    fn put(&self, v: &Vec<T>, out: &mut Vec<u8>) {
+        put_v(out, v.len() as u32);
+        v.iter().for_each(|x| self.2.put(x, out));
+    }
+    fn take(&self, r: &mut Reader, version: u8) -> Result<Vec<T>, CodecError> {
+        let n = r.count(self.0, self.1)?;
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(self.2.take(r, version)?);
+        }
+        Ok(v)
+    }
+}
+
+/// A field links have carried since `version`; older links read its default.
+struct Since<C>(u8, C);
+impl<T: Default, C: Coding<T>> Coding<T> for Since<C> {
+    fn put(&self, v: &T, out: &mut Vec<u8>) {
+        self.1.put(v, out)
+    }
+    fn take(&self, r: &mut Reader, version: u8) -> Result<T, CodecError> {
+        if version >= self.0 {
+            self.1.take(r, version)
+        } else {
+            Ok(T::default())
+        }
+    }
+}
+
+/// A varint.
+struct Var;
+impl Coding<u16> for Var {
+    fn put(&self, v: &u16, out: &mut Vec<u8>) {
+        put_v(out, (*v).into())
+    }
+    fn take(&self, r: &mut Reader, _: u8) -> Result<u16, CodecError> {
+        r.v16()
+    }
+}
+impl Coding<u8> for Var {
+    fn put(&self, v: &u8, out: &mut Vec<u8>) {
+        put_v(out, (*v).into())
+    }
+    fn take(&self, r: &mut Reader, _: u8) -> Result<u8, CodecError> {
+        u8::try_from(r.v()?).map_err(|_| CodecError::Malformed)
+    }
+}
+impl Coding<Grams> for Var {
+    fn put(&self, v: &Grams, out: &mut Vec<u8>) {
+        put_v(out, v.0)
+    }
+    fn take(&self, r: &mut Reader, _: u8) -> Result<Grams, CodecError> {
+        r.v().map(Grams)
+    }
+}
+
+/// Text: its byte length, then UTF-8.
+struct Text;
+impl Coding<String> for Text {
+    fn put(&self, v: &String, out: &mut Vec<u8>) {
+        put_str(out, v)
+    }
+    fn take(&self, r: &mut Reader, _: u8) -> Result<String, CodecError> {
+        r.str().map(str::to_string)
+    }
+}
+
+/// A library exercise by its id; one this build does not know is named.
+struct Id;
+impl Coding<&'static Exercise> for Id {
+    fn put(&self, v: &&'static Exercise, out: &mut Vec<u8>) {
+        put_str(out, v.id)
+    }
+    fn take(&self, r: &mut Reader, _: u8) -> Result<&'static Exercise, CodecError> {
+        known_exercise(r.str()?).map_err(CodecError::Nonsense)
+    }
+}
+
+/// The phase by its number, 1 to 3.
+struct PhaseByte;
+impl Coding<Phase> for PhaseByte {
+    fn put(&self, v: &Phase, out: &mut Vec<u8>) {
+        out.push(v.number())
+    }
+    fn take(&self, r: &mut Reader, _: u8) -> Result<Phase, CodecError> {
+        match r.u8()? {
+            1 => Ok(Phase::Restore),
+            2 => Ok(Phase::Rebuild),
+            3 => Ok(Phase::Reload),
+            _ => Err(CodecError::Nonsense(PlanProblem::BadSetting("phase"))),
+        }
+    }
+}
+
+/// 0 kilograms, 1 pounds.
+struct UnitsByte;
+impl Coding<Units> for UnitsByte {
+    fn put(&self, v: &Units, out: &mut Vec<u8>) {
+        out.push(match v {
+            Units::Kg => 0,
+            Units::Lb => 1,
+        })
+    }
+    fn take(&self, r: &mut Reader, _: u8) -> Result<Units, CodecError> {
+        match r.u8()? {
+            0 => Ok(Units::Kg),
+            1 => Ok(Units::Lb),
+            _ => Err(CodecError::Nonsense(PlanProblem::BadSetting("unit"))),
+        }
+    }
+}
+
+/// A pattern by its place in `Pattern::ALL`.
+struct PatternByte;
+impl Coding<Pattern> for PatternByte {
+    fn put(&self, v: &Pattern, out: &mut Vec<u8>) {
+        out.push(PATTERNS.iter().position(|x| x == v).unwrap_or(0) as u8)
+    }
+    fn take(&self, r: &mut Reader, _: u8) -> Result<Pattern, CodecError> {
+        PATTERNS
+            .get(usize::from(r.u8()?))
+            .copied()
+            .ok_or(CodecError::Malformed)
+    }
+}
+
+/// 0 reps, 1 seconds.
+struct MeasureByte;
+impl Coding<Measure> for MeasureByte {
+    fn put(&self, v: &Measure, out: &mut Vec<u8>) {
+        out.push(u8::from(*v != Measure::Reps))
+    }
+    fn take(&self, r: &mut Reader, _: u8) -> Result<Measure, CodecError> {
+        match r.u8()? {
+            0 => Ok(Measure::Reps),
+            1 => Ok(Measure::Seconds),
+            _ => Err(CodecError::Malformed),
+        }
+    }
+}
+
+/// 0 for none, else 1 + the kind's place in `CarefulKind::ALL`.
+struct CarefulByte;
+impl Coding<Option<CarefulKind>> for CarefulByte {
+    fn put(&self, v: &Option<CarefulKind>, out: &mut Vec<u8>) {
+        out.push(v.map_or(0, |k| {
+            CarefulKind::ALL.iter().position(|x| *x == k).unwrap_or(0) as u8 + 1
+        }))
+    }
+    fn take(&self, r: &mut Reader, _: u8) -> Result<Option<CarefulKind>, CodecError> {
+        match r.u8()? {
+            0 => Ok(None),
+            k => CarefulKind::ALL
+                .get(usize::from(k - 1))
+                .copied()
+                .map(Some)
+                .ok_or(CodecError::Malformed),
+        }
+    }
+}
+
+/// Reps or seconds (0 or 1), then sets and the amount.
+struct Dose;
+impl Coding<RehabDose> for Dose {
+    fn put(&self, v: &RehabDose, out: &mut Vec<u8>) {
+        let (kind, sets, amount) = match *v {
+            RehabDose::Reps { sets, reps } => (0, sets, reps),
+            RehabDose::Seconds { sets, seconds } => (1, sets, seconds),
+        };
+        out.push(kind);
+        put_v(out, sets.into());
+        put_v(out, amount.into());
+    }
+    fn take(&self, r: &mut Reader, version: u8) -> Result<RehabDose, CodecError> {
+        let kind = r.u8()?;
+        let sets: u8 = Var.take(r, version)?;
+        let amount: u16 = Var.take(r, version)?;
+        match kind {
+            0 => Ok(RehabDose::Reps { sets, reps: amount }),
+            1 => Ok(RehabDose::Seconds {
+                sets,
+                seconds: amount,
+            }),
+            _ => Err(CodecError::Malformed),
+        }
+    }
 }
 
 #[cfg(test)]
