@@ -18,6 +18,25 @@ const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 let server = null;
 let driverProcess = null;
 
+// A file the test runner stops (its time is up) gets SIGTERM and runs no `after` hook:
+// the server and the driver, a process group of its own, would outlive it and hold their
+// ports against the next run. Stop them on the way out.
+function stopChildren() {
+  try {
+    server?.kill();
+  } catch {}
+  try {
+    if (driverProcess) process.kill(-driverProcess.pid, "SIGTERM");
+  } catch {}
+}
+process.once("exit", stopChildren);
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => {
+    stopChildren();
+    process.exit(1);
+  });
+}
+
 async function waitForHttp(url, ms = 20_000) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
