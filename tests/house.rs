@@ -157,6 +157,37 @@ fn no_import_cycle_between_the_modules_of_domain_state_or_ui() {
 }
 
 #[test]
+fn each_layer_imports_only_the_layers_below_it() {
+    // domain and platform stand alone; storage and share read the domain; state reads
+    // storage and the domain; the screens may use them all.
+    let below: [(&str, &[&str]); 5] = [
+        ("domain", &[]),
+        ("platform", &[]),
+        ("share", &["domain"]),
+        ("storage", &["domain"]),
+        ("state", &["domain", "storage"]),
+    ];
+    let layers = ["domain", "platform", "share", "storage", "state", "ui"];
+    for (layer, allowed) in below {
+        let mut files = rust_files(&src(layer));
+        files.push(src(&format!("{layer}.rs")));
+        for p in files.iter().filter(|p| p.exists()) {
+            let code = code_of(p);
+            for other in layers {
+                if other == layer || allowed.contains(&other) {
+                    continue;
+                }
+                assert!(
+                    !code.contains(&format!("crate::{other}::")),
+                    "{} imports {other}: {layer} may import only {allowed:?}",
+                    rel(p)
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn the_cycle_check_sees_a_cycle() {
     let mut g = BTreeMap::new();
     g.insert("a".to_string(), BTreeSet::from(["b".to_string()]));
