@@ -1,5 +1,5 @@
-//! Leptos components only: screens read the domain and the storage ports, never the
-//! browser directly.
+//! Leptos components only: screens show the domain's words and what `state` holds, ask
+//! for writes, and reach the browser only through `platform`. No screen imports another.
 
 mod app;
 mod chart;
