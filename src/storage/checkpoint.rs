@@ -2,9 +2,8 @@
 //! value is written (the types themselves are described in `described`).
 //!
 //! A checkpoint is worked out from the records, so its format owes nothing to older builds:
-//! text this build cannot read gives `None`, and the caller plans from the records. Written
-//! by hand instead of derived, it keeps a serialization library's code for every planner
-//! type out of the first screen, and a start reads it in one pass. Numbers end in `,`;
+//! text this build cannot read gives `None`, and the caller plans from the records. No
+//! serialization library: a start reads it in one pass. Numbers end in `,`;
 //! text is its byte length, `:`, then the bytes, so no character needs escaping.
 
 use crate::domain::library::{exercise, Exercise};
