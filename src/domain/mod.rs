@@ -2,6 +2,7 @@
 //! named function here, tested by name; `planner::plan` ties them together. Comments cite
 //! that file's sections as "rules §N".
 
+pub mod calendar;
 pub mod careful;
 pub mod careful_kind;
 pub mod checkin;

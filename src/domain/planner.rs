@@ -191,6 +191,16 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The weekdays this week's strength sessions fall on, Monday first.
+    pub fn training_weekdays(&self) -> Vec<chrono::Weekday> {
+        use chrono::Datelike;
+        let mut days: Vec<chrono::Weekday> =
+            self.sessions.iter().map(|s| s.date.weekday()).collect();
+        order::sort_by_key(&mut days, |d| d.num_days_from_monday());
+        days.dedup();
+        days
+    }
+
     /// Equipment the user owns that this week's plan does not use yet (phase 1 keeps to
     /// bodyweight; the barbell waits for phase 3), so the plan can say why.
     pub fn equipment_waiting(&self) -> Vec<Equipment> {

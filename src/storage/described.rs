@@ -9,6 +9,7 @@
 //! checkpoint writes fields by position and variants by their place. How each leaf value
 //! (a number, a date, a text) is written lives with its format: `json` and `checkpoint`.
 
+use super::calendar::CalendarPrefs;
 use super::checkpoint::{In, Out, Snap};
 use super::json::{content, member, mismatch, tag, tagged, unknown_variant, variant};
 use super::json::{FromJson, Json, ToJson};
@@ -17,6 +18,7 @@ use super::records::{
     EntryRecord, Envelope, Event, Meta, ModRecord, OriginRecord, ReasonRecord, SavedPlan,
     ServedRecord, StoredEntry, StoredSession,
 };
+use crate::domain::calendar::{CalendarSent, SentDay, SentWalk};
 use crate::domain::careful::CarefulKind;
 use crate::domain::checkin::{CheckIn, FlareEvent, Trigger};
 use crate::domain::equipment::{BarbellSet, Equipment, EquipmentSet, SteppedRange};
@@ -275,6 +277,12 @@ stored! { [json] struct Meta { last_backup } }
 stored! { [json] struct Prefs {
     units, sound = true, set_aside_seen = 0, lessons_read = 0, lesson_read_day, lesson_later_day,
 } }
+
+// What this phone's calendar holds from Backstrong.
+stored! { [json] struct CalendarPrefs { sent, offer_put_away = false } }
+stored! { [json] struct CalendarSent { seed, sequence, sent_on, time, minutes, alarm, days, walk } }
+stored! { [json] struct SentDay { day, first, cancelled } }
+stored! { [json] struct SentWalk { first, time, minutes, cancelled } }
 
 // The planner's checkpoint.
 stored! { [snap] names Phase { Restore, Rebuild, Reload } }

@@ -3,6 +3,7 @@
 //! preferences live in localStorage (`prefs`).
 
 pub mod backup;
+pub mod calendar;
 pub mod checkpoint;
 pub mod described;
 #[cfg(target_arch = "wasm32")]

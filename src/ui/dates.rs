@@ -28,7 +28,11 @@ const MONTHS: [&str; 12] = [
 ];
 
 pub fn weekday(d: NaiveDate) -> &'static str {
-    WEEKDAYS[d.weekday().num_days_from_monday() as usize]
+    weekday_name(d.weekday())
+}
+
+pub fn weekday_name(d: chrono::Weekday) -> &'static str {
+    WEEKDAYS[d.num_days_from_monday() as usize]
 }
 
 /// "Saturday 21 November".

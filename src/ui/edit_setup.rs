@@ -6,11 +6,14 @@ use super::data::use_data;
 use super::plan_state::{use_plan_state, PlanState};
 use super::setup_form::{EquipmentFields, ScheduleFields, SetupDraft};
 use super::words::equipment_list;
+use crate::domain::calendar::calendar_out_of_date;
 use crate::domain::equipment::Equipment;
 use crate::domain::history::SetupChange;
 use crate::domain::phase::Phase;
+use crate::domain::schedule::training_weekdays;
 use crate::domain::setup_change::{setup_change_effects, SetupEffect};
 use crate::platform::clock;
+use crate::storage::calendar;
 use crate::storage::records::Event;
 use chrono::Days;
 use leptos::prelude::*;
@@ -91,7 +94,12 @@ fn SetupEditor() -> impl IntoView {
                     None => (l.plan(next_week)?.ok()?, as_if(next_week)?.ok()?, next_week),
                 };
                 let effects = setup_change_effects(&old, &new, &before, &after);
-                Some(effect_words(&effects, before.phase, next_week, next))
+                let mut words = effect_words(&effects, before.phase, next_week, next);
+                let days = training_weekdays(&p.with_setup(&new));
+                if calendar::load().sent.is_some_and(|s| calendar_out_of_date(&s, &days)) {
+                    words.push("Your calendar still has your old training days: make a new calendar file on Plan to move them.".into());
+                }
+                Some(words)
             })
             .flatten()
             .unwrap_or_default();

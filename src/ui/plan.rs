@@ -184,6 +184,7 @@ pub fn PlanScreen() -> impl IntoView {
             {move || match state.get() {
                 PlanState::Ready(plan, profile) => view! {
                     <MyPlan plan=(*plan).clone() units=super::context::units()/>
+                    <super::calendar::CalendarCard profile=(*profile).clone() this_week=plan.training_weekdays() walk_minutes=plan.walking.total()/>
                     <super::own::OwnExercises profile=(*profile).clone() plan=(*plan).clone()/>
                     <super::share::SharePlanCard plan=*plan profile=*profile/>
                 }.into_any(),

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ICAL from "ical.js";
 import { browser, By, controlled, startDriver, startServer, stopDriver, stopServer } from "./harness.mjs";
 import { ROUTES, SAFETY_QUESTIONS, ONBOARDING_STEPS, DONE, donePain } from "../shared/journey.mjs";
 
@@ -173,6 +174,34 @@ test("offline, every route reloads with the server stopped", async () => {
       }
       await page.goto("/workout");
       await page.get("heading", "Workout");
+    } finally {
+      await startServer();
+    }
+  });
+});
+
+test("training days go to the calendar offline: the file the page hands over reads as weekly events", async () => {
+  await withBrowser(async (page) => {
+    await onboard(page);
+    await stopServer();
+    try {
+      await page.goto("/plan");
+      await page.get("region", "Your plan");
+      await page.eval(`
+        window.__saved = null;
+        const create = URL.createObjectURL;
+        URL.createObjectURL = function (blob) {
+          blob.text().then((text) => (window.__saved = text));
+          return create.call(URL, blob);
+        };`);
+      await page.click("button", "Add my training days to my calendar");
+      await page.sees("Saved “backstrong-training-days.ics”");
+      await page.driver.wait(() => page.eval("return window.__saved !== null"), 10_000, "no calendar file was handed over");
+      const text = await page.eval("return window.__saved");
+      const cal = new ICAL.Component(ICAL.parse(text));
+      const days = cal.getAllSubcomponents("vevent").map((v) => v.getFirstPropertyValue("rrule").parts.BYDAY[0]);
+      assert.deepEqual(days, ["MO", "TH"]);
+      assert.ok(text.split("\r\n").every((l) => Buffer.byteLength(l) <= 75));
     } finally {
       await startServer();
     }
