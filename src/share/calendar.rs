@@ -6,7 +6,7 @@
 
 use super::ics::Ics;
 use crate::domain::calendar::{CalendarSent, ALARM_MINUTES_BEFORE};
-use chrono::{NaiveDate, NaiveDateTime, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike, Weekday};
 
 /// What the file is called when saved.
 pub const FILE_NAME: &str = "backstrong-training-days.ics";
@@ -19,23 +19,29 @@ const SESSION_NOTE: &str =
 const WALK_NOTE: &str =
     "Time for your walk. Afterwards, note its minutes in Backstrong's daily check-in.";
 
-fn byday(d: Weekday) -> &'static str {
+/// RFC 5545's two letters for a weekday, and the same in lower case for ids.
+fn byday(d: Weekday) -> (&'static str, &'static str) {
     match d {
-        Weekday::Mon => "MO",
-        Weekday::Tue => "TU",
-        Weekday::Wed => "WE",
-        Weekday::Thu => "TH",
-        Weekday::Fri => "FR",
-        Weekday::Sat => "SA",
-        Weekday::Sun => "SU",
+        Weekday::Mon => ("MO", "mo"),
+        Weekday::Tue => ("TU", "tu"),
+        Weekday::Wed => ("WE", "we"),
+        Weekday::Thu => ("TH", "th"),
+        Weekday::Fri => ("FR", "fr"),
+        Weekday::Sat => ("SA", "sa"),
+        Weekday::Sun => ("SU", "su"),
     }
+}
+
+/// "20261207". Written out: chrono's strftime adds kilobytes of wasm.
+fn date_part(day: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", day.year(), day.month(), day.day())
 }
 
 /// A floating local date-time: no zone, so it stays at that hour wherever the phone is.
 fn floating(day: NaiveDate, minutes: u16) -> String {
     format!(
         "{}T{:02}{:02}00",
-        day.format("%Y%m%d"),
+        date_part(day),
         minutes / 60,
         minutes % 60
     )
@@ -79,7 +85,14 @@ fn event(ics: &mut Ics, e: &Event, sent: &CalendarSent, stamp: &str) {
 
 /// The whole file for what `sent` says the calendar should now hold, stamped at `now_utc`.
 pub fn calendar_file(sent: &CalendarSent, now_utc: NaiveDateTime) -> String {
-    let stamp = now_utc.format("%Y%m%dT%H%M%SZ").to_string();
+    let t = now_utc.time();
+    let stamp = format!(
+        "{}T{:02}{:02}{:02}Z",
+        date_part(now_utc.date()),
+        t.hour(),
+        t.minute(),
+        t.second()
+    );
     let mut ics = Ics::default();
     ics.line("BEGIN", "VCALENDAR");
     ics.line("VERSION", "2.0");
@@ -88,15 +101,11 @@ pub fn calendar_file(sent: &CalendarSent, now_utc: NaiveDateTime) -> String {
     ics.line("METHOD", "PUBLISH");
     for d in &sent.days {
         let e = Event {
-            uid: format!(
-                "{:08x}-strength-{}@backstrong",
-                sent.seed,
-                byday(d.day).to_lowercase()
-            ),
+            uid: format!("{:08x}-strength-{}@backstrong", sent.seed, byday(d.day).1),
             first: d.first,
             time: sent.time,
             minutes: sent.minutes,
-            rule: format!("FREQ=WEEKLY;BYDAY={}", byday(d.day)),
+            rule: format!("FREQ=WEEKLY;BYDAY={}", byday(d.day).0),
             title: SESSION_TITLE,
             note: SESSION_NOTE,
             cancelled: d.cancelled,
@@ -118,4 +127,44 @@ pub fn calendar_file(sent: &CalendarSent, now_utc: NaiveDateTime) -> String {
     }
     ics.line("END", "VCALENDAR");
     ics.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::{next_calendar, CalendarChoice};
+
+    #[test]
+    fn the_file_names_each_day_once_at_a_floating_time_stamped_in_utc() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let choice = CalendarChoice {
+            time: 7 * 60 + 5,
+            minutes: 40,
+            alarm: true,
+            walk: None,
+        };
+        let sent = next_calendar(
+            None,
+            &[Weekday::Tue, Weekday::Sat],
+            choice,
+            (day, day),
+            0xab,
+        );
+        let now = day.and_hms_opt(16, 4, 9).unwrap();
+        let text = calendar_file(&sent, now).replace("\r\n ", "");
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        for want in [
+            "UID:000000ab-strength-tu@backstrong",
+            "DTSTART:20261208T070500",
+            "DTSTART:20261212T070500",
+            "RRULE:FREQ=WEEKLY;BYDAY=SA",
+            "DTSTAMP:20261207T160409Z",
+            "DURATION:PT40M",
+            "TRIGGER:-PT30M",
+            "SUMMARY:Backstrong · strength session",
+        ] {
+            assert!(lines.contains(&want), "{want} missing from\n{text}");
+        }
+        assert_eq!(lines.iter().filter(|l| **l == "BEGIN:VEVENT").count(), 2);
+    }
 }
