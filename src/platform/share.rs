@@ -1,5 +1,6 @@
-//! Handing a link to the phone's share sheet or the clipboard, and reading the link the
-//! app was opened with. Every call reports what went wrong instead of throwing.
+//! Handing a link or a file to the phone's share sheet, a link to the clipboard, and
+//! reading the link the app was opened with. Every call reports what went wrong instead
+//! of throwing.
 
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -47,6 +48,65 @@ pub async fn share_link(title: &str, url: &str) -> ShareOutcome {
         Ok(_) => ShareOutcome::Shared,
         Err(e) if error_name(&e) == "AbortError" => ShareOutcome::Cancelled,
         Err(e) => ShareOutcome::Failed(describe(&e)),
+    }
+}
+
+/// A file made ready for the share sheet before the tap that shares it: the sheet opens
+/// only from a tap, and reading a whole history after the tap would lose it.
+pub struct ReadyFile {
+    file: web_sys::File,
+    pub name: String,
+}
+
+/// `text` as the first of `forms` (file name, type) that `navigator.canShare({files})`
+/// takes. None where no form is taken (no share sheet, no file sharing, or a browser
+/// that shares only some file types and none of these).
+pub fn file_for_sharing(text: &str, forms: &[(&str, &str)]) -> Option<ReadyFile> {
+    let nav = navigator()?;
+    let can = method(&nav, "canShare")?;
+    method(&nav, "share")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    forms.iter().find_map(|(name, mime)| {
+        let options = web_sys::FilePropertyBag::new();
+        options.set_type(mime);
+        let file = web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()?;
+        let data = files_data(&file);
+        let taken = can.call1(&nav, &data).ok()?.as_bool() == Some(true);
+        taken.then(|| ReadyFile {
+            file,
+            name: (*name).to_string(),
+        })
+    })
+}
+
+fn files_data(file: &web_sys::File) -> Object {
+    let data = Object::new();
+    let _ = Reflect::set(&data, &"files".into(), &js_sys::Array::of1(file));
+    data
+}
+
+/// Opens the share sheet with `ready`. The sheet is asked for now, inside the tap that
+/// called this (a browser refuses it later); the future waits for the user's choice.
+pub fn share_file(
+    ready: &ReadyFile,
+    title: &str,
+) -> impl std::future::Future<Output = ShareOutcome> {
+    let data = files_data(&ready.file);
+    let _ = Reflect::set(&data, &"title".into(), &title.into());
+    let asked = navigator()
+        .and_then(|nav| method(&nav, "share").map(|share| (nav, share)))
+        .ok_or_else(|| "sharing is not offered by this browser".to_string())
+        .and_then(|(nav, share)| share.call1(&nav, &data).map_err(|e| describe(&e)));
+    async move {
+        let promise = match asked {
+            Ok(p) => p.unchecked_into::<Promise>(),
+            Err(why) => return ShareOutcome::Failed(why),
+        };
+        match JsFuture::from(promise).await {
+            Ok(_) => ShareOutcome::Shared,
+            Err(e) if error_name(&e) == "AbortError" => ShareOutcome::Cancelled,
+            Err(e) => ShareOutcome::Failed(describe(&e)),
+        }
     }
 }
 

@@ -5,7 +5,6 @@ use crate::platform::{files, storage_manager};
 use crate::storage::backup::{
     parse_backup, Backup, BackupError, BackupSummary, ImportMode, MAX_BACKUP_BYTES,
 };
-use crate::storage::records::Meta;
 use leptos::prelude::*;
 
 fn count(n: usize, one: &str, many: &str) -> String {
@@ -105,12 +104,9 @@ fn BackupReminder(space: Space) -> impl IntoView {
     let data = use_data();
     let persisted = space.persisted;
     move || {
-        let (recent, has_data) = data.with(|loaded| {
+        let (last, has_data) = data.with(|loaded| {
             (
-                loaded
-                    .meta
-                    .last_backup
-                    .is_some_and(|d| (today() - d).num_days() <= 30),
+                loaded.meta.last_backup,
                 // Not in the first month: there is little to lose, and a nudge on day 2
                 // teaches people to ignore it.
                 loaded
@@ -119,10 +115,18 @@ fn BackupReminder(space: Space) -> impl IntoView {
                     .is_some_and(|p| (today() - p.start).num_days() >= 30),
             )
         })?;
+        let recent = last.is_some_and(|d| (today() - d).num_days() <= 30);
+        let when = match last {
+            Some(d) => format!(
+                "Your last backup was saved on {}",
+                super::dates::long_date(d)
+            ),
+            None => "No backup has been saved from this device".into(),
+        };
         (has_data && !recent && persisted.get() != Some(true)).then(|| {
             view! {
                 <p class="notice" role="status">
-                    "No backup in the last 30 days, and this browser may clear its storage when space runs low. Export a backup to keep your history safe."
+                    {format!("{when}, and this browser may clear its storage when space runs low. Save a backup to keep your history safe.")}
                 </p>
             }
         })
@@ -145,30 +149,6 @@ fn SetAside() -> impl IntoView {
 fn BackupAndRestore(say: WriteSignal<Option<String>>) -> impl IntoView {
     let data = use_data();
     let set_message = say;
-    let export_backup = move |_| {
-        leptos::task::spawn_local(async move {
-            let stamp = crate::platform::clock::now_iso();
-            let result = data
-                .write(|db| async move { db.export_backup(&stamp).await })
-                .await;
-            if let Ok(text) = result {
-                let name = format!("backstrong-backup-{}.json", today());
-                match files::save_file(&name, "application/json", &text) {
-                    Ok(()) => {
-                        let meta = Meta {
-                            last_backup: Some(today()),
-                        };
-                        let _ = data
-                            .write(|db| async move { db.save_meta(&meta).await })
-                            .await;
-                        set_message.set(Some(format!("Backup saved as {name}.")));
-                    }
-                    Err(e) => set_message.set(Some(format!("The backup could not be saved: {e}"))),
-                }
-            }
-        });
-    };
-
     let units = super::context::units();
     let export_csv = move |_| {
         leptos::task::spawn_local(async move {
@@ -244,11 +224,11 @@ fn BackupAndRestore(say: WriteSignal<Option<String>>) -> impl IntoView {
 
     view! {
             <div class="stack">
-                <button on:click=export_backup>"Export a full backup"</button>
+                <super::backup::SaveBackup say=set_message/>
                 <button on:click=export_csv>"Export sets as CSV"</button>
                 <label class="button file">
                     "Import a backup"
-                    <input type="file" accept="application/json,.json" on:change=on_file/>
+                    <input type="file" accept="application/json,.json,text/plain,.txt" on:change=on_file/>
                 </label>
             </div>
             {move || pending.get().map(|(_, s)| {

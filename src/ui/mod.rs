@@ -2,6 +2,7 @@
 //! for writes, and reach the browser only through `platform`. No screen imports another.
 
 mod app;
+mod backup;
 mod calendar;
 mod chart;
 mod context;
