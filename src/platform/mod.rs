@@ -12,5 +12,6 @@ pub mod scroll;
 pub mod service_worker;
 pub mod share;
 pub mod sound;
+pub mod speech;
 pub mod storage_manager;
 pub mod wake_lock;

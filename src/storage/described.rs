@@ -275,7 +275,7 @@ stored! { [json] struct SavedPlan { title, code, saved } }
 stored! { [json] struct Meta { last_backup } }
 // Preferences saved before a field existed read it as its default.
 stored! { [json] struct Prefs {
-    units, sound = true, set_aside_seen = 0, lessons_read = 0, lesson_read_day, lesson_later_day,
+    units, sound = true, spoken = false, set_aside_seen = 0, lessons_read = 0, lesson_read_day, lesson_later_day,
 } }
 
 // What this phone's calendar holds from Backstrong.

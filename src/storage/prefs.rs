@@ -14,6 +14,8 @@ pub struct Prefs {
     pub units: Units,
     /// A short beep when a rest or a timer ends, where the device allows sound.
     pub sound: bool,
+    /// Spoken cues in the workout (the phone's own voice); off until turned on.
+    pub spoken: bool,
     /// Which set-aside records the user has been told about (`Loaded::set_aside_mark`):
     /// the notice shows once for each new one, not at every start.
     pub set_aside_seen: u64,
@@ -50,6 +52,7 @@ impl Default for Prefs {
         Prefs {
             units: Units::default(),
             sound: true,
+            spoken: false,
             set_aside_seen: 0,
             lessons_read: 0,
             lesson_read_day: None,
@@ -115,6 +118,7 @@ mod tests {
             }
         );
         assert!(p.sound, "sound was on before it could be turned off");
+        assert!(!p.spoken, "spoken cues are off until turned on");
     }
 
     #[test]
@@ -122,6 +126,7 @@ mod tests {
         let p = Prefs {
             units: Units::Lb,
             sound: false,
+            spoken: true,
             set_aside_seen: u64::MAX,
             lessons_read: 0b101,
             lesson_read_day: Some(739_000),
@@ -130,7 +135,7 @@ mod tests {
         let text = p.to_json().to_text();
         assert_eq!(
             text,
-            r#"{"units":"Lb","sound":false,"set_aside_seen":18446744073709551615,"lessons_read":5,"lesson_read_day":739000,"lesson_later_day":null}"#
+            r#"{"units":"Lb","sound":false,"spoken":true,"set_aside_seen":18446744073709551615,"lessons_read":5,"lesson_read_day":739000,"lesson_later_day":null}"#
         );
         assert_eq!(from_text::<Prefs>(&text), Ok(p));
         assert!(from_text::<Prefs>(r#"{"units":"Stone"}"#).is_err());

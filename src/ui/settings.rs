@@ -56,6 +56,24 @@ pub fn Settings() -> impl IntoView {
                     }/>
                     "Beep when a rest or a timer ends (the phone also buzzes where it can)"
                 </label>
+                {if crate::platform::speech::available() {
+                    view! {
+                        <label class="choice">
+                            <input type="checkbox" role="switch" prop:checked=move || p.get().spoken on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                p.update(|p| p.spoken = on);
+                                set_save_error.set(prefs::save(p.get_untracked()).err().map(|e| e.to_string()));
+                                if on {
+                                    crate::platform::speech::unlock();
+                                    crate::platform::speech::say("Spoken cues on.");
+                                }
+                            }/>
+                            "Spoken cues in the workout: your phone says each set, the tempo and when a rest is over (with a screen reader on, leave this off: it reads the screen already)"
+                        </label>
+                    }.into_any()
+                } else {
+                    view! { <p class="muted" id="no-speech">"Spoken cues: this browser has no speech for web apps, so the workout does not offer them. The beep and the buzz still mark the end of a rest."</p> }.into_any()
+                }}
             </fieldset>
             <InstallCard/>
             <super::data_settings::DataSettings/>

@@ -9,12 +9,14 @@ mod block;
 mod open;
 mod said;
 mod session;
+mod spoken;
 mod timers;
 
 use block::*;
 use open::*;
 use said::*;
 use session::*;
+use spoken::{cue, cues_on, spoken_set, tapped, CuesSwitch};
 use timers::*;
 
 use super::data::use_data;

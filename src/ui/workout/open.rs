@@ -67,6 +67,7 @@ impl Controls {
 
     fn log_set(self, t: SetTarget) {
         crate::platform::sound::unlock();
+        tapped();
         self.edit.set(None);
         self.live.log(vec![self.set_of(t)]);
     }
@@ -93,6 +94,7 @@ impl Controls {
             return;
         }
         crate::platform::sound::unlock();
+        tapped();
         let Some(t) = self.next_target() else { return };
         self.edit.set(None);
         self.live.log(vec![
@@ -108,6 +110,7 @@ impl Controls {
     /// second copy of the same report changes nothing.
     fn report(self, p: u8) {
         crate::platform::sound::unlock();
+        tapped();
         self.live.log(vec![Entry::Pain {
             exercise: self.key(),
             pain: Pain::clamped(p),
@@ -170,6 +173,7 @@ impl Controls {
 
     fn start_hold(self) {
         crate::platform::sound::unlock();
+        tapped();
         if let Some(t) = self.next_target() {
             let now = clock::now_ms();
             self.tick.set(now);
@@ -387,6 +391,33 @@ fn NextSet(c: Controls) -> impl IntoView {
         }
         words
     };
+    // Said once each time a set becomes the next one (not as its steppers change).
+    Effect::new(move |was: Option<(String, usize)>| {
+        let key = block.with(|b| (b.current().item.name.to_string(), b.current().sets_done()));
+        if was.as_ref() != Some(&key) && cues_on() {
+            let (done, total, changes) = block.with(|b| {
+                let s = b.current();
+                (
+                    s.sets_done(),
+                    s.sets_done() + s.remaining().len(),
+                    changed_words(&s.accepted),
+                )
+            });
+            let mut words = format!(
+                "Next: {}, set {} of {total}, {}",
+                key.0,
+                done + 1,
+                spoken_set(t(), measure(), units)
+            );
+            for c in changes {
+                words.push_str(", ");
+                words.push_str(&c);
+            }
+            words.push('.');
+            super::spoken::cue(&words);
+        }
+        key
+    });
     view! {
         <div class="next-set" role="group" aria-label=move || format!("Next set of {}", name())>
             {move || cue().map(|c| view! { <p class="range-cue">{format!("Shorter range: {c}")}</p> })}

@@ -178,6 +178,7 @@ pub(super) fn ActiveSession(
             if sound_on() {
                 crate::platform::sound::beep(300);
             }
+            cue("Rest over.");
         }
         resting.set_value(now_resting);
     });
@@ -242,6 +243,7 @@ pub(super) fn ActiveSession(
             </p>
             <progress aria-label="Sets done" max=move || (sets_done() + sets_left()).max(1) value=sets_done></progress>
         </div>
+        <CuesSwitch/>
         <details class="card warmup">
             <summary><span>"Warm-up, about 10 minutes"</span></summary>
             <ol>

@@ -136,8 +136,9 @@ pub(super) fn TempoGuide(
     let last = StoredValue::new(None::<TempoPart>);
     Effect::new(move |_| {
         let part = at().map(|(p, _)| p);
-        if part.is_some() && part != last.get_value() {
+        if let Some(p) = part.filter(|p| Some(*p) != last.get_value()) {
             crate::platform::wake_lock::vibrate(40);
+            cue(p.label());
         }
         last.set_value(part);
     });
