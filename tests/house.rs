@@ -218,6 +218,31 @@ fn screens_reach_the_browser_only_through_platform() {
     }
 }
 
+/// A standard-library sort call in `code`, if any: each one compiles the whole stable
+/// sort again into the wasm (kilobytes per call site).
+fn std_sort_in(code: &str) -> Option<&'static str> {
+    [".sort()", ".sort_by(", ".sort_by_key(", ".sort_unstable"]
+        .into_iter()
+        .find(|call| code.contains(call))
+}
+
+#[test]
+fn the_app_sorts_with_its_one_sort() {
+    assert_eq!(
+        std_sort_in("v.sort_by_key(|x| x.0);"),
+        Some(".sort_by_key(")
+    );
+    assert_eq!(std_sort_in("order::sort_by_key(&mut v, |x| x.0);"), None);
+    for p in rust_files(&src("")) {
+        if p.ends_with("domain/order.rs") {
+            continue;
+        }
+        if let Some(call) = std_sort_in(&code_of(&p)) {
+            panic!("{} calls {call}: use domain::order, compiled once", rel(&p));
+        }
+    }
+}
+
 #[test]
 fn no_file_grows_past_its_limit() {
     for p in rust_files(&src("")) {

@@ -3,6 +3,7 @@
 //! `share::calendar`'s; what the events say is generic on purpose (rules §10: a calendar
 //! may sync to a cloud, so nothing about pain, phases or health goes into it).
 
+use super::order;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// How long before an event its alarm rings, in minutes.
@@ -94,7 +95,7 @@ pub fn next_calendar(
             });
         }
     }
-    sent.sort_by_key(|s| s.day.num_days_from_monday());
+    order::sort_by_key(&mut sent, |s| s.day.num_days_from_monday());
     let walk_before = before.and_then(|b| b.walk);
     let walk = match (choice.walk, walk_before) {
         (Some((time, minutes)), Some(w)) => Some(SentWalk {
@@ -140,7 +141,7 @@ pub fn days_in_calendar(sent: &CalendarSent) -> Vec<Weekday> {
 /// offers a new file.
 pub fn calendar_out_of_date(sent: &CalendarSent, days: &[Weekday]) -> bool {
     let mut now: Vec<Weekday> = days.to_vec();
-    now.sort_by_key(|d| d.num_days_from_monday());
+    order::sort_by_key(&mut now, |d| d.num_days_from_monday());
     now.dedup();
     days_in_calendar(sent) != now
 }

@@ -122,6 +122,7 @@ const byRole = {
   article: "article",
   heading: "h1, h2, h3, h4, h5, h6, [role=heading]",
   checkbox: "input[type=checkbox]",
+  switch: "[role=switch]",
   radio: "input[type=radio]",
   textbox: "input:not([type=checkbox]):not([type=radio]):not([type=range]), textarea",
   group: "fieldset, [role=group]",

@@ -208,6 +208,27 @@ test("training days go to the calendar offline: the file the page hands over rea
   });
 });
 
+test("spoken cues: the switch's tap starts speech and each next set is handed to the phone's voice", async () => {
+  await withBrowser(async (page) => {
+    await startWorkout(page);
+    const speaks = await page.eval("return !!window.speechSynthesis && typeof SpeechSynthesisUtterance === 'function'");
+    console.log(`this WebKit has speech synthesis: ${speaks}`);
+    if (!speaks) {
+      // This WebKit build has no speech: no switch, and Settings says why.
+      assert.equal(await page.count("switch", "Spoken cues"), 0);
+      await page.goto("/settings");
+      await page.sees("this browser has no speech for web apps");
+      return;
+    }
+    await page.eval("window.__said = []; speechSynthesis.speak = (u) => window.__said.push(u.text);");
+    await page.check("switch", "Spoken cues");
+    await logWith(page, "button", DONE);
+    await page.driver.wait(() => page.eval("return window.__said.some((t) => t.startsWith('Next: '))"), 10_000, "no cue for the next set");
+    const said = await page.eval("return window.__said");
+    assert.ok(said.includes("Spoken cues on."), said.join(" | "));
+  });
+});
+
 test("a plan shared as a link opens on a second phone offline, previews and imports", async () => {
   let link = "";
   await withBrowser(async (page) => {
