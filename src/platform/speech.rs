@@ -4,55 +4,72 @@
 //! so `unlock` is called from tap handlers. Cues queue behind each other and behind
 //! anything already speaking: nothing is cut off. Where the browser has no speech,
 //! `available` is false and nothing here does anything.
+//!
+//! Reached through `Reflect` rather than web-sys's typed bindings: those add their import
+//! glue to the first screen's JavaScript and wasm, and cues are for the workout only.
 
-use js_sys::Reflect;
+use js_sys::{Array, Function, Reflect};
 use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
 thread_local! {
     static UNLOCKED: Cell<bool> = const { Cell::new(false) };
 }
 
-fn synth() -> Option<SpeechSynthesis> {
-    let w = web_sys::window()?;
-    let has = Reflect::get(&w, &JsValue::from_str("speechSynthesis"))
+fn get(target: &JsValue, name: &str) -> Option<JsValue> {
+    Reflect::get(target, &JsValue::from_str(name))
         .ok()
-        .is_some_and(|s| !s.is_undefined() && !s.is_null());
-    let utterance = Reflect::get(&w, &JsValue::from_str("SpeechSynthesisUtterance"))
-        .ok()
-        .is_some_and(|u| u.is_function());
-    if !(has && utterance) {
-        return None;
-    }
-    w.speech_synthesis().ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+fn call(target: &JsValue, name: &str, args: &[&JsValue]) -> Option<JsValue> {
+    let f = get(target, name)?.dyn_into::<Function>().ok()?;
+    let args: Array = args.iter().copied().collect();
+    f.apply(target, &args).ok()
+}
+
+/// `speechSynthesis` and the `SpeechSynthesisUtterance` constructor, where both exist.
+fn speech() -> Option<(JsValue, Function)> {
+    let w: JsValue = web_sys::window()?.into();
+    let synth = get(&w, "speechSynthesis")?;
+    let make = get(&w, "SpeechSynthesisUtterance")?
+        .dyn_into::<Function>()
+        .ok()?;
+    Some((synth, make))
 }
 
 /// Whether this browser can speak.
 pub fn available() -> bool {
-    synth().is_some()
+    speech().is_some()
 }
 
-/// A voice on the device in the page's language (English), the default one first.
-fn local_voice(s: &SpeechSynthesis) -> Option<SpeechSynthesisVoice> {
-    let voices: Vec<SpeechSynthesisVoice> = s
-        .get_voices()
-        .iter()
-        .filter_map(|v| v.dyn_into::<SpeechSynthesisVoice>().ok())
-        .filter(|v| v.local_service() && v.lang().to_ascii_lowercase().starts_with("en"))
-        .collect();
-    voices
-        .iter()
-        .find(|v| v.default())
-        .or_else(|| voices.first())
-        .cloned()
+fn set(target: &JsValue, name: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &JsValue::from_str(name), value);
 }
 
-fn utterance(text: &str) -> Option<SpeechSynthesisUtterance> {
-    let u = SpeechSynthesisUtterance::new_with_text(text).ok()?;
-    u.set_lang("en");
-    u.set_rate(1.0);
+fn utterance(make: &Function, text: &str) -> Option<JsValue> {
+    let u = Reflect::construct(make, &Array::of1(&JsValue::from_str(text))).ok()?;
+    set(&u, "lang", &JsValue::from_str("en"));
     Some(u)
+}
+
+/// A voice on the device in English, the default one first.
+fn local_voice(synth: &JsValue) -> Option<JsValue> {
+    let voices: Array = call(synth, "getVoices", &[])?.dyn_into().ok()?;
+    let local: Vec<JsValue> = voices
+        .iter()
+        .filter(|v| get(v, "localService").and_then(|l| l.as_bool()) == Some(true))
+        .filter(|v| {
+            get(v, "lang")
+                .and_then(|l| l.as_string())
+                .is_some_and(|l| l.to_ascii_lowercase().starts_with("en"))
+        })
+        .collect();
+    local
+        .iter()
+        .find(|v| get(v, "default").and_then(|d| d.as_bool()) == Some(true))
+        .or_else(|| local.first())
+        .cloned()
 }
 
 /// Starts speech from a tap (iPhone needs one before any cue): the first call speaks
@@ -61,9 +78,10 @@ pub fn unlock() {
     if UNLOCKED.with(Cell::get) {
         return;
     }
-    if let (Some(s), Some(u)) = (synth(), utterance(" ")) {
-        u.set_volume(0.0);
-        s.speak(&u);
+    let Some((synth, make)) = speech() else { return };
+    if let Some(u) = utterance(&make, " ") {
+        set(&u, "volume", &JsValue::from_f64(0.0));
+        call(&synth, "speak", &[&u]);
         UNLOCKED.with(|c| c.set(true));
     }
 }
@@ -71,18 +89,19 @@ pub fn unlock() {
 /// Says `text` after anything already queued, in a voice on the device where one is
 /// loaded (with none, the browser's default, which may need a connection).
 pub fn say(text: &str) {
-    let (Some(s), Some(u)) = (synth(), utterance(text)) else {
+    let Some((synth, make)) = speech() else { return };
+    let Some(u) = utterance(&make, text) else {
         return;
     };
-    if let Some(v) = local_voice(&s) {
-        u.set_voice(Some(&v));
+    if let Some(v) = local_voice(&synth) {
+        set(&u, "voice", &v);
     }
-    s.speak(&u);
+    call(&synth, "speak", &[&u]);
 }
 
 /// Stops what is being said and what is queued (the cues were turned off).
 pub fn hush() {
-    if let Some(s) = synth() {
-        s.cancel();
+    if let Some((synth, _)) = speech() {
+        call(&synth, "cancel", &[]);
     }
 }
