@@ -78,7 +78,9 @@ pub fn unlock() {
     if UNLOCKED.with(Cell::get) {
         return;
     }
-    let Some((synth, make)) = speech() else { return };
+    let Some((synth, make)) = speech() else {
+        return;
+    };
     if let Some(u) = utterance(&make, " ") {
         set(&u, "volume", &JsValue::from_f64(0.0));
         call(&synth, "speak", &[&u]);
@@ -89,7 +91,9 @@ pub fn unlock() {
 /// Says `text` after anything already queued, in a voice on the device where one is
 /// loaded (with none, the browser's default, which may need a connection).
 pub fn say(text: &str) {
-    let Some((synth, make)) = speech() else { return };
+    let Some((synth, make)) = speech() else {
+        return;
+    };
     let Some(u) = utterance(&make, text) else {
         return;
     };

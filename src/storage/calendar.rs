@@ -2,7 +2,7 @@
 //! whether the offer to add the training days was put away, in localStorage: both belong
 //! to this phone's calendar, not to the training history a backup carries.
 
-use super::json::{from_text, ToJson};
+use super::json::ToJson;
 use crate::domain::calendar::CalendarSent;
 use gloo_storage::{LocalStorage, Storage};
 
@@ -19,12 +19,7 @@ pub struct CalendarPrefs {
 
 /// Reads the record; missing or unreadable reads as nothing sent.
 pub fn load() -> CalendarPrefs {
-    LocalStorage::raw()
-        .get_item(KEY)
-        .ok()
-        .flatten()
-        .and_then(|text| from_text(&text).ok())
-        .unwrap_or_default()
+    super::prefs::read_local(KEY)
 }
 
 /// Saves the record; `Err` says why the browser refused.
@@ -41,6 +36,7 @@ pub fn save(p: &CalendarPrefs) -> Result<(), String> {
 mod tests {
     use super::*;
     use crate::domain::calendar::{next_calendar, CalendarChoice};
+    use crate::storage::json::from_text;
     use chrono::{NaiveDate, Weekday};
 
     #[test]

@@ -1,7 +1,7 @@
 //! Small preferences in localStorage (gloo-storage). Never health data: that belongs in
 //! IndexedDB, where it is safe from the browser's smaller localStorage quota.
 
-use super::json::{from_text, ToJson};
+use super::json::{from_text, FromJson, ToJson};
 use crate::domain::lessons::{LessonsRead, Reading};
 use crate::domain::units::Units;
 use chrono::{Datelike, NaiveDate};
@@ -78,14 +78,19 @@ impl std::fmt::Display for PrefsError {
     }
 }
 
-/// Reads preferences; anything missing or unreadable falls back to the defaults.
-pub fn load() -> Prefs {
+/// The value kept under `key` in localStorage; missing or unreadable reads as the default.
+pub(super) fn read_local<T: FromJson + Default>(key: &str) -> T {
     LocalStorage::raw()
-        .get_item(KEY)
+        .get_item(key)
         .ok()
         .flatten()
         .and_then(|text| from_text(&text).ok())
         .unwrap_or_default()
+}
+
+/// Reads preferences; anything missing or unreadable falls back to the defaults.
+pub fn load() -> Prefs {
+    read_local(KEY)
 }
 
 pub fn save(p: Prefs) -> Result<(), PrefsError> {

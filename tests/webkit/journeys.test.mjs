@@ -187,17 +187,10 @@ test("training days go to the calendar offline: the file the page hands over rea
     try {
       await page.goto("/plan");
       await page.get("region", "Your plan");
-      await page.eval(`
-        window.__saved = null;
-        const create = URL.createObjectURL;
-        URL.createObjectURL = function (blob) {
-          blob.text().then((text) => (window.__saved = text));
-          return create.call(URL, blob);
-        };`);
+      await keepHandedOver(page);
       await page.click("button", "Add my training days to my calendar");
       await page.sees("Saved “backstrong-training-days.ics”");
-      await page.driver.wait(() => page.eval("return window.__saved !== null"), 10_000, "no calendar file was handed over");
-      const text = await page.eval("return window.__saved");
+      const text = await handedOver(page, "no calendar file was handed over");
       const cal = new ICAL.Component(ICAL.parse(text));
       const days = cal.getAllSubcomponents("vevent").map((v) => v.getFirstPropertyValue("rrule").parts.BYDAY[0]);
       assert.deepEqual(days, ["MO", "TH"]);
@@ -272,10 +265,9 @@ test("where WebKit lacks an API the app says so or hides the control", async () 
   });
 });
 
-/** Exports a full backup from Settings and returns the path of the file the page handed
- * over. WebDriver cannot read a download here, so the test keeps the bytes the page hands
- * over: the same bytes the phone would save. */
-async function exportBackup(page) {
+/** From now on, keeps the text of the next file the page hands over (WebDriver cannot
+ * read a download here: these are the bytes the phone would save). */
+async function keepHandedOver(page) {
   await page.eval(`
     window.__saved = null;
     const create = URL.createObjectURL;
@@ -283,10 +275,22 @@ async function exportBackup(page) {
       blob.text().then((text) => (window.__saved = text));
       return create.call(URL, blob);
     };`);
+}
+
+/** The text of the file handed over since `keepHandedOver`. */
+async function handedOver(page, why) {
+  await page.driver.wait(() => page.eval("return window.__saved !== null"), 10_000, why);
+  return page.eval("return window.__saved");
+}
+
+/** Exports a full backup from Settings and returns the path of the file the page handed
+ * over. WebDriver cannot read a download here, so the test keeps the bytes the page hands
+ * over: the same bytes the phone would save. */
+async function exportBackup(page) {
+  await keepHandedOver(page);
   await page.click("button", "Export a full backup");
   await page.sees(/Backup saved as backstrong-backup-\d{4}-\d{2}-\d{2}\.json/);
-  await page.driver.wait(() => page.eval("return window.__saved !== null"), 10_000, "no backup was handed over");
-  const saved = await page.eval("return window.__saved");
+  const saved = await handedOver(page, "no backup was handed over");
   assert.match(saved, /"exported"/);
   const file = join(mkdtempSync(join(tmpdir(), "webkit-backup-")), "backstrong-backup.json");
   writeFileSync(file, saved);
