@@ -22,6 +22,7 @@ fn prefs_round_trip_through_local_storage() {
     prefs::save(Prefs {
         units: Units::Lb,
         sound: false,
+        spoken: true,
         set_aside_seen: 7,
         lessons_read: 0b101,
         lesson_read_day: None,
@@ -40,6 +41,7 @@ fn prefs_round_trip_through_local_storage() {
     );
     assert_eq!(prefs::load().units, Units::Lb);
     assert!(!prefs::load().sound);
+    assert!(prefs::load().spoken);
     assert_eq!(prefs::load().set_aside_seen, 7);
     // Preferences saved before the sound setting existed keep sound on.
     LocalStorage::raw()
@@ -53,6 +55,37 @@ fn prefs_round_trip_through_local_storage() {
             ..Prefs::default()
         }
     );
+}
+
+#[wasm_bindgen_test]
+fn the_calendar_record_round_trips_through_local_storage_and_survives_corruption() {
+    use backstrong::domain::calendar::{next_calendar, CalendarChoice};
+    use backstrong::storage::calendar::{self, CalendarPrefs};
+    LocalStorage::clear();
+    assert_eq!(calendar::load(), CalendarPrefs::default());
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let choice = CalendarChoice {
+        time: 1080,
+        minutes: 45,
+        alarm: false,
+        walk: None,
+    };
+    let p = CalendarPrefs {
+        sent: Some(next_calendar(
+            None,
+            &[chrono::Weekday::Tue],
+            choice,
+            (day, day),
+            5,
+        )),
+        offer_put_away: false,
+    };
+    calendar::save(&p).unwrap();
+    assert_eq!(calendar::load(), p);
+    LocalStorage::raw()
+        .set_item("backstrong.calendar.v1", "{\"sent\":")
+        .unwrap();
+    assert_eq!(calendar::load(), CalendarPrefs::default());
 }
 
 #[wasm_bindgen_test]
