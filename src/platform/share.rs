@@ -51,6 +51,11 @@ pub async fn share_link(title: &str, url: &str) -> ShareOutcome {
     }
 }
 
+/// Whether the browser has a share sheet that may take files (`canShare` and `share`).
+pub fn can_share_files() -> bool {
+    navigator().is_some_and(|n| method(&n, "canShare").is_some() && method(&n, "share").is_some())
+}
+
 /// A file made ready for the share sheet before the tap that shares it: the sheet opens
 /// only from a tap, and reading a whole history after the tap would lose it.
 pub struct ReadyFile {

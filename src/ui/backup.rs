@@ -1,10 +1,13 @@
-//! "Save a backup to…": the backup is made ready while Settings is open, so the tap can
-//! hand it straight to the share sheet (iCloud Drive, Google Drive, Files…) — the sheet
-//! opens only from a tap, and reading five years first would lose it. Where the browser
-//! cannot share that file, the same tap saves it as a download.
+//! "Save a backup to…": where the browser has a share sheet for files, the backup is made
+//! ready while Settings is open, so the tap can hand it straight to the sheet (iCloud
+//! Drive, Google Drive, Files…) — the sheet opens only from a tap, and reading five years
+//! first would lose it. Where the browser cannot share that file, the same tap saves it
+//! as a download (read after the tap: a download needs no tap of its own).
 
 use super::data::{use_data, DataCtx};
-use crate::platform::share::{file_for_sharing, share_file, ReadyFile, ShareOutcome};
+use crate::platform::share::{
+    can_share_files, file_for_sharing, share_file, ReadyFile, ShareOutcome,
+};
 use crate::platform::{clock, files};
 use crate::storage::records::Meta;
 use leptos::prelude::*;
@@ -44,10 +47,15 @@ pub fn SaveBackup(say: WriteSignal<Option<String>>) -> impl IntoView {
     let data = use_data();
     let ready = RwSignal::new_local(None::<std::rc::Rc<Ready>>);
     let made = StoredValue::new(0u64);
+    // Only a share sheet needs the file ready before the tap; a download is made after it.
+    let sharing = can_share_files();
     // Made again whenever the data changes, so what is shared is what is stored; until it
     // is, the button waits.
     Effect::new(move |_| {
         data.loaded.track();
+        if !sharing {
+            return;
+        }
         let Some(db) = data.db() else { return };
         let turn = made.get_value() + 1;
         made.set_value(turn);
@@ -71,6 +79,9 @@ pub fn SaveBackup(say: WriteSignal<Option<String>>) -> impl IntoView {
     });
 
     let save = move |_| {
+        if !sharing {
+            return export_then_download(data, say);
+        }
         let Some(r) = ready.get_untracked() else {
             return;
         };
@@ -98,8 +109,9 @@ pub fn SaveBackup(say: WriteSignal<Option<String>>) -> impl IntoView {
         })
     };
     view! {
-        <button on:click=save disabled=move || ready.with(|r| r.is_none())>
+        <button on:click=save disabled=move || sharing && ready.with(|r| r.is_none())>
             {move || ready.with(|r| match r {
+                None if !sharing => "Export a full backup",
                 None => "Preparing your backup…",
                 Some(r) if r.file.is_some() => "Save a backup to…",
                 Some(_) => "Export a full backup",
@@ -125,4 +137,27 @@ fn download(r: &Ready, data: DataCtx, say: WriteSignal<Option<String>>, why: Opt
         ),
         Err(e) => say.set(Some(format!("The backup could not be saved: {e}"))),
     }
+}
+
+/// Without a share sheet for files: the backup is read after the tap and downloaded.
+fn export_then_download(data: DataCtx, say: WriteSignal<Option<String>>) {
+    let Some(db) = data.db() else { return };
+    leptos::task::spawn_local(async move {
+        match db.export_backup(&clock::now_iso()).await {
+            Ok(text) => {
+                let name = forms(clock::today())[0].0.clone();
+                download(
+                    &Ready {
+                        name,
+                        text,
+                        file: None,
+                    },
+                    data,
+                    say,
+                    None,
+                );
+            }
+            Err(e) => say.set(Some(format!("A backup could not be made: {e}"))),
+        }
+    });
 }

@@ -232,12 +232,28 @@ export class Page {
 
   /** Ticks a checkbox or radio by tapping its label, as a thumb would. */
   async check(role, name) {
-    const el = await this.get(role, name);
-    if (await el.isSelected()) return;
-    const target = await this.driver.executeScript("return arguments[0].closest('label') || arguments[0]", el);
-    await this.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
-    await target.click();
-    await this.driver.wait(() => el.isSelected(), 5_000, `${name} did not get ticked`);
+    // The app may draw the control again just after it shows (a screen re-rendered as its
+    // data arrives): a tick on the old one is lost, so the control is looked up afresh.
+    const ticked = async () => {
+      const [el] = await this.all(role, name);
+      return !!el && (await el.isSelected().catch(() => false));
+    };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await ticked()) return;
+      const el = await this.get(role, name);
+      const target = await this.driver.executeScript("return arguments[0].closest('label') || arguments[0]", el);
+      await this.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
+      await target.click().catch((e) => {
+        if (e.name !== "StaleElementReferenceError") throw e;
+      });
+      try {
+        await this.driver.wait(ticked, 2_000);
+        return;
+      } catch {
+        // Drawn again under the tap: tick the new one.
+      }
+    }
+    throw new Error(`${name} did not get ticked`);
   }
 
   /** Text of the whole page (or the scope). */

@@ -216,7 +216,12 @@ test("spoken cues: the switch's tap starts speech and each next set is handed to
     await page.eval("window.__said = []; speechSynthesis.speak = (u) => window.__said.push(u.text);");
     await page.check("switch", "Spoken cues");
     await logWith(page, "button", DONE);
-    await page.driver.wait(() => page.eval("return window.__said.some((t) => t.startsWith('Next: '))"), 10_000, "no cue for the next set");
+    try {
+      await page.driver.wait(() => page.eval("return window.__said.some((t) => t.startsWith('Next: '))"), 20_000);
+    } catch {
+      const said = await page.eval("return window.__said");
+      throw new Error(`no cue for the next set within 20 s; said: ${JSON.stringify(said)}; the workout: ${(await page.text()).slice(0, 600)}`);
+    }
     const said = await page.eval("return window.__said");
     assert.ok(said.includes("Spoken cues on."), said.join(" | "));
   });
