@@ -14,7 +14,7 @@ mod common;
 
 use backstrong::domain::careful::CarefulKind;
 use backstrong::domain::checkin::FlareEvent;
-use backstrong::domain::equipment::{BarbellSet, EquipmentSet, SteppedRange};
+use backstrong::domain::equipment::{BarbellSet, EquipmentSet, PlatePair, SteppedRange};
 use backstrong::domain::flare::flare_exit_ready;
 use backstrong::domain::history::{
     Entry, History, Logged, ManualSwap, Resume, SessionLog, SetLog, SetupChange,
@@ -32,7 +32,7 @@ use backstrong::domain::response::response_due;
 use backstrong::domain::safety::{Clearance, RedFlag, RedFlagAnswers};
 use backstrong::domain::schedule::week_index;
 use backstrong::domain::shared_plan::{adopt_shared_plan, share_plan};
-use backstrong::domain::units::Grams;
+use backstrong::domain::units::{Grams, Units};
 use backstrong::domain::workout::{BlockState, LiveSession};
 use chrono::{Days, NaiveDate};
 use common::start;
@@ -52,15 +52,18 @@ fn lb(x: f64) -> Grams {
 /// Equipment a user might own, in kilograms or in pounds (pound steps, not converted).
 fn equipment() -> impl Strategy<Value = EquipmentSet> {
     (
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-        1usize..5,
+        (
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            1usize..5,
+        ),
+        prop::collection::vec(0u8..=2, 8),
     )
-        .prop_map(|(pounds, bands, db, kb, cable, bar, bells)| {
+        .prop_map(|((pounds, bands, db, kb, cable, bar, bells), plates)| {
             let u = |k: f64, p: f64| if pounds { lb(p) } else { kg(k) };
             EquipmentSet {
                 bands,
@@ -85,10 +88,15 @@ fn equipment() -> impl Strategy<Value = EquipmentSet> {
                     max: u(80.0, 180.0),
                     step: u(2.5, 5.0),
                 }),
+                // The user's own plates: any count of each size sold in their unit,
+                // gaps included, so some steps cannot be made.
                 barbell: bar.then(|| BarbellSet {
                     bar: u(20.0, 45.0),
-                    smallest_plate: u(1.25, 2.5),
-                    max: u(180.0, 400.0),
+                    plates: BarbellSet::sizes(if pounds { Units::Lb } else { Units::Kg })
+                        .iter()
+                        .zip(&plates)
+                        .map(|(&weight, &pairs)| PlatePair { weight, pairs })
+                        .collect(),
                 }),
             }
         })

@@ -4,16 +4,17 @@
 mod common;
 
 use backstrong::domain::checkin::FlareEvent;
-use backstrong::domain::equipment::{BarbellSet, EquipmentSet, SteppedRange};
+use backstrong::domain::equipment::{BarbellSet, Equipment, EquipmentSet, PlatePair, SteppedRange};
 use backstrong::domain::history::Response24h;
 use backstrong::domain::library::{easier_variation, Exercise};
 use backstrong::domain::phase::Phase;
 use backstrong::domain::planner::{plan, Plan};
 use backstrong::domain::profile::{Experience, Goal, Profile};
+use backstrong::domain::progression::weekly_cap;
 use backstrong::domain::progression::Change;
 use backstrong::domain::reason::Reason;
 use backstrong::domain::safety::{red_flag_gate, Clearance, Gate, RedFlag, RedFlagAnswers};
-use backstrong::domain::units::Grams;
+use backstrong::domain::units::{Grams, Units};
 use chrono::Days;
 use common::{start, Timeline};
 use proptest::prelude::*;
@@ -48,11 +49,7 @@ fn equipment() -> impl Strategy<Value = EquipmentSet> {
                 max: Grams(80_000),
                 step: Grams(2500),
             }),
-            barbell: bar.then_some(BarbellSet {
-                bar: Grams(20_000),
-                smallest_plate: Grams(1250),
-                max: Grams(180_000),
-            }),
+            barbell: bar.then(|| BarbellSet::reaching(Grams(20_000), Grams(1250), Grams(180_000))),
         })
 }
 
@@ -245,6 +242,92 @@ fn simulate(profile: Profile, weeks: Vec<Week>) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// A barbell with the user's own plates: any count of each size sold in their unit, gaps
+/// included, so some loads cannot be made.
+fn own_barbell() -> impl Strategy<Value = BarbellSet> {
+    (
+        any::<bool>(),
+        prop::sample::select(vec![10.0, 15.0, 20.0]),
+        prop::collection::vec(0u8..=3, 8),
+    )
+        .prop_map(|(pounds, bar_kg, pairs)| {
+            let units = if pounds { Units::Lb } else { Units::Kg };
+            BarbellSet {
+                bar: if pounds {
+                    Grams::lb(bar_kg * 2.25)
+                } else {
+                    Grams::kg(bar_kg)
+                },
+                plates: BarbellSet::sizes(units)
+                    .iter()
+                    .zip(&pairs)
+                    .map(|(&weight, &pairs)| PlatePair { weight, pairs })
+                    .collect(),
+            }
+        })
+}
+
+/// rules §3 with real plates: a user who wants the barbell back trains through phase 3;
+/// every barbell load the plan asks for (ramp-up sets included) is one their plates make,
+/// and the heaviest set of each barbell lift rises at most 10 % a week.
+fn barbell_weeks(
+    barbell: BarbellSet,
+    goal: Goal,
+    pains: Vec<(u8, bool)>,
+) -> Result<(), TestCaseError> {
+    let mut p = Profile::new(
+        start(),
+        EquipmentSet {
+            barbell: Some(barbell.clone()),
+            ..EquipmentSet::default()
+        },
+    );
+    p.goal = goal;
+    p.experience = Experience::Returning;
+    p.days_per_week = 3;
+    p.session_minutes = 60;
+    let loads = barbell.loads();
+    let mut t = Timeline::new(p);
+    let mut last: std::collections::BTreeMap<&str, Grams> = Default::default();
+    for (pain, settled) in pains {
+        let response = if settled {
+            Response24h::Settled
+        } else {
+            Response24h::StillRaised
+        };
+        let week = t.week(pain, response);
+        let mut now: std::collections::BTreeMap<&str, Grams> = Default::default();
+        for e in week.sessions.iter().flat_map(|s| &s.exercises) {
+            if e.prescription.equipment != Equipment::Barbell {
+                continue;
+            }
+            for set in e.prescription.sets.iter().chain(&e.ramp_up) {
+                prop_assert!(
+                    loads.contains(&set.load),
+                    "{} at {:?}: the plates {:?} cannot make it",
+                    e.exercise.id,
+                    set.load,
+                    barbell
+                );
+                prop_assert!(barbell.per_side(set.load).is_some());
+            }
+            let top = e.prescription.max_load();
+            let was = now.entry(e.exercise.id).or_insert(top);
+            *was = (*was).max(top);
+        }
+        for (id, top) in &now {
+            if let Some(before) = last.get(id) {
+                prop_assert!(
+                    u64::from(top.0) <= weekly_cap(u64::from(before.0)),
+                    "{id}: {before:?} -> {top:?} in one week with {barbell:?}"
+                );
+            }
+        }
+        last = now;
+    }
+    Ok(())
+}
+
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
@@ -259,6 +342,16 @@ proptest! {
     #[test]
     fn planner_properties_hold_over_random_months(profile in profile(), weeks in prop::collection::vec(week(), 4..30)) {
         simulate(profile, weeks)?;
+    }
+
+    #[test]
+    fn every_barbell_load_is_one_the_plates_make_and_rises_at_most_10_percent_a_week(
+        barbell in own_barbell(),
+        deadlift in any::<bool>(),
+        pains in prop::collection::vec((0u8..=4, prop::bool::weighted(0.85)), 10..22),
+    ) {
+        let goal = if deadlift { Goal::DeadliftAgain } else { Goal::SquatAgain };
+        barbell_weeks(barbell, goal, pains)?;
     }
 
     #[test]

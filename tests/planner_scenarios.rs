@@ -392,3 +392,88 @@ fn a_setup_change_shapes_the_next_week_and_says_what_changed() {
     // Nothing changed, nothing said.
     assert!(setup_change_effects(&old, &old, &before, &before).is_empty());
 }
+
+/// rules §3 and §4: fewer plates mid-plan. A phase-3 deadlifter who sells their 10 kg
+/// pair: from the next session every barbell load is one the plates left make, none goes
+/// up for it, and the change is named.
+#[test]
+fn fewer_plates_move_barbell_loads_down_to_what_is_left() {
+    use backstrong::domain::equipment::{BarbellSet, PlatePair};
+    use backstrong::domain::history::SetupChange;
+    use backstrong::domain::setup_change::{setup_change_effects, SetupEffect};
+
+    let mut p = profile(EquipmentSet {
+        barbell: Some(BarbellSet::reaching(
+            Grams::kg(20.0),
+            Grams::kg(1.25),
+            Grams::kg(140.0),
+        )),
+        ..EquipmentSet::default()
+    });
+    p.goal = Goal::DeadliftAgain;
+    p.experience = Experience::Returning;
+    p.days_per_week = 3;
+    p.session_minutes = 60;
+    let mut t = Timeline::new(p);
+    let mut lifted = None;
+    for _ in 0..30 {
+        let w = t.week(1, Settled);
+        lifted = w
+            .sessions
+            .iter()
+            .flat_map(|s| &s.exercises)
+            .find(|e| e.prescription.equipment == Equipment::Barbell)
+            .map(|e| e.prescription.max_load());
+        if lifted.is_some_and(|g| g >= Grams::kg(30.0)) {
+            break;
+        }
+    }
+    let top = lifted.expect("phase 3 brings the barbell");
+    assert!(top >= Grams::kg(30.0), "the deadlift climbed: {top:?}");
+    let old = t.history.current_setup(&t.profile);
+    let mut fewer = old.clone();
+    // Only a pair of 2.5s and a pair of 5s left: 20, 25, 30, 35 kg.
+    fewer.equipment.barbell = Some(BarbellSet {
+        bar: Grams::kg(20.0),
+        plates: vec![
+            PlatePair {
+                weight: Grams::kg(5.0),
+                pairs: 1,
+            },
+            PlatePair {
+                weight: Grams::kg(2.5),
+                pairs: 1,
+            },
+        ],
+    });
+    let left = fewer.equipment.loads(Equipment::Barbell);
+    let before = t.plan();
+    let mut h = t.history.clone();
+    h.setups.push(SetupChange {
+        day: t.today,
+        at_ms: 0,
+        setup: fewer.clone(),
+    });
+    let after = plan(&t.profile, &t.safety, &h, t.today).unwrap();
+    let effects = setup_change_effects(&old, &fewer, &before, &after);
+    assert!(
+        effects.contains(&SetupEffect::Plates {
+            lightest: Grams::kg(20.0),
+            heaviest: Grams::kg(35.0)
+        }),
+        "{effects:?}"
+    );
+    for (was, now) in before.sessions.iter().zip(&after.sessions) {
+        for (a, b) in was.exercises.iter().zip(&now.exercises) {
+            if b.prescription.equipment != Equipment::Barbell {
+                continue;
+            }
+            for set in &b.prescription.sets {
+                assert!(left.contains(&set.load), "{:?} is not makeable", set.load);
+            }
+            if a.exercise.id == b.exercise.id {
+                assert!(b.prescription.max_load() <= a.prescription.max_load());
+            }
+        }
+    }
+}

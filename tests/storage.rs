@@ -492,10 +492,17 @@ fn write_fixture_for_the_current_schema() {
             exercise: "own:Band row".into(),
         };
         repo.save_event(&Event::Resume(resume), 4).await.unwrap();
+        // Schema 3: a barbell is its bar and the plates owned.
+        let barbell = EquipmentSet {
+            barbell: Some(backstrong::domain::equipment::BarbellSet::standard(
+                Units::Kg,
+            )),
+            ..EquipmentSet::default()
+        };
         let setup = SetupChange {
             day: day("2026-03-08"),
             at_ms: 1_772_964_000_000,
-            setup: Profile::new(day("2026-03-02"), EquipmentSet::default()).setup(),
+            setup: Profile::new(day("2026-03-02"), barbell).setup(),
         };
         repo.save_event(&Event::Setup(setup), 5).await.unwrap();
         let psfs = PsfsRating {

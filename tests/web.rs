@@ -175,7 +175,7 @@ mod indexeddb {
     use backstrong::storage::backup::{parse_backup, ImportMode};
     use backstrong::storage::indexeddb::IdbStore;
     use backstrong::storage::kv::{KvStore, StoreName};
-    use backstrong::storage::records::{EntryRecord, StoredEntry, StoredSession};
+    use backstrong::storage::records::{EntryRecord, StoredEntry, StoredSession, CHECKPOINT_KEY};
     use backstrong::storage::repo::Repo;
     use chrono::NaiveDate;
     use wasm_bindgen_test::*;
@@ -286,9 +286,9 @@ mod indexeddb {
     }
 
     /// A step past this build's schema, so the test opens at a version above it.
-    static TO_SCHEMA_3: &[backstrong::storage::migrations::Migration] =
+    static TO_SCHEMA_4: &[backstrong::storage::migrations::Migration] =
         &[backstrong::storage::migrations::Migration {
-            to: 3,
+            to: 4,
             name: "test_add_flag",
             run: add_flag,
         }];
@@ -355,16 +355,20 @@ mod indexeddb {
         db.put(StoreName::Sets, "2026-03-02|s1|0001", "{broken", true)
             .await
             .unwrap();
+        // The planner's checkpoint is its own text, not a record: no migration touches it.
+        db.put(StoreName::Singletons, CHECKPOINT_KEY, "cp2;1,2,", false)
+            .await
+            .unwrap();
         db.close();
 
-        let newer = IdbStore::open_with(&name, 3, TO_SCHEMA_3).await.unwrap();
+        let newer = IdbStore::open_with(&name, 4, TO_SCHEMA_4).await.unwrap();
         let migrated = newer
             .get(StoreName::Sets, "2026-03-02|s1|0000")
             .await
             .unwrap()
             .expect("the record is still there");
         let v: serde_json::Value = serde_json::from_str(&migrated).unwrap();
-        assert_eq!(v["v"], 3);
+        assert_eq!(v["v"], 4);
         assert_eq!(v["d"]["flag"], true);
         assert_eq!(v["d"]["a"], 1);
         // The unreadable one was set aside, not lost.
@@ -378,6 +382,15 @@ mod indexeddb {
         let q = newer.all(StoreName::Quarantine).await.unwrap();
         assert_eq!(q.len(), 1);
         assert!(q[0].0.starts_with("sets/") && q[0].1.contains("{broken"));
+        assert_eq!(
+            newer
+                .get(StoreName::Singletons, CHECKPOINT_KEY)
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("cp2;1,2,"),
+            "the checkpoint is left as it was"
+        );
     }
 
     #[wasm_bindgen_test]
@@ -454,7 +467,8 @@ mod indexeddb {
     async fn every_schema_fixture_imports_and_loads_and_the_newest_round_trips() {
         for (text, newest) in [
             (include_str!("fixtures/backup-schema-1.json"), false),
-            (include_str!("fixtures/backup-schema-2.json"), true),
+            (include_str!("fixtures/backup-schema-2.json"), false),
+            (include_str!("fixtures/backup-schema-3.json"), true),
         ] {
             let (_, db) = fresh("fixture").await;
             let repo = Repo::new(db);
@@ -470,7 +484,7 @@ mod indexeddb {
             if newest {
                 assert_eq!(again, text, "byte-for-byte round trip");
             } else {
-                assert!(again.contains("\"schema\":2"), "migrated on import");
+                assert!(again.contains("\"schema\":3"), "migrated on import");
             }
         }
     }

@@ -62,6 +62,19 @@ export function synthesize(backup, { days, setsPerSession = 12, now = Date.now()
   return { sets: sets.length, checkins: checkins.length, sessions: sessions.length };
 }
 
+/** Makes a synthesized history a calm one: every check-in at pain 1 with no triggers,
+ * every set pain-free, no flare-ups. Such a user climbs through the phases on time. */
+export function calm(backup) {
+  const edit = (rows, change) => rows.forEach((row) => {
+    const r = JSON.parse(row[1]);
+    change(r.d);
+    row[1] = JSON.stringify(r);
+  });
+  edit(backup.stores.checkins, (d) => { d.pain = 1; d.triggers = []; });
+  edit(backup.stores.sets, (d) => { d.set.pain = 0; });
+  backup.stores.events = backup.stores.events.filter(([, raw]) => !raw.includes("Flare"));
+}
+
 /**
  * Replaces what an onboarded page's app holds with `fill(backup)`'s changes: exports a
  * backup through Settings, lets `fill` rewrite it, and imports it with "replace".

@@ -56,13 +56,7 @@ impl SteppedRange {
     }
 }
 
-/// A barbell: the bar, the smallest plate (loaded in pairs) and the heaviest total.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BarbellSet {
-    pub bar: Grams,
-    pub smallest_plate: Grams,
-    pub max: Grams,
-}
+pub use super::plates::{BarbellSet, PlatePair};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EquipmentSet {
@@ -86,9 +80,7 @@ impl EquipmentSet {
             Equipment::Dumbbells => self.dumbbells.is_some_and(|r| r.is_valid()),
             Equipment::Kettlebell => self.kettlebells.iter().any(|g| g.0 > 0),
             Equipment::Cable => self.cable.is_some_and(|r| r.is_valid()),
-            Equipment::Barbell => self
-                .barbell
-                .is_some_and(|b| b.smallest_plate.0 > 0 && b.bar <= b.max),
+            Equipment::Barbell => self.barbell.as_ref().is_some_and(BarbellSet::is_valid),
         }
     }
 
@@ -112,14 +104,7 @@ impl EquipmentSet {
                 bells.dedup();
                 bells
             }
-            Equipment::Barbell => {
-                let b = self.barbell.expect("checked by has");
-                stepped(SteppedRange {
-                    min: b.bar,
-                    max: b.max,
-                    step: Grams(b.smallest_plate.0 * 2),
-                })
-            }
+            Equipment::Barbell => self.barbell.as_ref().map_or(Vec::new(), BarbellSet::loads),
         }
     }
 
@@ -181,7 +166,7 @@ impl EquipmentSet {
             .unwrap_or(Grams::ZERO)
     }
 
-    /// An evenly stepped equipment as its range (dumbbells, cable, barbell), if owned:
+    /// An evenly stepped equipment as its range (dumbbells, cable), if owned:
     /// its loads are worked out without listing them.
     fn range_of(&self, e: Equipment) -> Option<SteppedRange> {
         if !self.has(e) {
@@ -190,12 +175,10 @@ impl EquipmentSet {
         match e {
             Equipment::Dumbbells => self.dumbbells,
             Equipment::Cable => self.cable,
-            Equipment::Barbell => self.barbell.map(|b| SteppedRange {
-                min: b.bar,
-                max: b.max,
-                step: Grams(b.smallest_plate.0 * 2),
-            }),
-            Equipment::Bodyweight | Equipment::Bands | Equipment::Kettlebell => None,
+            Equipment::Bodyweight
+            | Equipment::Bands
+            | Equipment::Kettlebell
+            | Equipment::Barbell => None,
         }
     }
 }
@@ -237,11 +220,11 @@ mod tests {
             }),
             kettlebells: vec![Grams::kg(16.0), Grams::kg(8.0), Grams::kg(12.0)],
             cable: None,
-            barbell: Some(BarbellSet {
-                bar: Grams::kg(20.0),
-                smallest_plate: Grams::kg(1.25),
-                max: Grams::kg(140.0),
-            }),
+            barbell: Some(BarbellSet::reaching(
+                Grams::kg(20.0),
+                Grams::kg(1.25),
+                Grams::kg(140.0),
+            )),
         }
     }
 

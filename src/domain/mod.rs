@@ -19,6 +19,7 @@ pub mod order;
 pub mod pain;
 pub mod phase;
 pub mod planner;
+pub mod plates;
 pub mod prescription;
 pub mod profile;
 pub mod progression;

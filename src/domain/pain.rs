@@ -478,11 +478,11 @@ mod tests {
                 step: Grams(2000),
             }),
             kettlebells: vec![Grams(8000), Grams(12000)],
-            barbell: Some(crate::domain::equipment::BarbellSet {
-                bar: Grams(20000),
-                smallest_plate: Grams(1250),
-                max: Grams(100000),
-            }),
+            barbell: Some(crate::domain::equipment::BarbellSet::reaching(
+                Grams(20000),
+                Grams(1250),
+                Grams(100000),
+            )),
             ..Default::default()
         };
         // A barbell Romanian deadlift that hurts does not become a dumbbell one.

@@ -238,11 +238,11 @@ mod tests {
     #[test]
     fn ramp_up_sets_climb_in_real_steps_below_the_working_load() {
         let owned = EquipmentSet {
-            barbell: Some(BarbellSet {
-                bar: Grams::kg(20.0),
-                smallest_plate: Grams::kg(1.25),
-                max: Grams::kg(200.0),
-            }),
+            barbell: Some(BarbellSet::reaching(
+                Grams::kg(20.0),
+                Grams::kg(1.25),
+                Grams::kg(200.0),
+            )),
             ..Default::default()
         };
         let sets = ramp_up_sets(Grams::kg(80.0), Equipment::Barbell, &owned);

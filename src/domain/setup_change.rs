@@ -6,6 +6,7 @@ use super::equipment::Equipment;
 use super::library::Exercise;
 use super::planner::{Mode, Plan};
 use super::profile::{Goal, Setup};
+use super::units::Grams;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SetupEffect {
@@ -37,6 +38,11 @@ pub enum SetupEffect {
     Waits(Vec<Equipment>),
     /// In flare-up mode nothing is served; the change shows once the flare settles.
     AfterFlare,
+    /// Different plates (or bar): the loads they make now, lightest and heaviest.
+    Plates {
+        lightest: Grams,
+        heaviest: Grams,
+    },
 }
 
 /// The effects of replacing `old` by `new`, read off this week's plan before and after.
@@ -80,6 +86,18 @@ pub fn setup_change_effects(
     }
     if !removed.is_empty() {
         out.push(SetupEffect::EquipmentRemoved(removed));
+    }
+    let bar_loads = |s: &Setup| {
+        s.equipment
+            .barbell
+            .as_ref()
+            .filter(|_| owned(s, Equipment::Barbell))
+            .map(|b| b.loads())
+    };
+    if let (Some(was), Some(now)) = (bar_loads(old), bar_loads(new)) {
+        if let (true, Some(&lightest), Some(&heaviest)) = (was != now, now.first(), now.last()) {
+            out.push(SetupEffect::Plates { lightest, heaviest });
+        }
     }
     if matches!(after.mode, Mode::Flare { .. }) {
         if out.is_empty() {

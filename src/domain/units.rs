@@ -69,6 +69,20 @@ impl Units {
         }
     }
 
+    /// A plate's weight, to two decimals where it has them: "1.25", "0.5", "45".
+    pub fn plate_number(self, g: Grams) -> String {
+        let g = u64::from(g.0);
+        let h = match self {
+            Units::Kg => (g + 5) / 10,
+            Units::Lb => (g * 10_000_000 + 22_679_618) / 45_359_237,
+        };
+        match h % 100 {
+            0 => format!("{}", h / 100),
+            f if f % 10 == 0 => format!("{}.{}", h / 100, f / 10),
+            f => format!("{}.{f:02}", h / 100),
+        }
+    }
+
     /// A load as the user reads it, e.g. "22.5 kg" or "50 lb".
     pub fn format(self, g: Grams) -> String {
         format!("{} {}", self.number(g), self.symbol())
@@ -107,6 +121,16 @@ mod tests {
         assert_eq!(Units::Kg.format(Grams::kg(22.5)), "22.5 kg");
         assert_eq!(Units::Kg.format(Grams::kg(20.0)), "20 kg");
         assert_eq!(Units::Lb.format(Grams::lb(45.0)), "45 lb");
+    }
+
+    #[test]
+    fn plates_keep_their_second_decimal() {
+        assert_eq!(Units::Kg.plate_number(Grams(1_250)), "1.25");
+        assert_eq!(Units::Kg.plate_number(Grams(500)), "0.5");
+        assert_eq!(Units::Kg.plate_number(Grams(25_000)), "25");
+        assert_eq!(Units::Lb.plate_number(Grams(567)), "1.25");
+        assert_eq!(Units::Lb.plate_number(Grams(1_134)), "2.5");
+        assert_eq!(Units::Lb.plate_number(Grams(20_412)), "45");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::json::{from_text, member, object, parse, write_str, FromJson, Json};
 use super::kv::{KvStore, StoreError, StoreName};
 use super::migrations::migrate_to_current;
 use super::records::{
-    entry_key, EntryRecord, Envelope, StoredEntry, CHECKPOINT_KEY, SCHEMA_VERSION,
+    entry_key, is_derived, EntryRecord, Envelope, StoredEntry, CHECKPOINT_KEY, SCHEMA_VERSION,
 };
 use super::repo::{readable, Repo};
 use crate::domain::library::exercise;
@@ -417,10 +417,4 @@ fn csv_field(s: &str) -> String {
     } else {
         s
     }
-}
-
-/// Records worked out from the others (the planner's checkpoint): not backed up, not
-/// restored.
-fn is_derived(store: StoreName, key: &str) -> bool {
-    store == StoreName::Singletons && key == CHECKPOINT_KEY
 }

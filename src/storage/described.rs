@@ -21,7 +21,7 @@ use super::records::{
 use crate::domain::calendar::{CalendarSent, SentDay, SentWalk};
 use crate::domain::careful::CarefulKind;
 use crate::domain::checkin::{CheckIn, FlareEvent, Trigger};
-use crate::domain::equipment::{BarbellSet, Equipment, EquipmentSet, SteppedRange};
+use crate::domain::equipment::{BarbellSet, Equipment, EquipmentSet, PlatePair, SteppedRange};
 use crate::domain::flare::FlareSpan;
 use crate::domain::habits::WalkingStep;
 use crate::domain::history::{ManualSwap, Response24h, Resume, SetLog, SetupChange};
@@ -209,7 +209,8 @@ stored! { [json, snap] struct Profile {
     own = Vec::new(),
 } }
 stored! { [json, snap] struct SteppedRange { min, max, step } }
-stored! { [json, snap] struct BarbellSet { bar, smallest_plate, max } }
+stored! { [json, snap] struct PlatePair { weight, pairs } }
+stored! { [json, snap] struct BarbellSet { bar, plates } }
 stored! { [json, snap] struct EquipmentSet { bands, dumbbells, kettlebells, cable, barbell } }
 stored! { [json, snap] struct SetTarget { amount, load } }
 stored! { [json, snap] enum Change {

@@ -3,7 +3,7 @@
 
 use super::kv::{KvStore, StoreError, StoreName};
 use super::migrations::{migrate_record, Migration, MIGRATIONS};
-use super::records::{quarantine_entry, SCHEMA_VERSION};
+use super::records::{is_derived, quarantine_entry, SCHEMA_VERSION};
 use crate::domain::order;
 use idb::{DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, Transaction};
 use std::cell::{Cell, RefCell};
@@ -101,7 +101,7 @@ fn migrate_in_upgrade(tx: &web_sys::IdbTransaction, steps: &'static [Migration],
             };
             let raw = cursor.value().ok().and_then(|v| v.as_string());
             let key = cursor.primary_key().ok().and_then(|k| k.as_string());
-            if let (Some(raw), Some(key)) = (raw, key) {
+            if let Some((raw, key)) = raw.zip(key).filter(|(_, k)| !is_derived(store, k)) {
                 match migrate_record(store, &raw, steps, target) {
                     Ok(Some(new)) => {
                         let _ = cursor.update(&JsValue::from_str(&new));

@@ -7,6 +7,8 @@
 use super::json::{parse, Json};
 use super::kv::StoreName;
 use super::records::SCHEMA_VERSION;
+use crate::domain::equipment::BarbellSet;
+use crate::domain::units::Grams;
 use std::fmt;
 
 pub struct Migration {
@@ -18,11 +20,18 @@ pub struct Migration {
 
 /// Schema 1 is the first released one. A new step goes at the end, with `to` one above the
 /// last, and SCHEMA_VERSION raised to match.
-pub static MIGRATIONS: &[Migration] = &[Migration {
-    to: 2,
-    name: "2-session-entries",
-    run: session_entries,
-}];
+pub static MIGRATIONS: &[Migration] = &[
+    Migration {
+        to: 2,
+        name: "2-session-entries",
+        run: session_entries,
+    },
+    Migration {
+        to: 3,
+        name: "3-plate-inventory",
+        run: plate_inventory,
+    },
+];
 
 /// Schema 2: every record of the sets store becomes an entry of its session. A set stays a
 /// set (with the pain older versions stored on it); the empty set older versions stored to
@@ -59,6 +68,55 @@ fn session_entries(store: StoreName, v: &mut Json) -> Result<(), String> {
         _ => member("Set", set),
     };
     d.set("entry", entry);
+    Ok(())
+}
+
+/// Schema 3: a barbell stored as a range (bar, smallest plate, heaviest total) becomes the
+/// bar and plates that make exactly those loads. Setups live in the profile, in dated
+/// setup changes and nowhere else, but any barbell found is converted.
+fn plate_inventory(store: StoreName, v: &mut Json) -> Result<(), String> {
+    if matches!(store, StoreName::Singletons | StoreName::Events) {
+        barbells_to_plates(v)?;
+    }
+    Ok(())
+}
+
+fn barbells_to_plates(v: &mut Json) -> Result<(), String> {
+    match v {
+        Json::Obj(members) if members.iter().any(|(k, _)| k == "smallest_plate") => {
+            let grams = |k: &str| {
+                v.get(k)
+                    .and_then(Json::as_i64)
+                    .and_then(|g| u32::try_from(g).ok())
+                    .map(Grams)
+                    .ok_or(format!("a barbell without a whole {k}"))
+            };
+            let b = BarbellSet::reaching(grams("bar")?, grams("smallest_plate")?, grams("max")?);
+            // Written out as schema 3 has it, whatever later schemas make of the type.
+            let int = |g: u32| Json::Int(g.into());
+            let plates = b.plates.iter().map(|p| {
+                Json::Obj(vec![
+                    ("weight".into(), int(p.weight.0)),
+                    ("pairs".into(), int(p.pairs.into())),
+                ])
+            });
+            *v = Json::Obj(vec![
+                ("bar".into(), int(b.bar.0)),
+                ("plates".into(), Json::Arr(plates.collect())),
+            ]);
+        }
+        Json::Obj(members) => {
+            for (_, m) in members {
+                barbells_to_plates(m)?;
+            }
+        }
+        Json::Arr(items) => {
+            for m in items {
+                barbells_to_plates(m)?;
+            }
+        }
+        _ => {}
+    }
     Ok(())
 }
 
@@ -210,7 +268,6 @@ mod tests {
         let out: Value =
             serde_json::from_str(&migrate_to_current(StoreName::Sets, set).unwrap().unwrap())
                 .unwrap();
-        assert_eq!(out["v"], 2);
         assert_eq!(out["d"]["entry"]["Set"]["amount"], 10);
         assert_eq!(
             out["d"]["entry"]["Set"]["pain"], 1,
@@ -230,11 +287,63 @@ mod tests {
                 .unwrap(),
         )
         .unwrap();
-        assert_eq!(out["v"], 2);
+        assert_eq!(out["v"], SCHEMA_VERSION);
         assert_eq!(out["d"]["id"], "s");
         assert!(matches!(
             migrate_to_current(StoreName::Sets, r#"{"v":1,"d":{"session":"s"}}"#),
             Err(RecordError::StepFailed { .. })
+        ));
+    }
+
+    #[test]
+    fn migration_3_gives_a_barbell_the_plates_that_make_the_same_loads() {
+        let profile = r#"{"v":2,"d":{"start":"2026-03-02","equipment":{"bands":false,"dumbbells":null,"kettlebells":[],"cable":null,"barbell":{"bar":20000,"smallest_plate":1250,"max":250000}},"days_per_week":3}}"#;
+        let out: Value = serde_json::from_str(
+            &migrate_to_current(StoreName::Singletons, profile)
+                .unwrap()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(out["v"], 3);
+        let b = &out["d"]["equipment"]["barbell"];
+        assert_eq!(b["bar"], 20000);
+        assert!(b.get("smallest_plate").is_none() && b.get("max").is_none());
+        let plates = BarbellSet {
+            bar: Grams(20_000),
+            plates: b["plates"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| crate::domain::equipment::PlatePair {
+                    weight: Grams(p["weight"].as_u64().unwrap() as u32),
+                    pairs: p["pairs"].as_u64().unwrap() as u8,
+                })
+                .collect(),
+        };
+        let before: Vec<Grams> = (0..=92).map(|i| Grams(20_000 + i * 2_500)).collect();
+        assert_eq!(plates.loads(), before, "every load it made, and no other");
+        // A dated setup change holds its setups the same way.
+        let change = r#"{"v":2,"d":{"Setup":{"day":"2026-04-01","from":{"equipment":{"barbell":null}},"to":{"equipment":{"barbell":{"bar":20412,"smallest_plate":1134,"max":250000}}}}}}"#;
+        let out: Value = serde_json::from_str(
+            &migrate_to_current(StoreName::Events, change)
+                .unwrap()
+                .unwrap(),
+        )
+        .unwrap();
+        assert!(out["d"]["Setup"]["from"]["equipment"]["barbell"].is_null());
+        assert_eq!(
+            out["d"]["Setup"]["to"]["equipment"]["barbell"]["bar"],
+            20412
+        );
+        assert!(out["d"]["Setup"]["to"]["equipment"]["barbell"]["plates"].is_array());
+        // A damaged barbell is reported, not guessed at.
+        let bad = r#"{"v":2,"d":{"barbell":{"bar":"heavy","smallest_plate":1250,"max":1}}}"#;
+        assert!(matches!(
+            migrate_to_current(StoreName::Singletons, bad),
+            Err(RecordError::StepFailed {
+                step: "3-plate-inventory",
+                ..
+            })
         ));
     }
 

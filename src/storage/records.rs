@@ -2,6 +2,7 @@
 //! so a record written by any version can be recognised and migrated.
 
 use super::json::Json;
+use super::kv::StoreName;
 use crate::domain::checkin::{CheckIn, FlareEvent};
 use crate::domain::equipment::Equipment;
 use crate::domain::history::{
@@ -18,8 +19,9 @@ use chrono::NaiveDate;
 use std::borrow::Cow;
 
 /// The schema version this build writes. 2: a session's sets, pain reports and decisions
-/// are entries, and a session keeps what it served.
-pub const SCHEMA_VERSION: u32 = 2;
+/// are entries, and a session keeps what it served. 3: a barbell is its bar and the plates
+/// owned.
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Envelope<T> {
@@ -533,6 +535,12 @@ pub const META_KEY: &str = "meta";
 /// records since. Stored as the checkpoint's own text (`Checkpoint::to_text`), not in an
 /// envelope; worked out from the rest, so never in a backup.
 pub const CHECKPOINT_KEY: &str = "checkpoint";
+
+/// Records worked out from the others (the planner's checkpoint): not backed up, not
+/// restored, not migrated (a checkpoint this build cannot use is worked out again).
+pub fn is_derived(store: StoreName, key: &str) -> bool {
+    store == StoreName::Singletons && key == CHECKPOINT_KEY
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Meta {

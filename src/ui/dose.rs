@@ -1,6 +1,7 @@
 //! A dose in words, the same on every screen: "3 × 10 reps at 12 kg", or "10, 8, 6 reps"
 //! when the sets differ.
 
+use crate::domain::equipment::BarbellSet;
 use crate::domain::library::Measure;
 use crate::domain::prescription::SetTarget;
 use crate::domain::profile::OwnExercise;
@@ -34,6 +35,37 @@ pub fn set_words(amount: u16, load: Grams, measure: Measure, units: Units) -> St
     } else {
         format!("{amount} {} at {}", measure.short(), units.format(load))
     }
+}
+
+/// What goes on the bar for `load`: "20 kg bar · per side 10 + 2.5 + 1.25", "The bar
+/// alone (20 kg)". `None` when the plates cannot make it (a load from before a change).
+pub fn bar_words(b: &BarbellSet, load: Grams, units: Units) -> Option<String> {
+    let side = b.per_side(load)?;
+    let bar = units.format(b.bar);
+    if side.is_empty() {
+        return Some(format!("The bar alone ({bar})"));
+    }
+    let plates: Vec<String> = side.iter().map(|g| units.plate_number(*g)).collect();
+    Some(format!("{bar} bar · per side {}", plates.join(" + ")))
+}
+
+/// Ramp-up sets in words, each with what goes on the bar when the lift is a barbell one:
+/// "5 reps at 40 kg · 20 kg bar · per side 10".
+pub fn ramp_words(
+    sets: &[SetTarget],
+    measure: Measure,
+    barbell: Option<&BarbellSet>,
+    units: Units,
+) -> Vec<String> {
+    sets.iter()
+        .map(|t| {
+            let words = set_words(t.amount, t.load, measure, units);
+            match barbell.and_then(|b| bar_words(b, t.load, units)) {
+                Some(bar) => format!("{words} · {bar}"),
+                None => words,
+            }
+        })
+        .collect()
 }
 
 /// Sets as logged, grouped the same way: "2 × 10 reps at 14 kg".
@@ -104,6 +136,48 @@ mod tests {
         assert_eq!(
             dose_words(&[t(30, 0); 2], Measure::Seconds, Units::Kg),
             "2 × 30 s"
+        );
+    }
+
+    #[test]
+    fn a_barbell_load_reads_as_the_bar_and_the_plates_on_each_side() {
+        let b = BarbellSet::standard(Units::Kg);
+        assert_eq!(
+            bar_words(&b, Grams(47_500), Units::Kg).as_deref(),
+            Some("20 kg bar · per side 10 + 2.5 + 1.25")
+        );
+        assert_eq!(
+            bar_words(&b, Grams(20_000), Units::Kg).as_deref(),
+            Some("The bar alone (20 kg)")
+        );
+        assert_eq!(bar_words(&b, Grams(21_000), Units::Kg), None);
+        let lb = BarbellSet::standard(Units::Lb);
+        assert_eq!(
+            bar_words(&lb, Grams(20_412 + 2 * (20_412 + 1_134)), Units::Lb).as_deref(),
+            Some("45 lb bar · per side 45 + 2.5")
+        );
+    }
+
+    #[test]
+    fn ramp_up_sets_on_a_barbell_say_their_plates() {
+        use crate::domain::equipment::{Equipment, EquipmentSet};
+        use crate::domain::session::ramp_up_sets;
+        let owned = EquipmentSet {
+            barbell: Some(BarbellSet::standard(Units::Kg)),
+            ..EquipmentSet::default()
+        };
+        let sets = ramp_up_sets(Grams(80_000), Equipment::Barbell, &owned);
+        assert_eq!(
+            ramp_words(&sets, Measure::Reps, owned.barbell.as_ref(), Units::Kg),
+            vec![
+                "8 reps at 20 kg · The bar alone (20 kg)",
+                "5 reps at 40 kg · 20 kg bar · per side 10",
+                "3 reps at 60 kg · 20 kg bar · per side 20",
+            ]
+        );
+        assert_eq!(
+            ramp_words(&sets[1..2], Measure::Reps, None, Units::Kg),
+            vec!["5 reps at 40 kg"]
         );
     }
 

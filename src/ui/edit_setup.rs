@@ -94,7 +94,7 @@ fn SetupEditor() -> impl IntoView {
                     None => (l.plan(next_week)?.ok()?, as_if(next_week)?.ok()?, next_week),
                 };
                 let effects = setup_change_effects(&old, &new, &before, &after);
-                let mut words = effect_words(&effects, before.phase, next_week, next);
+                let mut words = effect_words(&effects, before.phase, next_week, next, p.units);
                 let days = training_weekdays(&p.with_setup(&new));
                 if calendar::load().sent.is_some_and(|s| calendar_out_of_date(&s, &days)) {
                     words.push("Your calendar still has your old training days: make a new calendar file on Plan to move them.".into());
@@ -142,6 +142,7 @@ fn effect_words(
     phase: Phase,
     next_week: chrono::NaiveDate,
     next: chrono::NaiveDate,
+    units: crate::domain::units::Units,
 ) -> Vec<String> {
     if effects.is_empty() {
         return vec!["Nothing changed: this is the setup you already had.".into()];
@@ -201,6 +202,14 @@ fn effect_words(
                     out.push("The barbell waits for phase 3.".into());
                 }
             }
+            SetupEffect::Plates {
+                lightest,
+                heaviest,
+            } => out.push(format!(
+                "Your bar and plates now make {} to {}. Barbell loads in your plan move to the nearest load they make, never a heavier one.",
+                units.format(*lightest),
+                units.format(*heaviest)
+            )),
             SetupEffect::AfterFlare => out.push(
                 "You are in flare-up mode: the change shows in your plan once your back has settled.".into(),
             ),

@@ -208,6 +208,12 @@ pub fn Onboarding() -> impl IntoView {
                 return set_error.set(Some(problem));
             }
         }
+        // What was typed for the equipment is checked before the step is left.
+        if step.get_untracked() == 2 {
+            if let Err(e) = a.draft.equipment() {
+                return set_error.set(Some(e));
+            }
+        }
         step.update(|s| *s = (*s + 1).min(STEPS - 1));
     };
     let back = move |_| step.update(|s| *s = s.saturating_sub(1));

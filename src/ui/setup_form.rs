@@ -2,7 +2,8 @@
 //! *Edit my setup*. The draft holds what the user types; `equipment` turns it into real
 //! steps in the chosen unit, or says which field to fix.
 
-use crate::domain::equipment::{BarbellSet, EquipmentSet, SteppedRange};
+use crate::domain::equipment::{BarbellSet, EquipmentSet, PlatePair, SteppedRange};
+use crate::domain::plates::MAX_PAIRS;
 use crate::domain::profile::{Goal, Setup};
 use crate::domain::units::{Grams, Units};
 use leptos::prelude::*;
@@ -17,7 +18,9 @@ pub struct SetupDraft {
     kb_list: RwSignal<String>,
     cable: RwSignal<bool>,
     barbell: RwSignal<bool>,
-    plate: RwSignal<String>,
+    bar: RwSignal<String>,
+    /// Each plate size offered, heaviest first, with the pairs typed for it.
+    plates: RwSignal<Vec<(Grams, String)>>,
     pub days: RwSignal<u8>,
     pub minutes: RwSignal<u16>,
     pub goal: RwSignal<Goal>,
@@ -33,10 +36,11 @@ fn parse_list(units: Units, text: &str) -> Vec<Grams> {
 impl SetupDraft {
     /// A first setup: nothing ticked, steps that exist in the unit's real gyms.
     pub fn new(units: Units) -> Self {
-        let (db, plate) = match units {
-            Units::Kg => (("2", "24", "2"), "1.25"),
-            Units::Lb => (("5", "50", "5"), "2.5"),
+        let db = match units {
+            Units::Kg => ("2", "24", "2"),
+            Units::Lb => ("5", "50", "5"),
         };
+        let standard = BarbellSet::standard(units);
         SetupDraft {
             units: RwSignal::new(units),
             bands: RwSignal::new(false),
@@ -49,7 +53,8 @@ impl SetupDraft {
             }),
             cable: RwSignal::new(false),
             barbell: RwSignal::new(false),
-            plate: RwSignal::new(plate.into()),
+            bar: RwSignal::new(units.plate_number(standard.bar)),
+            plates: RwSignal::new(plate_rows(units, &standard)),
             days: RwSignal::new(2),
             minutes: RwSignal::new(45),
             goal: RwSignal::new(Goal::EverydayStrength),
@@ -70,8 +75,11 @@ impl SetupDraft {
         if self.kb_list.get_untracked() == other.kb_list.get_untracked() {
             self.kb_list.set(fresh.kb_list.get_untracked());
         }
-        if self.plate.get_untracked() == other.plate.get_untracked() {
-            self.plate.set(fresh.plate.get_untracked());
+        if self.bar.get_untracked() == other.bar.get_untracked()
+            && self.plates.get_untracked() == other.plates.get_untracked()
+        {
+            self.bar.set(fresh.bar.get_untracked());
+            self.plates.set(fresh.plates.get_untracked());
         }
         self.units.set(to);
     }
@@ -95,9 +103,10 @@ impl SetupDraft {
             d.kb_list.set(list.join(", "));
         }
         d.cable.set(e.cable.is_some());
-        if let Some(b) = e.barbell {
+        if let Some(b) = &e.barbell {
             d.barbell.set(true);
-            d.plate.set(units.number(b.smallest_plate));
+            d.bar.set(units.plate_number(b.bar));
+            d.plates.set(plate_rows(units, b));
         }
         d.days.set(s.days_per_week);
         d.minutes.set(s.session_minutes);
@@ -141,22 +150,37 @@ impl SetupDraft {
             });
         }
         if self.barbell.get_untracked() {
-            let smallest = u
-                .parse(&self.plate.get_untracked())
-                .filter(|g| !g.is_zero())
-                .ok_or("Check the smallest plate: a number, like 1.25.")?;
-            let bar = if u == Units::Kg {
-                Grams::kg(20.0)
-            } else {
-                Grams::lb(45.0)
-            };
-            eq.barbell = Some(BarbellSet {
-                bar,
-                smallest_plate: smallest,
-                max: Grams::kg(250.0),
-            });
+            eq.barbell = Some(self.barbell_set(u)?);
         }
         Ok(eq)
+    }
+
+    /// The bar and plates as typed, or what to fix.
+    fn barbell_set(&self, u: Units) -> Result<BarbellSet, String> {
+        let bar = u
+            .parse(&self.bar.get_untracked())
+            .filter(|g| !g.is_zero())
+            .ok_or("Check the bar's weight: a number, like 20.")?;
+        let mut plates = Vec::new();
+        for (weight, typed) in self.plates.get_untracked() {
+            let typed = typed.trim();
+            let pairs = if typed.is_empty() {
+                0
+            } else {
+                typed
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|n| *n <= MAX_PAIRS)
+                    .ok_or(format!(
+                        "Check the {} plates: a whole number of pairs from 0 to {MAX_PAIRS}.",
+                        plate_label(u, weight)
+                    ))?
+            };
+            if pairs > 0 {
+                plates.push(PlatePair { weight, pairs });
+            }
+        }
+        Ok(BarbellSet { bar, plates })
     }
 
     /// The whole setup; weekdays are kept while the number of days stays the same.
@@ -189,7 +213,6 @@ pub fn EquipmentFields(draft: SetupDraft, with_units: bool) -> impl IntoView {
         kb_list,
         cable,
         barbell,
-        plate,
         ..
     } = draft;
     let unit = move || units.get().symbol();
@@ -220,8 +243,105 @@ pub fn EquipmentFields(draft: SetupDraft, with_units: bool) -> impl IntoView {
         <label class="check"><input type="checkbox" prop:checked=cable on:change=move |ev| cable.set(event_target_checked(&ev))/>"Cable machine"</label>
         <label class="check"><input type="checkbox" prop:checked=barbell on:change=move |ev| barbell.set(event_target_checked(&ev))/>"Barbell and plates"</label>
         <Show when=move || barbell.get()>
-            <label>{move || format!("Smallest plate ({})", unit())}<input inputmode="decimal" prop:value=plate on:input=move |ev| plate.set(event_target_value(&ev))/></label>
+            <PlateFields draft=draft/>
         </Show>
+    }
+}
+
+/// The plate sizes of `units` and any others the barbell has, heaviest first, with the
+/// pairs owned of each.
+fn plate_rows(units: Units, b: &BarbellSet) -> Vec<(Grams, String)> {
+    let mut sizes: Vec<Grams> = BarbellSet::sizes(units).to_vec();
+    sizes.extend(b.plates.iter().map(|p| p.weight).filter(|w| !w.is_zero()));
+    crate::domain::order::sort_by_key(&mut sizes, |g| std::cmp::Reverse(*g));
+    sizes.dedup();
+    sizes
+        .into_iter()
+        .map(|w| {
+            let pairs: u32 = b
+                .plates
+                .iter()
+                .filter(|p| p.weight == w)
+                .map(|p| u32::from(p.pairs))
+                .sum();
+            (w, pairs.to_string())
+        })
+        .collect()
+}
+
+fn plate_label(units: Units, g: Grams) -> String {
+    format!("{} {}", units.plate_number(g), units.symbol())
+}
+
+/// The bar, the pairs of each plate size, and the loads they make, as typed.
+#[component]
+fn PlateFields(draft: SetupDraft) -> impl IntoView {
+    let SetupDraft {
+        units, bar, plates, ..
+    } = draft;
+    let unit = move || units.get().symbol();
+    let makes = move || {
+        let u = units.get();
+        bar.track();
+        plates.track();
+        let b = draft.barbell_set(u)?;
+        let loads = b.loads();
+        let (Some(&first), Some(&last)) = (loads.first(), loads.last()) else {
+            return Err(String::new());
+        };
+        if loads.len() == 1 {
+            return Ok(format!(
+                "With no plates, every set is the bar alone: {}.",
+                u.format(first)
+            ));
+        }
+        let steps: Vec<u32> = loads.windows(2).map(|w| w[1].0 - w[0].0).collect();
+        let (small, big) = (
+            steps.iter().copied().min().unwrap_or(0),
+            steps.iter().copied().max().unwrap_or(0),
+        );
+        let step = |g: u32| plate_label(u, Grams(g));
+        Ok(if small == big {
+            format!(
+                "These make {} to {} in steps of {}.",
+                u.format(first),
+                u.format(last),
+                step(small)
+            )
+        } else {
+            format!(
+                "These make {} to {}; the steps between are {} to {}, so some loads are out of reach.",
+                u.format(first),
+                u.format(last),
+                step(small),
+                step(big)
+            )
+        })
+    };
+    view! {
+        <label>{move || format!("The bar ({})", unit())}<input inputmode="decimal" prop:value=bar on:input=move |ev| bar.set(event_target_value(&ev))/></label>
+        <fieldset class="question plates">
+            <legend>"Plates you own, in pairs"</legend>
+            <p class="muted">"A pair is one plate for each side of the bar."</p>
+            <div class="plate-grid">
+                {move || {
+                    let u = units.get();
+                    plates.get().into_iter().enumerate().map(|(i, (w, typed))| {
+                        let label = plate_label(u, w);
+                        view! {
+                            <label>
+                                <span aria-hidden="true">{label.clone()}</span>
+                                <input type="number" min="0" max=MAX_PAIRS.to_string() inputmode="numeric" aria-label=format!("Pairs of {label} plates") prop:value=typed on:input=move |ev| plates.update(|p| if let Some(row) = p.get_mut(i) { row.1 = event_target_value(&ev) })/>
+                            </label>
+                        }
+                    }).collect_view()
+                }}
+            </div>
+            <p class="muted" aria-live="polite">{move || match makes() {
+                Ok(words) => words,
+                Err(why) => why,
+            }}</p>
+        </fieldset>
     }
 }
 

@@ -29,7 +29,7 @@ use crate::domain::planner::{Plan, PlannedSession};
 use crate::domain::prescription::SetTarget;
 use crate::domain::safety::Gate;
 use crate::domain::served::Origin;
-use crate::domain::session::{session_label, tempo_at, tempo_parts, TempoPart, WarmUp};
+use crate::domain::session::{session_label, tempo_at, tempo_parts, TempoPart, WarmUp, WarmUpStep};
 use crate::domain::units::Units;
 use crate::domain::workout::{Block, BlockState, Ended, LiveSession, Step, StepWhy};
 use crate::platform::clock;

@@ -35,11 +35,11 @@ pub fn full_gym() -> EquipmentSet {
             max: Grams::kg(100.0),
             step: Grams::kg(2.5),
         }),
-        barbell: Some(BarbellSet {
-            bar: Grams::kg(20.0),
-            smallest_plate: Grams::kg(1.25),
-            max: Grams::kg(200.0),
-        }),
+        barbell: Some(BarbellSet::reaching(
+            Grams::kg(20.0),
+            Grams::kg(1.25),
+            Grams::kg(200.0),
+        )),
     }
 }
 

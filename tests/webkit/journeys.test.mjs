@@ -3,12 +3,13 @@
 // offline, a shared link on a second phone, and what the app says where WebKit lacks an API.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ICAL from "ical.js";
 import { browser, By, controlled, startDriver, startServer, stopDriver, stopServer } from "./harness.mjs";
 import { ROUTES, SAFETY_QUESTIONS, ONBOARDING_STEPS, DONE, donePain } from "../shared/journey.mjs";
+import { calm, synthesize } from "../../scripts/lib/synthetic.mjs";
 
 before(async () => {
   await startServer();
@@ -356,6 +357,63 @@ test("delete everything, a full page load, import: ten times over, the store ans
       await page.get("region", "Your plan");
     }
   }, true);
+});
+
+test("plates in pairs: the form says what they make, and a phase-3 deadlift says what goes on each side, offline", async () => {
+  await withBrowser(async (page) => {
+    await page.goto("/");
+    await page.get("heading", "Today");
+    await controlled(page);
+    await page.click("link", "Set up my plan");
+    await answerSafety(page);
+    await page.click("button", "Next");
+    await page.click("button", "Next");
+    await page.check("checkbox", "Barbell and plates");
+    // One pair of 20s and no 10s: 20 kg to 77.5 kg.
+    await page.fill("Pairs of 20 kg plates", "1");
+    await page.fill("Pairs of 10 kg plates", "0");
+    await page.sees("These make 20 kg to 77.5 kg in steps of 2.5 kg.");
+    await page.click("button", "Next");
+    await page.check("radio", "Deadlift with a barbell again");
+    await page.check("checkbox", "I lifted weights regularly before my back pain");
+    await page.click("button", "Next");
+    await page.click("button", "Next");
+    await page.click("button", "Make my plan");
+    await page.get("region", "Your plan");
+
+    // Ten calm weeks of history, restored from a backup: phase 3 brings the deadlift back.
+    await page.click("link", "Settings");
+    await page.get("heading", "Settings");
+    const file = await exportBackup(page);
+    const backup = JSON.parse(readFileSync(file, "utf8"));
+    synthesize(backup, { days: 70 });
+    calm(backup);
+    writeFileSync(file, JSON.stringify(backup));
+    const input = await page.driver.findElement(By.css("input[type=file]"));
+    await input.sendKeys(file);
+    const preview = page.within(await page.get("region", "Backup to import"));
+    await preview.click("button", "Replace everything here…");
+    await preview.click("button", "Yes, replace everything on this device");
+    await page.sees(/Replaced everything on this device/, 60_000);
+
+    await stopServer();
+    try {
+      await page.goto("/workout");
+      await page.click("button", "Start session");
+      await page.get("button", DONE);
+      await page.click("button", /^Barbell deadlift/);
+      const next = page.within(await page.get("group", "Next set of Barbell deadlift"));
+      await next.sees("The bar alone (20 kg)");
+      await next.click("button", "Heavier");
+      await next.sees("20 kg bar · per side 1.25");
+      await next.click("button", "Heavier");
+      await next.sees("20 kg bar · per side 2.5");
+      await next.click("button", "Heavier");
+      await next.sees("20 kg bar · per side 2.5 + 1.25");
+    } finally {
+      await startServer();
+    }
+  });
 });
 
 test("a whole workout, five times over, each from a fresh start to its summary", async () => {

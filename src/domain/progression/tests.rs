@@ -20,11 +20,11 @@ fn rx(id: &str, eq: Equipment, sets: usize, amount: u16, kg: f64) -> Prescriptio
 
 fn barbell() -> EquipmentSet {
     EquipmentSet {
-        barbell: Some(BarbellSet {
-            bar: Grams::kg(20.0),
-            smallest_plate: Grams::kg(1.25),
-            max: Grams::kg(200.0),
-        }),
+        barbell: Some(BarbellSet::reaching(
+            Grams::kg(20.0),
+            Grams::kg(1.25),
+            Grams::kg(200.0),
+        )),
         ..Default::default()
     }
 }

@@ -158,6 +158,16 @@ impl Controls {
         self.edit.set(Some(SetTarget { load, ..t }));
     }
 
+    /// What goes on the bar for `load`, when this block's exercise is on a barbell.
+    fn bar(self, load: crate::domain::units::Grams) -> Option<String> {
+        let eq = self.block.with(|b| b.current().item.equipment);
+        if eq != crate::domain::equipment::Equipment::Barbell {
+            return None;
+        }
+        self.owned
+            .with_value(|o| crate::ui::dose::bar_words(o.barbell.as_ref()?, load, self.units))
+    }
+
     /// Where a timed hold stands: 5 s to get ready, then the hold, then done.
     fn hold_phase(self) -> Option<HoldPhase> {
         let (t0, target) = self.hold_started.get()?;
@@ -444,6 +454,7 @@ fn NextSet(c: Controls) -> impl IntoView {
                     </div>
                 </Show>
             </div>
+            {move || c.bar(t().load).map(|w| view! { <p class="plates">{w}</p> })}
             <button class="primary log" on:click=move |_| c.log_next()>
                 <span>{done_label}</span>
                 <span class="sr-only">" · "</span>
@@ -502,7 +513,8 @@ fn SetsToCome(c: Controls) -> impl IntoView {
                 .zip(first..)
                 .map(|(t, n)| {
                     let words = set_words(t.amount, t.load, step.item.measure, c.units);
-                    view! { <li class="todo">{format!("Set {n} · {words}{cue}")}</li> }
+                    let bar = c.bar(t.load).map(|w| format!(" · {w}")).unwrap_or_default();
+                    view! { <li class="todo">{format!("Set {n} · {words}{bar}{cue}")}</li> }
                 })
                 .collect_view();
             Some(view! { <ol class="sets upcoming" aria-label="Sets still to come">{rows}</ol> })

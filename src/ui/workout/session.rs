@@ -215,6 +215,7 @@ pub(super) fn ActiveSession(
     let rest_shown = Memo::new(move |_| rest_left().filter(|_| sets_left() > 0));
     let rest_on = Memo::new(move |_| rest_shown.with(Option::is_some));
     let blocks = planned.live.as_ref().map_or(0, |l| l.blocks.len());
+    let ramp = ramp_up_rows(&planned, &plan, units);
     let label = session_label(planned.slot);
     // With every exercise done, the finish button comes into view by itself.
     let finish_ref = NodeRef::<leptos::html::Div>::new();
@@ -247,7 +248,10 @@ pub(super) fn ActiveSession(
         <details class="card warmup">
             <summary><span>"Warm-up, about 10 minutes"</span></summary>
             <ol>
-                {planned.warm_up.iter().cloned().map(|w| view! { <WarmUpStepView step=w now=now/> }).collect_view()}
+                {planned.warm_up.iter().cloned().map(|w| {
+                    let ramp = (w.step == WarmUpStep::RampUp).then(|| ramp.clone()).flatten();
+                    view! { <WarmUpStepView step=w now=now ramp=ramp/> }
+                }).collect_view()}
             </ol>
         </details>
         {(0..blocks).map(|i| view! { <BlockView index=i live=live units=units focused=focused open=open/> }).collect_view()}
@@ -272,6 +276,18 @@ pub(super) fn ActiveSession(
             }}
         </div>
     }
+}
+
+/// The ramp-up sets into the first loaded lift, in words, with what goes on the bar.
+fn ramp_up_rows(planned: &PlannedSession, plan: &Plan, units: Units) -> Option<RampUp> {
+    let e = planned.exercises.iter().find(|e| !e.ramp_up.is_empty())?;
+    let barbell = (e.prescription.equipment == crate::domain::equipment::Equipment::Barbell)
+        .then_some(plan.equipment.barbell.as_ref())
+        .flatten();
+    Some(RampUp {
+        name: e.exercise.name,
+        rows: super::super::dose::ramp_words(&e.ramp_up, e.exercise.measure, barbell, units),
+    })
 }
 
 pub(super) fn stored_id(live: Live) -> String {

@@ -19,10 +19,21 @@ pub(super) fn sound_on() -> bool {
         .is_none_or(|crate::ui::context::PrefsCtx(p)| p.get_untracked().sound)
 }
 
+/// The ramp-up sets of the warm-up's last step: the lift they lead into and each set.
+#[derive(Clone)]
+pub(super) struct RampUp {
+    pub name: &'static str,
+    pub rows: Vec<String>,
+}
+
 /// One warm-up step with its own timer, counted from its start time so a throttled tab
 /// or a locked screen does not slow it down.
 #[component]
-pub(super) fn WarmUpStepView(step: WarmUp, now: ReadSignal<i64>) -> impl IntoView {
+pub(super) fn WarmUpStepView(
+    step: WarmUp,
+    now: ReadSignal<i64>,
+    ramp: Option<RampUp>,
+) -> impl IntoView {
     let started = RwSignal::new(None::<i64>);
     let done = RwSignal::new(false);
     let total = i64::from(step.minutes) * 60;
@@ -66,6 +77,11 @@ pub(super) fn WarmUpStepView(step: WarmUp, now: ReadSignal<i64>) -> impl IntoVie
                     </li>
                 }
             }).collect_view()}</ul>
+            {ramp.map(|r| view! {
+                <ol class="plain ramp" aria-label=format!("Ramp-up sets into {}", r.name)>
+                    {r.rows.into_iter().map(|row| view! { <li>{row}</li> }).collect_view()}
+                </ol>
+            })}
             <button class="ghost" on:click=toggle aria-label=move || if started.get().is_some() { format!("Stop the timer: {title}") } else { format!("Start a {} minute timer: {title}", step.minutes) }>
                 {move || match (left(), done.get()) {
                     (Some(s), _) => format!("{}:{:02} left · stop", s / 60, s % 60),
