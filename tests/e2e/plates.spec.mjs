@@ -77,7 +77,7 @@ test("a phase-3 deadlift shows what goes on each side of the bar, and steps only
   // One pair of 20s, one of 5s, one of 2.5s and one of 1.25s: no 10s.
   await plates.getByLabel("Pairs of 20 kg plates").fill("1");
   await plates.getByLabel("Pairs of 10 kg plates").fill("0");
-  await expect(plates).toContainText("These make 20 kg to 77.5 kg");
+  await expect(plates).toContainText("These make 20 kg to 77.5 kg; the steps between are 2.5 kg to 22.5 kg");
   await finish(page);
   await replaceThroughSettings(page, "", calmWeeks);
   await page.goto("/");
@@ -95,7 +95,7 @@ test("a phase-3 deadlift shows what goes on each side of the bar, and steps only
   }).toPass();
   // Phase 3 brings the deadlift back on the empty bar.
   await expect(next).toContainText("The bar alone (20 kg)");
-  // Heavier steps only to loads the plates make: 20 → 22.5 → 25 → 27.5 → 30 …
+  // Heavier steps only to loads the plates make: 20, 22.5 … 37.5, then 60 (the 20s).
   const load = next.getByRole("group", { name: "Load for the next set" });
   const before = await load.innerText();
   await load.getByRole("button", { name: "Heavier" }).click();
@@ -119,4 +119,21 @@ test("a phase-3 deadlift shows what goes on each side of the bar, and steps only
   await expect(page.getByRole("list", { name: /Ramp-up sets into/ })).toHaveCount(0);
   await doneButton(next).click();
   await expect(block.getByText("✓ Saved").first()).toBeVisible();
+});
+
+test("Edit my setup: fewer plates are a dated change, named with the loads they make, and kept", async ({ page }) => {
+  await toPlates(page);
+  await finish(page);
+  await page.goto("/setup");
+  const plates = page.getByRole("group", { name: "Plates you own, in pairs" });
+  // Opens with what was saved, in pairs.
+  await expect(plates.getByLabel("Pairs of 20 kg plates")).toHaveValue("2");
+  await plates.getByLabel("Pairs of 20 kg plates").fill("1");
+  await expect(plates).toContainText("These make 20 kg to 97.5 kg in steps of 2.5 kg.");
+  await page.getByRole("button", { name: "Save my setup" }).click();
+  const changed = page.getByRole("region", { name: "What changed" });
+  await expect(changed).toContainText("Your bar and plates now make 20 kg to 97.5 kg.");
+  await expect(changed).toContainText("never a heavier one");
+  await page.goto("/setup");
+  await expect(page.getByRole("group", { name: "Plates you own, in pairs" }).getByLabel("Pairs of 20 kg plates")).toHaveValue("1");
 });
