@@ -104,7 +104,7 @@ impl EquipmentSet {
                 bells.dedup();
                 bells
             }
-            Equipment::Barbell => self.barbell.as_ref().map_or(Vec::new(), BarbellSet::loads),
+            Equipment::Barbell => self.with_listed(e, <[Grams]>::to_vec),
         }
     }
 
@@ -120,11 +120,13 @@ impl EquipmentSet {
                     .collect()
             }
             Some(_) => Vec::new(),
-            None => self
-                .loads(e)
-                .into_iter()
-                .filter(|g| *g >= lo && *g <= hi)
-                .collect(),
+            None => self.with_listed(e, |loads| {
+                loads
+                    .iter()
+                    .copied()
+                    .filter(|g| *g >= lo && *g <= hi)
+                    .collect()
+            }),
         }
     }
 
@@ -132,7 +134,7 @@ impl EquipmentSet {
     pub fn lightest(&self, e: Equipment) -> Option<Grams> {
         match self.range_of(e) {
             Some(r) => r.is_valid().then_some(r.min),
-            None => self.loads(e).first().copied(),
+            None => self.with_listed(e, |loads| loads.first().copied()),
         }
     }
 
@@ -142,7 +144,7 @@ impl EquipmentSet {
             Some(r) if !r.is_valid() => None,
             Some(r) if current < r.min => Some(r.min),
             Some(r) => r.at_step((current.0 - r.min.0) / r.step.0 + 1),
-            None => self.loads(e).into_iter().find(|g| *g > current),
+            None => self.with_listed(e, |loads| loads.iter().copied().find(|g| *g > current)),
         }
     }
 
@@ -156,14 +158,24 @@ impl EquipmentSet {
             let i = (target.0.saturating_sub(r.min.0) / r.step.0).min(top);
             return r.at_step(i).unwrap_or(r.min);
         }
-        let loads = self.loads(e);
-        loads
-            .iter()
-            .rev()
-            .find(|g| **g <= target)
-            .or(loads.first())
-            .copied()
-            .unwrap_or(Grams::ZERO)
+        self.with_listed(e, |loads| {
+            loads
+                .iter()
+                .rev()
+                .find(|g| **g <= target)
+                .or(loads.first())
+                .copied()
+                .unwrap_or(Grams::ZERO)
+        })
+    }
+
+    /// `f` of the listed loads of `e` (a barbell's kept between calls, see `BarbellSet`).
+    fn with_listed<R>(&self, e: Equipment, f: impl FnOnce(&[Grams]) -> R) -> R {
+        match (e, &self.barbell) {
+            (Equipment::Barbell, Some(b)) if self.has(e) => b.with_loads(f),
+            (Equipment::Barbell, _) => f(&[]),
+            _ => f(&self.loads(e)),
+        }
     }
 
     /// An evenly stepped equipment as its range (dumbbells, cable), if owned:

@@ -1,8 +1,13 @@
 //! A barbell and the plates the user owns: the loads they make and what goes on each
 //! side. rules §3: a barbell's real steps are what its plates can make, not an even range.
 
-use super::order;
 use super::units::{Grams, Units};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+thread_local! {
+    static LAST: RefCell<Option<(BarbellSet, Rc<[Grams]>)>> = const { RefCell::new(None) };
+}
 
 /// Plates of one weight, owned in pairs (one for each side of the bar).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,38 +107,26 @@ impl BarbellSet {
             };
         }
         let side = (max.0 - bar.0) / 2 / s * s;
-        let mut sizes: Vec<u32> = KG_PLATES
-            .iter()
-            .chain(LB_PLATES.iter())
-            .map(|g| g.0)
-            .chain((0..8).map(|k| s << k))
-            .filter(|w| w % s == 0)
-            .collect();
-        order::sort(&mut sizes);
-        sizes.dedup();
+        let sizes = || {
+            KG_PLATES
+                .iter()
+                .chain(LB_PLATES.iter())
+                .map(|g| g.0)
+                .chain((0..8).map(move |k| s << k))
+                .filter(move |w| w % s == 0)
+        };
         let mut plates: Vec<PlatePair> = Vec::new();
         let mut covered = 0u32;
         while covered < side {
             // Every total up to `covered` is reachable; a plate no heavier than one step
             // past it keeps that so, and it never passes the old heaviest load.
             let room = (covered + s).min(side - covered);
-            let w = sizes
-                .iter()
-                .rev()
-                .copied()
-                .find(|w| *w <= room)
-                .unwrap_or(s);
-            match plates.iter_mut().find(|p| p.weight.0 == w) {
-                Some(p) if p.pairs < u8::MAX => p.pairs += 1,
-                Some(_) => break,
-                None => plates.push(PlatePair {
-                    weight: Grams(w),
-                    pairs: 1,
-                }),
+            let w = sizes().filter(|w| *w <= room).max().unwrap_or(s);
+            if !add_pair(&mut plates, Grams(w), 1) {
+                break;
             }
             covered += w;
         }
-        order::sort_by_key(&mut plates, |p| std::cmp::Reverse(p.weight));
         BarbellSet { bar, plates }
     }
 
@@ -147,12 +140,8 @@ impl BarbellSet {
     fn kinds(&self) -> Vec<PlatePair> {
         let mut kinds: Vec<PlatePair> = Vec::new();
         for p in self.plates.iter().filter(|p| p.pairs > 0 && p.weight.0 > 0) {
-            match kinds.iter_mut().find(|k| k.weight == p.weight) {
-                Some(k) => k.pairs = k.pairs.saturating_add(p.pairs),
-                None => kinds.push(*p),
-            }
+            add_pair(&mut kinds, p.weight, p.pairs);
         }
-        order::sort_by_key(&mut kinds, |p| std::cmp::Reverse(p.weight));
         kinds
     }
 
@@ -171,6 +160,28 @@ impl BarbellSet {
 
     /// Every load these plates make on this bar, lightest first (the bar alone first).
     pub fn loads(&self) -> Vec<Grams> {
+        self.with_loads(<[Grams]>::to_vec)
+    }
+
+    /// `f` of every load these plates make, lightest first. A re-plan asks about the same
+    /// plates thousands of times, so the last barbell's loads are kept (a pure function's
+    /// answer, remembered; nothing else is).
+    pub fn with_loads<R>(&self, f: impl FnOnce(&[Grams]) -> R) -> R {
+        let loads = LAST.with(|last| {
+            let mut last = last.borrow_mut();
+            match &*last {
+                Some((b, loads)) if b == self => loads.clone(),
+                _ => {
+                    let loads: Rc<[Grams]> = self.work_out_loads().into();
+                    *last = Some((self.clone(), loads.clone()));
+                    loads
+                }
+            }
+        });
+        f(&loads)
+    }
+
+    fn work_out_loads(&self) -> Vec<Grams> {
         if !self.is_valid() {
             return Vec::new();
         }
@@ -205,6 +216,24 @@ impl BarbellSet {
             need -= n * k.weight.0;
         }
         (need == 0).then_some(side)
+    }
+}
+
+/// Adds `pairs` of `weight` to plates kept heaviest first, one entry per size (a few
+/// sizes: kept in order as they come, no sort needed). False when the count is full.
+fn add_pair(plates: &mut Vec<PlatePair>, weight: Grams, pairs: u8) -> bool {
+    match plates.iter().position(|p| p.weight <= weight) {
+        Some(i) if plates[i].weight == weight => match plates[i].pairs.checked_add(pairs) {
+            Some(n) => {
+                plates[i].pairs = n;
+                true
+            }
+            None => false,
+        },
+        at => {
+            plates.insert(at.unwrap_or(plates.len()), PlatePair { weight, pairs });
+            true
+        }
     }
 }
 
@@ -295,7 +324,7 @@ mod tests {
 
     #[test]
     fn a_plate_short_is_made_up_from_the_others() {
-        // One pair of 15s and two of 10s: 30 a side needs 10 + 10 + ... or 15 + 10 + 5.
+        // One pair of 15s, two of 10s, one of 5s: 30 a side is 15 + 10 + 5, the 15 first.
         let b = BarbellSet {
             bar: kg(20.0),
             plates: vec![
