@@ -104,7 +104,7 @@ impl EquipmentSet {
                 bells.dedup();
                 bells
             }
-            Equipment::Barbell => self.with_listed(e, <[Grams]>::to_vec),
+            Equipment::Barbell => self.barbell.as_ref().map_or(Vec::new(), BarbellSet::loads),
         }
     }
 
@@ -169,13 +169,9 @@ impl EquipmentSet {
         })
     }
 
-    /// `f` of the listed loads of `e` (a barbell's kept between calls, see `BarbellSet`).
+    /// `f` of the listed loads of `e`.
     fn with_listed<R>(&self, e: Equipment, f: impl FnOnce(&[Grams]) -> R) -> R {
-        match (e, &self.barbell) {
-            (Equipment::Barbell, Some(b)) if self.has(e) => b.with_loads(f),
-            (Equipment::Barbell, _) => f(&[]),
-            _ => f(&self.loads(e)),
-        }
+        f(&self.loads(e))
     }
 
     /// An evenly stepped equipment as its range (dumbbells, cable), if owned:
