@@ -120,13 +120,11 @@ impl EquipmentSet {
                     .collect()
             }
             Some(_) => Vec::new(),
-            None => self.with_listed(e, |loads| {
-                loads
-                    .iter()
-                    .copied()
-                    .filter(|g| *g >= lo && *g <= hi)
-                    .collect()
-            }),
+            None => self
+                .loads(e)
+                .into_iter()
+                .filter(|g| *g >= lo && *g <= hi)
+                .collect(),
         }
     }
 
@@ -134,7 +132,7 @@ impl EquipmentSet {
     pub fn lightest(&self, e: Equipment) -> Option<Grams> {
         match self.range_of(e) {
             Some(r) => r.is_valid().then_some(r.min),
-            None => self.with_listed(e, |loads| loads.first().copied()),
+            None => self.loads(e).first().copied(),
         }
     }
 
@@ -144,7 +142,7 @@ impl EquipmentSet {
             Some(r) if !r.is_valid() => None,
             Some(r) if current < r.min => Some(r.min),
             Some(r) => r.at_step((current.0 - r.min.0) / r.step.0 + 1),
-            None => self.with_listed(e, |loads| loads.iter().copied().find(|g| *g > current)),
+            None => self.loads(e).into_iter().find(|g| *g > current),
         }
     }
 
@@ -158,20 +156,14 @@ impl EquipmentSet {
             let i = (target.0.saturating_sub(r.min.0) / r.step.0).min(top);
             return r.at_step(i).unwrap_or(r.min);
         }
-        self.with_listed(e, |loads| {
-            loads
-                .iter()
-                .rev()
-                .find(|g| **g <= target)
-                .or(loads.first())
-                .copied()
-                .unwrap_or(Grams::ZERO)
-        })
-    }
-
-    /// `f` of the listed loads of `e`.
-    fn with_listed<R>(&self, e: Equipment, f: impl FnOnce(&[Grams]) -> R) -> R {
-        f(&self.loads(e))
+        let loads = self.loads(e);
+        loads
+            .iter()
+            .rev()
+            .find(|g| **g <= target)
+            .or(loads.first())
+            .copied()
+            .unwrap_or(Grams::ZERO)
     }
 
     /// An evenly stepped equipment as its range (dumbbells, cable), if owned:

@@ -20,7 +20,7 @@ use spoken::{cue, cues_on, spoken_set, tapped, CuesSwitch};
 use timers::*;
 
 use super::data::use_data;
-use super::dose::{dose_words, item_dose, set_words};
+use super::dose::{bar_words, dose_words, item_dose, ramp_words, set_words};
 use crate::domain::history::{Entry, ManualSwap, SetLog};
 use crate::domain::library::{exercise, Exercise, Measure};
 use crate::domain::next_time::NextChange;

@@ -134,6 +134,8 @@ test("Edit my setup: fewer plates are a dated change, named with the loads they 
   const changed = page.getByRole("region", { name: "What changed" });
   await expect(changed).toContainText("Your bar and plates now make 20 kg to 97.5 kg.");
   await expect(changed).toContainText("never a heavier one");
+  await changed.evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await page.screenshot({ path: "tests/artifacts/screenshots/edit-setup-plates.png" });
   await page.goto("/setup");
   await expect(page.getByRole("group", { name: "Plates you own, in pairs" }).getByLabel("Pairs of 20 kg plates")).toHaveValue("1");
 });

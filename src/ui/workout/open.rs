@@ -165,7 +165,7 @@ impl Controls {
             return None;
         }
         self.owned
-            .with_value(|o| crate::ui::dose::bar_words(o.barbell.as_ref()?, load, self.units))
+            .with_value(|o| bar_words(o.barbell.as_ref()?, load, self.units))
     }
 
     /// Where a timed hold stands: 5 s to get ready, then the hold, then done.

@@ -286,7 +286,7 @@ fn ramp_up_rows(planned: &PlannedSession, plan: &Plan, units: Units) -> Option<R
         .flatten();
     Some(RampUp {
         name: e.exercise.name,
-        rows: super::super::dose::ramp_words(&e.ramp_up, e.exercise.measure, barbell, units),
+        rows: ramp_words(&e.ramp_up, e.exercise.measure, barbell, units),
     })
 }
 
