@@ -120,6 +120,10 @@ impl EquipmentSet {
                     .collect()
             }
             Some(_) => Vec::new(),
+            None if e == Equipment::Barbell => self
+                .barbell
+                .as_ref()
+                .map_or(Vec::new(), |b| b.loads_within(lo, hi)),
             None => self
                 .loads(e)
                 .into_iter()
@@ -132,6 +136,11 @@ impl EquipmentSet {
     pub fn lightest(&self, e: Equipment) -> Option<Grams> {
         match self.range_of(e) {
             Some(r) => r.is_valid().then_some(r.min),
+            None if e == Equipment::Barbell => self
+                .barbell
+                .as_ref()
+                .filter(|b| b.is_valid())
+                .map(|b| b.bar),
             None => self.loads(e).first().copied(),
         }
     }
@@ -142,6 +151,9 @@ impl EquipmentSet {
             Some(r) if !r.is_valid() => None,
             Some(r) if current < r.min => Some(r.min),
             Some(r) => r.at_step((current.0 - r.min.0) / r.step.0 + 1),
+            None if e == Equipment::Barbell => {
+                self.barbell.as_ref().and_then(|b| b.next_up(current))
+            }
             None => self.loads(e).into_iter().find(|g| *g > current),
         }
     }
@@ -155,6 +167,12 @@ impl EquipmentSet {
             let top = ((r.max.0 - r.min.0) / r.step.0).min(MAX_STEPS - 1);
             let i = (target.0.saturating_sub(r.min.0) / r.step.0).min(top);
             return r.at_step(i).unwrap_or(r.min);
+        }
+        if let Some(b) = self.barbell.as_ref().filter(|_| e == Equipment::Barbell) {
+            if !self.has(e) {
+                return Grams::ZERO;
+            }
+            return b.at_most(target).unwrap_or(b.bar);
         }
         let loads = self.loads(e);
         loads

@@ -159,10 +159,71 @@ impl BarbellSet {
         if !self.is_valid() {
             return Vec::new();
         }
-        Self::totals(&self.kinds())
-            .into_iter()
-            .map(|t| Grams(self.bar.0.saturating_add(t.saturating_mul(2))))
+        match SideTotals::of(&self.plates) {
+            Some(t) => t.from(0).map(|i| self.load_at(&t, i)).collect(),
+            None => Self::totals(&self.kinds())
+                .into_iter()
+                .map(|t| Grams(self.bar.0.saturating_add(t.saturating_mul(2))))
+                .collect(),
+        }
+    }
+
+    /// The loads from `lo` to `hi`, both included, lightest first.
+    pub fn loads_within(&self, lo: Grams, hi: Grams) -> Vec<Grams> {
+        let Some(t) = self.side_totals() else {
+            return self
+                .loads()
+                .into_iter()
+                .filter(|g| *g >= lo && *g <= hi)
+                .collect();
+        };
+        t.from(self.index_from(&t, lo))
+            .map(|i| self.load_at(&t, i))
+            .take_while(|g| *g <= hi)
             .collect()
+    }
+
+    /// The lightest load heavier than `current`.
+    pub fn next_up(&self, current: Grams) -> Option<Grams> {
+        let Some(t) = self.side_totals() else {
+            return self.loads().into_iter().find(|g| *g > current);
+        };
+        let first = t
+            .from(self.index_from(&t, Grams(current.0.saturating_add(1))))
+            .next();
+        first.map(|i| self.load_at(&t, i))
+    }
+
+    /// The heaviest load not above `target`, if any is.
+    pub fn at_most(&self, target: Grams) -> Option<Grams> {
+        let Some(t) = self.side_totals() else {
+            return self.loads().into_iter().rev().find(|g| *g <= target);
+        };
+        if target < self.bar {
+            return None;
+        }
+        t.at_most((target.0 - self.bar.0) / 2 / t.unit)
+            .map(|i| self.load_at(&t, i))
+    }
+
+    /// The per-side totals as bits, when the bar is valid and the plates few enough.
+    fn side_totals(&self) -> Option<SideTotals> {
+        self.is_valid()
+            .then(|| SideTotals::of(&self.plates))
+            .flatten()
+    }
+
+    fn load_at(&self, t: &SideTotals, i: u32) -> Grams {
+        let side = u64::from(i) * u64::from(t.unit);
+        Grams((u64::from(self.bar.0) + 2 * side).min(u64::from(u32::MAX)) as u32)
+    }
+
+    /// The first total's index whose load is `lo` or heavier.
+    fn index_from(&self, t: &SideTotals, lo: Grams) -> u32 {
+        let above = u64::from(lo.0.saturating_sub(self.bar.0));
+        above
+            .div_ceil(2 * u64::from(t.unit))
+            .min(u64::from(u32::MAX)) as u32
     }
 
     /// What goes on each side for `load`, heaviest plate first: the fewest big plates
@@ -190,6 +251,93 @@ impl BarbellSet {
             need -= n * k.weight.0;
         }
         (need == 0).then_some(side)
+    }
+}
+
+/// Every per-side total a set of plates makes, as one bit per multiple of the plates'
+/// common divisor: the planner asks about one set of plates often, and this answers
+/// without building a list. Only for sets whose heaviest total stays under `MAX_TOTALS`
+/// steps (every real one), so it holds exactly what the list would.
+struct SideTotals {
+    unit: u32,
+    top: u32,
+    bits: [u64; TOTAL_WORDS],
+}
+
+const TOTAL_WORDS: usize = MAX_TOTALS.div_ceil(64);
+
+impl SideTotals {
+    fn of(plates: &[PlatePair]) -> Option<SideTotals> {
+        let counted = |p: &&PlatePair| p.pairs > 0 && p.weight.0 > 0;
+        let unit = plates
+            .iter()
+            .filter(counted)
+            .fold(0, |g, p| gcd(g, p.weight.0))
+            .max(1);
+        let mut t = SideTotals {
+            unit,
+            top: 0,
+            bits: [0; TOTAL_WORDS],
+        };
+        t.bits[0] = 1;
+        for (i, p) in plates.iter().enumerate().filter(|(_, p)| counted(p)) {
+            // One size listed twice is one size, counted up to `MAX_PAIRS` pairs.
+            if plates[..i]
+                .iter()
+                .filter(counted)
+                .any(|q| q.weight == p.weight)
+            {
+                continue;
+            }
+            let pairs = plates[i..]
+                .iter()
+                .filter(|q| q.weight == p.weight)
+                .fold(0u32, |n, q| n + u32::from(q.pairs))
+                .min(u32::from(MAX_PAIRS));
+            let step = p.weight.0 / unit;
+            for _ in 0..pairs {
+                let top = t
+                    .top
+                    .checked_add(step)
+                    .filter(|x| (*x as usize) < MAX_TOTALS)?;
+                t.shift_in(step, top);
+                t.top = top;
+            }
+        }
+        Some(t)
+    }
+
+    /// Adds `step` to every total so far (`top` the new heaviest).
+    fn shift_in(&mut self, step: u32, top: u32) {
+        let (q, r) = ((step / 64) as usize, step % 64);
+        for j in (q..=(top / 64) as usize).rev() {
+            let mut from = self.bits[j - q] << r;
+            if r > 0 && j > q {
+                from |= self.bits[j - q - 1] >> (64 - r);
+            }
+            self.bits[j] |= from;
+        }
+    }
+
+    fn has(&self, i: u32) -> bool {
+        i <= self.top && self.bits[(i / 64) as usize] >> (i % 64) & 1 == 1
+    }
+
+    /// The totals' indices from `i` up.
+    fn from(&self, i: u32) -> impl Iterator<Item = u32> + '_ {
+        (i..=self.top).filter(|i| self.has(*i))
+    }
+
+    fn at_most(&self, i: u32) -> Option<u32> {
+        (0..=i.min(self.top)).rev().find(|i| self.has(*i))
+    }
+}
+
+fn gcd(a: u32, b: u32) -> u32 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
     }
 }
 
@@ -350,6 +498,64 @@ mod tests {
             b.plates.iter().map(|p| u32::from(p.pairs)).sum::<u32>() <= 10,
             "{b:?}"
         );
+    }
+
+    /// The loads as the plain list of per-side totals gives them.
+    fn listed(b: &BarbellSet) -> Vec<Grams> {
+        if !b.is_valid() {
+            return Vec::new();
+        }
+        BarbellSet::totals(&b.kinds())
+            .into_iter()
+            .map(|t| Grams(b.bar.0 + 2 * t))
+            .collect()
+    }
+
+    #[test]
+    fn questions_about_loads_agree_with_the_list_of_loads() {
+        let mut seed = 7u64;
+        let mut next = |n: u32| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) % u64::from(n)) as u32
+        };
+        for round in 0..150 {
+            let sizes: &[Grams] = if round % 2 == 0 {
+                &KG_PLATES
+            } else {
+                &LB_PLATES
+            };
+            // Gaps, sizes listed twice, many pairs, an odd plate now and then.
+            let plates = (0..next(7))
+                .map(|_| PlatePair {
+                    weight: if next(9) == 0 {
+                        Grams(100 + next(3_000))
+                    } else {
+                        sizes[next(sizes.len() as u32) as usize]
+                    },
+                    pairs: next(25) as u8,
+                })
+                .collect();
+            let b = BarbellSet {
+                bar: Grams(next(26_000)),
+                plates,
+            };
+            let list = listed(&b);
+            assert_eq!(b.loads(), list, "{b:?}");
+            let top = list.last().map_or(30_000, |g| g.0 + 5_000);
+            for g in (0..top).step_by((top / 40 + next(500)) as usize).map(Grams) {
+                assert_eq!(b.next_up(g), list.iter().copied().find(|x| *x > g));
+                assert_eq!(b.at_most(g), list.iter().copied().rev().find(|x| *x <= g));
+                let hi = Grams(g.0 + next(20_000));
+                let within: Vec<Grams> = list
+                    .iter()
+                    .copied()
+                    .filter(|x| *x >= g && *x <= hi)
+                    .collect();
+                assert_eq!(b.loads_within(g, hi), within, "{b:?} {g:?}..={hi:?}");
+            }
+        }
     }
 
     #[test]

@@ -277,7 +277,12 @@ impl PartialEq for Hint {
 impl Eq for Hint {}
 
 impl LiveSession {
-    pub fn start(day: NaiveDate, slot: u8, started_ms: i64, served: Vec<ServedItem>) -> Self {
+    pub fn start(
+        day: NaiveDate,
+        slot: u8,
+        started_ms: i64,
+        served: impl IntoIterator<Item = ServedItem>,
+    ) -> Self {
         LiveSession {
             day,
             slot,
@@ -342,9 +347,10 @@ impl LiveSession {
         self.hint = Hint(b);
         let block = &mut self.blocks[b];
         // The step the entry is about: the block's last for its exercise (a swap only adds
-        // steps after it, so it stays the same while the entry is taken in).
+        // steps after it, so it stays the same while the entry is taken in). A hint that
+        // held compared the last step's key already.
         let last = block.steps.len() - 1;
-        let step = if same_key(&block.steps[last].item.key, key) {
+        let step = if hinted.is_some() || same_key(&block.steps[last].item.key, key) {
             last
         } else {
             block

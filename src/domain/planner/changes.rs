@@ -92,6 +92,7 @@ impl<'a> State<'a> {
     pub(super) fn apply_setup(&mut self, i: usize) {
         let before = self.profile.equipment.clone();
         self.profile = self.base.with_setup(&self.history.setups[i].setup);
+        self.setup_this_week = true;
         let ladders: Vec<Ladder> = self.slots.keys().copied().collect();
         for l in ladders {
             let slot = self.slots[&l].clone();

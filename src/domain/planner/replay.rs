@@ -23,10 +23,20 @@ impl<'a> State<'a> {
                 // of what the plan shows in training (most of them): no new look needed.
                 Ev::Start(i) => {
                     let slot = self.history.sessions[i].slot;
-                    let training = self.training_at(*at, spans);
-                    let before = training.then(|| self.slot_view(slot, true));
-                    self.start_session(i);
-                    before.is_none_or(|b| !same_view(&b, &self.slot_view(slot, true)))
+                    if self.training_at(*at, spans) {
+                        let [mut before, mut after] = std::mem::take(&mut self.views);
+                        before.clear();
+                        self.slot_view(slot, true, &mut |e, d| before.push((e, d)));
+                        self.start_session(i);
+                        after.clear();
+                        self.slot_view(slot, true, &mut |e, d| after.push((e, d)));
+                        let changed = !same_view(&before, &after);
+                        self.views = [before, after];
+                        changed
+                    } else {
+                        self.start_session(i);
+                        true
+                    }
                 }
                 Ev::Entry(i, j) => self.entry(i, j),
                 Ev::End(i) => {
@@ -44,9 +54,25 @@ impl<'a> State<'a> {
     /// Takes in what the plan shows on `day` now: the week's record keeps, for each
     /// exercise, the least the user saw of it, the base the next week's 10 % counts from.
     pub(super) fn see(&mut self, at: i64, spans: &[FlareSpan]) {
-        for (id, d) in self.view_at(at, spans) {
-            self.seen.take_least(id, d);
+        let training = self.training_at(at, spans);
+        // Each exercise's weekly dose, summed over the week's sessions: the same figures
+        // as `weekly_doses(&self.sessions_now())`, without building the sessions. A plan
+        // holds a dozen exercises: a list is quicker than a map.
+        let [mut sum, other] = std::mem::take(&mut self.views);
+        sum.clear();
+        for i in 0..self.templates.len() {
+            self.slot_view(i as u8, training, &mut |e, d| match sum
+                .iter_mut()
+                .find(|(x, _)| std::ptr::eq(*x, e))
+            {
+                Some((_, total)) => total.add(d),
+                None => sum.push((e, d)),
+            });
         }
+        for (e, d) in &sum {
+            self.seen.take_least(e, *d);
+        }
+        self.views = [sum, other];
     }
 
     pub(super) fn start_session(&mut self, i: usize) {
@@ -54,18 +80,18 @@ impl<'a> State<'a> {
         for (_, _, open) in &mut self.week.lives {
             *open = false;
         }
-        let served = if log.served.is_empty() {
+        let live = if log.served.is_empty() {
             // Stored before sessions kept what they served: serve what the plan had.
             let mut items: Vec<ServedItem> = self
                 .slots_of(log.slot)
                 .map(|s| ServedItem::from_library(s.exercise, &s.rx, s.reason.clone(), s.chosen))
                 .collect();
             items.extend(self.extras());
-            items
+            LiveSession::start(log.day, log.slot, log.started_ms, items)
         } else {
-            log.served.clone()
+            let served = log.served.iter().cloned();
+            LiveSession::start(log.day, log.slot, log.started_ms, served)
         };
-        let live = LiveSession::start(log.day, log.slot, log.started_ms, served);
         self.week.lives.push((i, live, true));
     }
 
@@ -86,7 +112,7 @@ impl<'a> State<'a> {
         let week = stop.then(|| (self.dosing(), self.sessions_now()));
         let mut live = std::mem::replace(
             &mut self.week.lives[k].1,
-            LiveSession::start(self.history.sessions[i].day, slot, 0, Vec::new()),
+            LiveSession::start(self.history.sessions[i].day, slot, 0, []),
         );
         let dose = |from: &Exercise, to: &'static Exercise| {
             let (dosing, sessions) = week.as_ref()?;

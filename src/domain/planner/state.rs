@@ -55,6 +55,11 @@ pub(super) struct State<'a> {
     pub(super) week_index: u32,
     /// The least the plan showed of each exercise this week, so far.
     pub(super) seen: Seen,
+    /// Lists reused by each look at what the plan shows (see `slot_view`).
+    pub(super) views: [Vec<(&'static Exercise, WeeklyDose)>; 2],
+    /// Whether a setup change came this week: only then does next week's setup differ
+    /// from this week's.
+    pub(super) setup_this_week: bool,
 }
 
 /// The planner as a week opens, owning all of it: `State` without the inputs it reads.
@@ -102,6 +107,8 @@ impl<'a> State<'a> {
             week: Week::default(),
             week_index: 0,
             seen: Seen::default(),
+            views: Default::default(),
+            setup_this_week: false,
         };
         st.retemplate(false);
         st
@@ -151,6 +158,8 @@ impl<'a> State<'a> {
             week: Week::default(),
             week_index: o.week_index,
             seen: Seen::from_map(&o.seen),
+            views: Default::default(),
+            setup_this_week: false,
         }
     }
 
@@ -334,30 +343,6 @@ impl<'a> State<'a> {
         rehab.chain(own).collect()
     }
 
-    /// Each exercise's weekly dose as the plan shows it at moment `at` of this week: in
-    /// flare-up mode or easing back in (a flare this week, up to `at`), only a session
-    /// still open shows.
-    pub(super) fn view_at(
-        &self,
-        at: i64,
-        spans: &[FlareSpan],
-    ) -> Vec<(&'static Exercise, WeeklyDose)> {
-        let training = self.training_at(at, spans);
-        // The same figures as `weekly_doses(&self.sessions_now())`, without building the
-        // sessions: this runs after every change of a week of history. A plan holds a
-        // dozen exercises: a list is quicker than a map.
-        let mut out: Vec<(&'static Exercise, WeeklyDose)> = Vec::with_capacity(16);
-        for i in 0..self.templates.len() {
-            for (e, d) in self.slot_view(i as u8, training) {
-                match out.iter_mut().find(|(x, _)| std::ptr::eq(*x, e)) {
-                    Some((_, sum)) => sum.add(d),
-                    None => out.push((e, d)),
-                }
-            }
-        }
-        out
-    }
-
     /// Whether the plan is in training mode at moment `at` of this week (not a flare, nor
     /// easing back in).
     pub(super) fn training_at(&self, at: i64, spans: &[FlareSpan]) -> bool {
@@ -365,14 +350,16 @@ impl<'a> State<'a> {
         mode_at(at, moment(week_from, 0), spans, &[], week_from) == Mode::Training
     }
 
-    /// What session `slot` of the week shows of each library exercise: the session under
-    /// way (or done) as it serves, else what is planned; in flare-up mode or easing back
-    /// in (`training` false), only a session still open.
+    /// What session `slot` of the week shows of each library exercise, into `out`: the
+    /// session under way (or done) as it serves, else what is planned; in flare-up mode or
+    /// easing back in (`training` false), only a session still open. A replay asks this
+    /// after every change: no list is built, `out` is reused.
     pub(super) fn slot_view(
         &self,
         slot: u8,
         training: bool,
-    ) -> Vec<(&'static Exercise, WeeklyDose)> {
+        out: &mut impl FnMut(&'static Exercise, WeeklyDose),
+    ) {
         match self
             .week
             .lives
@@ -380,20 +367,21 @@ impl<'a> State<'a> {
             .rev()
             .find(|(_, l, _)| l.slot == slot)
         {
-            Some((_, _, open)) if !training && !open => Vec::new(),
-            Some((_, live, _)) => live
-                .blocks
-                .iter()
-                .filter_map(|b| {
+            Some((_, _, open)) if !training && !open => {}
+            Some((_, live, _)) => {
+                for b in &live.blocks {
                     let item = &b.current().item;
-                    Some((item.library()?, item.weekly_dose()))
-                })
-                .collect(),
-            None if training => self
-                .slots_of(slot)
-                .map(|s| (s.exercise, WeeklyDose::of(&s.rx, 1)))
-                .collect(),
-            None => Vec::new(),
+                    if let Some(e) = item.library() {
+                        out(e, item.weekly_dose());
+                    }
+                }
+            }
+            None if training => {
+                for s in self.slots_of(slot) {
+                    out(s.exercise, WeeklyDose::of(&s.rx, 1));
+                }
+            }
+            None => {}
         }
     }
 

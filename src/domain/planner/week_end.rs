@@ -89,7 +89,9 @@ impl State<'_> {
 
         self.week = Week::default();
         self.week_index = w;
-        self.week_profile = self.profile.clone();
+        if std::mem::take(&mut self.setup_this_week) {
+            self.week_profile = self.profile.clone();
+        }
         self.retemplate(new_phase);
         self.ceiling = back_from_flare
             .map(|before| self.first_week_back(&before))
@@ -220,13 +222,19 @@ impl State<'_> {
     /// question left unanswered. Only the sessions that served this exercise count.
     pub(super) fn judge(&self, slot: &Slot) -> Verdict {
         let id = slot.exercise.id;
-        // The blocks that served it, with the next-day answer of their session.
+        // The blocks that served it, with the next-day answer of their session (the
+        // library entry compared, not its name: this runs for every exercise every week).
         let blocks = || {
             self.week.lives.iter().flat_map(move |(i, live, _)| {
                 let response = self.history.sessions[*i].response;
                 live.blocks
                     .iter()
-                    .filter(move |b| b.current().item.key == id)
+                    .filter(move |b| {
+                        b.current()
+                            .item
+                            .library()
+                            .is_some_and(|e| std::ptr::eq(e, slot.exercise))
+                    })
                     .map(move |b| (b, response))
             })
         };
