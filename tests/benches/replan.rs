@@ -1,6 +1,8 @@
 //! Time to plan from five and twenty years of history, natively: a full replay, and the
 //! re-plan a tap causes (only this week). Prints numbers; asserts nothing.
 //! Run: cargo bench --bench replan
+//! For comparing two builds on a busy machine, `QUICK=1` times only the five-year full
+//! replay, three rounds of a p50 and the fastest of 200 (the fastest is the steadier).
 
 #[path = "../common/mod.rs"]
 mod common;
@@ -46,6 +48,26 @@ fn time(runs: usize, mut f: impl FnMut()) -> (f64, f64, f64) {
 }
 
 fn main() {
+    if std::env::var_os("QUICK").is_some() {
+        let t = history(261);
+        let once = || {
+            black_box(
+                plan(black_box(&t.profile), &t.safety, &t.history, t.today).expect("gate open"),
+            );
+        };
+        for _ in 0..3 {
+            let (p50, _, _) = time(200, once);
+            let mut fastest = f64::MAX;
+            for _ in 0..200 {
+                let t0 = Instant::now();
+                once();
+                fastest = fastest.min(t0.elapsed().as_secs_f64() * 1000.0);
+            }
+            print!("p50 {p50:.3} ms, fastest {fastest:.3} ms | ");
+        }
+        println!();
+        return;
+    }
     for (years, weeks) in [(5, 261), (20, 1043)] {
         let built = Instant::now();
         let t = history(weeks);

@@ -222,47 +222,44 @@ impl State<'_> {
     /// question left unanswered. Only the sessions that served this exercise count.
     pub(super) fn judge(&self, slot: &Slot) -> Verdict {
         let id = slot.exercise.id;
-        // The blocks that served it, with the next-day answer of their session (the
-        // library entry compared, not its name: this runs for every exercise every week).
-        let blocks = || {
-            self.week.lives.iter().flat_map(move |(i, live, _)| {
-                let response = self.history.sessions[*i].response;
-                live.blocks
-                    .iter()
-                    .filter(move |b| {
-                        b.current()
-                            .item
-                            .library()
-                            .is_some_and(|e| std::ptr::eq(e, slot.exercise))
-                    })
-                    .map(move |b| (b, response))
-            })
-        };
-        if blocks().next().is_none() {
+        // One pass over the blocks that served it (the library entry compared, not its
+        // name: this runs for every exercise every week), each with its session's answer.
+        let (mut served, mut unanswered, mut complete) = (false, false, true);
+        let (mut response, mut worst) = (None, None);
+        for (i, live, _) in &self.week.lives {
+            let answer = self.history.sessions[*i].response;
+            for b in live.blocks.iter().filter(|b| {
+                b.current()
+                    .item
+                    .library()
+                    .is_some_and(|e| std::ptr::eq(e, slot.exercise))
+            }) {
+                served = true;
+                unanswered |= answer.is_none();
+                response = worst_response(response.into_iter().chain(answer));
+                worst = worst.max(b.worst_pain_of(id));
+                let step = b.current();
+                let done = || step.done.iter().filter(|s| s.amount > 0);
+                complete &= done().count() >= step.item.targets.len()
+                    && step
+                        .item
+                        .targets
+                        .iter()
+                        .zip(done())
+                        .all(|(t, d)| d.amount >= t.amount && d.load >= t.load);
+            }
+        }
+        if !served {
             return Verdict::NotTrained;
         }
-        let unanswered = blocks().any(|(_, r)| r.is_none());
-        let response = worst_response(blocks().filter_map(|(_, r)| r));
         if let Some(d @ (DoseDecision::StepBack | DoseDecision::Hold)) =
             response.map(twenty_four_hour_rule)
         {
             return Verdict::Dose(d);
         }
-        let worst = blocks().filter_map(|(b, _)| b.worst_pain_of(id)).max();
         if let Some(p) = worst.filter(|p| pain_band(*p) != PainBand::Go) {
             return Verdict::Modified(p.value());
         }
-        let complete = blocks().all(|(b, _)| {
-            let step = b.current();
-            let done = || step.done.iter().filter(|s| s.amount > 0);
-            done().count() >= step.item.targets.len()
-                && step
-                    .item
-                    .targets
-                    .iter()
-                    .zip(done())
-                    .all(|(t, d)| d.amount >= t.amount && d.load >= t.load)
-        });
         if !complete {
             return Verdict::Incomplete;
         }
