@@ -40,15 +40,7 @@ impl<'h> Timeline<'h> {
         // The bucket of a day, or none for a week before `from`.
         let week =
             |d: NaiveDate| (week_index(profile.start, d).checked_sub(from)).map(|w| w as usize);
-        // Each week's list made once at its size: a replay of years builds thousands.
-        let mut sizes = vec![0usize; n];
-        for s in history.sessions.iter().filter(|s| s.day <= today) {
-            if let Some(w) = week(s.day) {
-                sizes[w] += s.entries.len() + 2;
-            }
-        }
-        let mut keyed: Vec<Vec<(EvKey, Ev)>> =
-            sizes.iter().map(|k| Vec::with_capacity(k + 2)).collect();
+        let mut keyed: Vec<Vec<(EvKey, Ev)>> = vec![Vec::new(); n];
         for (i, c) in history.setups.iter().enumerate() {
             if let Some(w) = week(c.day).filter(|_| c.day <= today) {
                 keyed[w].push(((moment(c.day, c.at_ms), 0, i, 0, c.day), Ev::Setup(i)));
@@ -70,6 +62,7 @@ impl<'h> Timeline<'h> {
             }
             let Some(w) = week(s.day) else { continue };
             let started = moment(s.day, s.started_ms);
+            keyed[w].reserve(s.entries.len() + 2);
             keyed[w].push(((started, 3, i, 0, s.day), Ev::Start(i)));
             let mut last = started;
             for (j, e) in s.entries.iter().enumerate() {
