@@ -168,11 +168,12 @@ impl EquipmentSet {
             let i = (target.0.saturating_sub(r.min.0) / r.step.0).min(top);
             return r.at_step(i).unwrap_or(r.min);
         }
-        if let Some(b) = self.barbell.as_ref().filter(|_| e == Equipment::Barbell) {
-            if !self.has(e) {
-                return Grams::ZERO;
-            }
-            return b.at_most(target).unwrap_or(b.bar);
+        if e == Equipment::Barbell {
+            return self
+                .barbell
+                .as_ref()
+                .filter(|b| b.is_valid())
+                .map_or(Grams::ZERO, |b| b.at_most(target).unwrap_or(b.bar));
         }
         let loads = self.loads(e);
         loads

@@ -159,7 +159,7 @@ impl BarbellSet {
         if !self.is_valid() {
             return Vec::new();
         }
-        match SideTotals::of(&self.plates) {
+        match self.side_totals() {
             Some(t) => t.from(0).map(|i| self.load_at(&t, i)).collect(),
             None => Self::totals(&self.kinds())
                 .into_iter()
